@@ -1,0 +1,73 @@
+//! `publist list`: filtered tables, JSON and CSV, newest first.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+
+use super::{Context, FilterArgs, stdout_err};
+use crate::error::Error;
+use crate::format::json::write_json;
+use crate::format::table::{TableOptions, write_csv, write_table};
+
+const EXAMPLES: &str = "\
+Examples:
+  publist list --venue NeurIPS --year 2024
+  publist list --year 2022..2023 --kind conference
+  publist list --author \"Wu, Lei\" --status submitted
+  publist list --tags \"[8][12]\" --format json
+  publist list --title '(?i)transformer' --width 100";
+
+/// List papers as a table (or JSON/CSV), newest first, numbered as on the CV.
+#[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
+pub struct ListArgs {
+    #[command(flatten)]
+    filters: FilterArgs,
+
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
+    format: ListFormat,
+
+    /// Table width in columns [default: the terminal's, or 120 off a terminal]
+    #[arg(long, value_name = "N")]
+    width: Option<u16>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ListFormat {
+    /// A table for people
+    Table,
+    /// The model as a JSON array
+    Json,
+    /// Comma-separated values
+    Csv,
+}
+
+/// Runs `list`.
+pub fn run(args: &ListArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode, Error> {
+    let query = args.filters.to_query()?;
+    let lib = ctx.load(true)?;
+    let pubs = query.select(lib.newest_first(), &lib.registry);
+    if pubs.is_empty() {
+        eprintln!(
+            "no publications match{}",
+            if query.is_empty() { "" } else { " the filters" }
+        );
+    }
+    match args.format {
+        ListFormat::Table if pubs.is_empty() => {}
+        ListFormat::Table => write_table(
+            out,
+            &pubs,
+            TableOptions {
+                width: ctx.table_width(args.width),
+                color: ctx.color(),
+            },
+        )
+        .map_err(stdout_err)?,
+        ListFormat::Json => write_json(out, &pubs).map_err(stdout_err)?,
+        ListFormat::Csv => write_csv(out, &pubs).map_err(stdout_err)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}

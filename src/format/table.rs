@@ -1,0 +1,100 @@
+//! `list` output: a comfy-table for people, CSV for spreadsheets.
+
+use std::io::{self, Write};
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width};
+
+use super::author_list;
+use crate::model::Publication;
+
+/// How to draw the table.
+#[derive(Debug, Clone, Copy)]
+pub struct TableOptions {
+    /// Total width in columns.
+    pub width: u16,
+    /// Whether to style with ANSI escapes (owner in bold).
+    pub color: bool,
+}
+
+/// The owner's name: bold on a colour terminal, `[name]` otherwise, so it
+/// stays visible in a pipe or a file.
+fn mark_owner(name: &str, owner: bool, color: bool) -> String {
+    match (owner, color) {
+        (false, _) => name.to_string(),
+        (true, true) => format!("\x1b[1m{name}\x1b[0m"),
+        (true, false) => format!("[{name}]"),
+    }
+}
+
+/// Writes the No./Year/Venue/Title/Authors/Status table.
+pub fn write_table(
+    out: &mut dyn Write,
+    pubs: &[&Publication],
+    opts: TableOptions,
+) -> io::Result<()> {
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED)
+        .force_no_tty()
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(opts.width)
+        .set_header(["No.", "Year", "Venue", "Title", "Authors", "Status"]);
+    if opts.color {
+        table.enforce_styling();
+    }
+    for p in pubs {
+        table.add_row([
+            p.number.to_string(),
+            p.year.map_or(String::new(), |y| y.to_string()),
+            venue_cell(p),
+            p.title.clone(),
+            author_list(p, |n, owner| mark_owner(n, owner, opts.color)),
+            p.status.to_string(),
+        ]);
+    }
+    // Keep the narrow columns whole; Title and Authors wrap.
+    for (i, width) in [(0, 4), (1, 4)] {
+        if let Some(col) = table.column_mut(i) {
+            col.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(width)));
+        }
+    }
+    writeln!(out, "{table}")
+}
+
+fn venue_cell(p: &Publication) -> String {
+    let mut label = p.venue.label();
+    if let Some(award) = &p.award {
+        label.push_str(&format!(" ({award})"));
+    }
+    label
+}
+
+/// Writes the same columns as CSV (RFC 4180 quoting), plus key, kind and arXiv id.
+pub fn write_csv(out: &mut dyn Write, pubs: &[&Publication]) -> io::Result<()> {
+    writeln!(out, "number,key,year,venue,kind,title,authors,status,arxiv")?;
+    for p in pubs {
+        let fields = [
+            p.number.to_string(),
+            p.key.clone(),
+            p.year.map_or(String::new(), |y| y.to_string()),
+            p.venue.label(),
+            p.venue.kind.to_string(),
+            p.title.clone(),
+            author_list(p, |n, _| n.to_string()),
+            p.status.to_string(),
+            p.arxiv.clone().unwrap_or_default(),
+        ];
+        let line: Vec<String> = fields.iter().map(|f| csv_quote(f)).collect();
+        writeln!(out, "{}", line.join(","))?;
+    }
+    Ok(())
+}
+
+fn csv_quote(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}

@@ -1,0 +1,892 @@
+//! `.bib` text → [`Library`]: parse, expand `@string`s, follow `crossref`,
+//! normalize every entry, number them, and collect diagnostics.
+//!
+//! Loading never fails on content: broken entries are reported and skipped,
+//! everything else loads. Only an unreadable file is an error.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::Library;
+use crate::error::{Diagnostic, Error, Location, Severity};
+use crate::latex::to_unicode;
+use crate::model::{Kind, Person, Publication, Status, Venue};
+use crate::normalize::names::{Identity, parse_name, split_names, strip_equal_marker};
+use crate::normalize::venue::{Registry, VenueParse};
+use crate::normalize::{
+    arxiv_id, is_award_text, mentions_arxiv, parse_annotations, status_from_text,
+};
+use crate::source::SourceFile;
+use crate::syntax::{self, Field, ItemKind, ParseErrorKind, Part, RawBib, Span, value_parts};
+
+/// Files this large or larger cannot be addressed by the parser's 32-bit
+/// spans; they are refused with an error that says so.
+pub const ENTRY_LIMIT_BYTES: usize = u32::MAX as usize;
+
+/// What the loader needs besides the text.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// The owner's name, overriding the library's own `publist: owner`.
+    pub owner: Option<String>,
+    /// The venue registry (built-in plus the user's `venues.json`).
+    pub registry: Registry,
+}
+
+/// `@string` macros by lower-case name, with their expanded values.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Macros {
+    map: HashMap<String, String>,
+}
+
+const MONTHS: [(&str, &str); 12] = [
+    ("jan", "January"),
+    ("feb", "February"),
+    ("mar", "March"),
+    ("apr", "April"),
+    ("may", "May"),
+    ("jun", "June"),
+    ("jul", "July"),
+    ("aug", "August"),
+    ("sep", "September"),
+    ("oct", "October"),
+    ("nov", "November"),
+    ("dec", "December"),
+];
+
+impl Macros {
+    fn get(&self, name: &str) -> Option<&str> {
+        if let Some(v) = self.map.get(name) {
+            return Some(v);
+        }
+        if name.bytes().any(|b| b.is_ascii_uppercase())
+            && let Some(v) = self.map.get(&name.to_ascii_lowercase())
+        {
+            return Some(v);
+        }
+        MONTHS
+            .iter()
+            .find(|(m, _)| m.eq_ignore_ascii_case(name))
+            .map(|(_, full)| *full)
+    }
+
+    /// Whether `name` is defined (or a month).
+    pub(crate) fn is_defined(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+
+    /// The value of a raw value expression: parts concatenated, macros
+    /// expanded (an unknown macro stands for its own name).
+    pub(crate) fn resolve<'t>(&self, text: &'t str, value: Span) -> Cow<'t, str> {
+        let raw = value.of(text);
+        let bytes = raw.as_bytes();
+        // Fast path: one braced or quoted part, by far the common case.
+        if bytes.len() >= 2
+            && ((bytes[0] == b'{' && bytes[bytes.len() - 1] == b'}')
+                || (bytes[0] == b'"' && bytes[bytes.len() - 1] == b'"'))
+            && !raw.contains('#')
+        {
+            return Cow::Borrowed(&raw[1..raw.len() - 1]);
+        }
+        if bytes.iter().all(u8::is_ascii_digit) {
+            return Cow::Borrowed(raw);
+        }
+        let parts = value_parts(text, value);
+        if let [Part::Braced(s) | Part::Quoted(s) | Part::Number(s)] = parts.as_slice() {
+            return Cow::Borrowed(s.of(text));
+        }
+        let mut out = String::new();
+        for part in parts {
+            match part {
+                Part::Braced(s) | Part::Quoted(s) | Part::Number(s) => out.push_str(s.of(text)),
+                Part::Macro(s) => out.push_str(self.get(s.of(text)).unwrap_or(s.of(text))),
+            }
+        }
+        Cow::Owned(out)
+    }
+}
+
+impl Library {
+    /// Reads and loads the library at `path`. Invalid UTF-8 is reported with
+    /// its line and replaced, so the rest still loads.
+    pub fn load(path: &Path, options: LoadOptions) -> Result<Library, Error> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        if bytes.len() >= ENTRY_LIMIT_BYTES {
+            return Err(Error::Usage(format!(
+                "{}: file is {} bytes; publist reads files below 4 GiB",
+                path.display(),
+                bytes.len()
+            )));
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(Library::from_text(path, text, options)),
+            Err(err) => {
+                let valid = err.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
+                let prefix_len = String::from_utf8_lossy(&err.as_bytes()[..valid]).len();
+                let mut lib = Library::from_text(path, text, options);
+                let diag = Diagnostic::new(Severity::Error, "invalid-utf8", "the file is not valid UTF-8")
+                    .at(Location::at(&lib.source, prefix_len, 1))
+                    .hint("save the file as UTF-8; publist shows the bad bytes as U+FFFD and will not rewrite this file");
+                lib.diagnostics.insert(0, diag);
+                lib.lossy = true;
+                Ok(lib)
+            }
+        }
+    }
+
+    /// Loads a library from text already in memory; never fails.
+    pub fn from_text(path: &Path, text: String, options: LoadOptions) -> Library {
+        let raw = syntax::parse(&text);
+        let source = SourceFile::new(path, text);
+        Loader::new(source, raw, options).run()
+    }
+}
+
+struct Loader {
+    source: SourceFile,
+    raw: RawBib,
+    options: LoadOptions,
+    macros: Macros,
+    diagnostics: Vec<Diagnostic>,
+    owner: Option<String>,
+    /// Lower-case key → item index, first occurrence.
+    keys: HashMap<String, usize>,
+    /// Venue strings repeat; each distinct one is parsed once.
+    venue_cache: RefCell<HashMap<String, VenueParse>>,
+}
+
+impl Loader {
+    fn new(source: SourceFile, raw: RawBib, options: LoadOptions) -> Loader {
+        Loader {
+            source,
+            raw,
+            owner: options.owner.clone(),
+            options,
+            macros: Macros::default(),
+            diagnostics: Vec::new(),
+            keys: HashMap::new(),
+            venue_cache: RefCell::new(HashMap::new()),
+        }
+    }
+
+    fn run(mut self) -> Library {
+        self.report_syntax_errors();
+        let mut entries = Vec::new();
+        for index in 0..self.raw.items.len() {
+            let item = self.raw.items[index].clone();
+            match item.kind {
+                ItemKind::String => self.define_macro(&item),
+                ItemKind::Comment => self.read_comment(&item),
+                ItemKind::Entry => {
+                    self.check_macros(&item);
+                    let key = item.key.of(self.source.text()).to_lowercase();
+                    if let Some(&first) = self.keys.get(&key) {
+                        let first_at = self
+                            .source
+                            .line_col(self.raw.items[first].span.start as usize);
+                        let key_text = item.key.of(self.source.text()).to_string();
+                        let d = Diagnostic::new(
+                            Severity::Error,
+                            "duplicate-key",
+                            format!("duplicate key `{key_text}`"),
+                        )
+                        .at(Location::at(
+                            &self.source,
+                            item.key.start as usize,
+                            item.key.range().len(),
+                        ))
+                        .note(format!(
+                            "first defined at {}:{}:{}",
+                            self.source.path().display(),
+                            first_at.line,
+                            first_at.column
+                        ))
+                        .hint("rename one of the two entries or delete the copy");
+                        self.diagnostics.push(d);
+                    } else {
+                        self.keys.insert(key, index);
+                    }
+                    entries.push(index);
+                }
+                _ => {}
+            }
+        }
+        let owner_id = self.owner.as_deref().map(|o| parse_name(o).identity());
+        let mut publications = Vec::with_capacity(entries.len());
+        let mut found = Vec::new();
+        for &index in &entries {
+            publications.push(self.publication(index, owner_id.as_ref(), &mut found));
+        }
+        self.diagnostics.append(&mut found);
+        super::numbering::assign_numbers(&mut publications);
+        self.diagnostics
+            .sort_by_key(|d| d.location.as_ref().map(|l| (l.line, l.column)));
+        let skipped = self.raw.errors.len();
+        Library {
+            source: self.source,
+            raw: self.raw,
+            publications,
+            items: entries,
+            owner: self.owner,
+            diagnostics: self.diagnostics,
+            skipped,
+            lossy: false,
+            registry: self.options.registry,
+            macros: self.macros,
+        }
+    }
+
+    fn report_syntax_errors(&mut self) {
+        for err in self.raw.errors.clone() {
+            let d = syntax_diagnostic(&self.source, &err);
+            self.diagnostics.push(d);
+        }
+    }
+
+    fn define_macro(&mut self, item: &syntax::Item) {
+        self.check_macros(item);
+        let Some(field) = self.raw.fields_of(item).first().copied() else {
+            return;
+        };
+        let name = field.name.of(self.source.text()).to_ascii_lowercase();
+        let value = self
+            .macros
+            .resolve(self.source.text(), field.value)
+            .into_owned();
+        self.macros.map.insert(name, value);
+    }
+
+    /// Reports macros used before (or without) their definition.
+    fn check_macros(&mut self, item: &syntax::Item) {
+        let text = self.source.text();
+        let mut unknown = Vec::new();
+        for field in self.raw.fields_of(item) {
+            let raw = field.value.of(text);
+            let first = raw.as_bytes().first().copied();
+            if matches!(first, Some(b'{' | b'"')) && !raw.contains('#') {
+                continue;
+            }
+            for part in value_parts(text, field.value) {
+                if let Part::Macro(s) = part
+                    && !self.macros.is_defined(s.of(text))
+                {
+                    unknown.push(s);
+                }
+            }
+        }
+        for s in unknown {
+            let name = s.of(self.source.text()).to_string();
+            let d = Diagnostic::new(Severity::Warning, "unknown-macro", format!("unknown @string macro `{name}`"))
+                .at(Location::at(&self.source, s.start as usize, s.range().len()))
+                .hint(format!(
+                    "define it before use with `@string{{{name} = {{...}}}}`, or write the value in braces: `{{{name}}}`"
+                ));
+            self.diagnostics.push(d);
+        }
+    }
+
+    /// `@comment{publist: owner = Mingze Wang}` names the owner.
+    fn read_comment(&mut self, item: &syntax::Item) {
+        if self.options.owner.is_some() {
+            return;
+        }
+        let body = item.span.of(self.source.text());
+        if let Some(at) = body.find("publist:") {
+            for line in body[at + "publist:".len()..].split(['\n', ';']) {
+                if let Some((k, v)) = line.split_once('=')
+                    && k.trim().eq_ignore_ascii_case("owner")
+                {
+                    let v = v.trim().trim_end_matches('}').trim();
+                    if !v.is_empty() {
+                        self.owner = Some(to_unicode(v).into_owned());
+                    }
+                }
+            }
+        }
+    }
+
+    /// The value of field `name` of entry `index` (raw LaTeX), following
+    /// `crossref` one level as BibTeX does.
+    fn field(&self, index: usize, name: &str) -> Option<Cow<'_, str>> {
+        if let Some(v) = self.own_field(index, name) {
+            return Some(v);
+        }
+        let parent = self.crossref_parent(index)?;
+        self.own_field(parent, name).or_else(|| {
+            // biblatex inheritance: a proceedings' title is its papers' booktitle.
+            match name {
+                "booktitle" => self.own_field(parent, "title"),
+                "booksubtitle" => self.own_field(parent, "subtitle"),
+                _ => None,
+            }
+        })
+    }
+
+    fn own_field(&self, index: usize, name: &str) -> Option<Cow<'_, str>> {
+        let text = self.source.text();
+        let item = &self.raw.items[index];
+        self.raw
+            .fields_of(item)
+            .iter()
+            .find(|f| f.name.of(text).eq_ignore_ascii_case(name))
+            .map(|f| self.macros.resolve(text, f.value))
+    }
+
+    fn crossref_parent(&self, index: usize) -> Option<usize> {
+        let parent = self
+            .own_field(index, "crossref")
+            .or_else(|| self.own_field(index, "xref"))?;
+        self.keys.get(&parent.trim().to_lowercase()).copied()
+    }
+
+    fn publication(
+        &self,
+        index: usize,
+        owner: Option<&Identity>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Publication {
+        let text = self.source.text();
+        let item = &self.raw.items[index];
+        self.check_entry_fields(index, diags);
+        let key = item.key.of(text).to_string();
+        let entry_type = item.ty.of(text).to_ascii_lowercase();
+        let get = |name: &str| self.field(index, name);
+        let unicode = |name: &str| {
+            get(name)
+                .map(|v| to_unicode(&v).into_owned())
+                .filter(|v| !v.is_empty())
+        };
+
+        let title = unicode("title").unwrap_or_default();
+        let year = get("year")
+            .and_then(|y| parse_year(&to_unicode(&y)))
+            .or_else(|| get("date").and_then(|d| parse_year(&d)));
+        let authors = match get("author").or_else(|| get("editor")) {
+            Some(raw) => {
+                let an = get("author+an").map(|a| a.into_owned());
+                self.people(index, &raw, an.as_deref(), owner, diags)
+            }
+            None => Vec::new(),
+        };
+        let keywords = get("keywords")
+            .map(|k| {
+                to_unicode(&k)
+                    .split([',', ';'])
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+
+        // arXiv: eprint first, then anything that mentions arXiv or CoRR.
+        let eprint_type = unicode("eprinttype").or_else(|| unicode("archiveprefix"));
+        let mut arxiv = get("eprint")
+            .filter(|_| {
+                eprint_type
+                    .as_deref()
+                    .is_none_or(|t| t.eq_ignore_ascii_case("arxiv"))
+            })
+            .and_then(|e| arxiv_id(&e));
+        let journal = unicode("journaltitle").or_else(|| unicode("journal"));
+        if arxiv.is_none() {
+            for name in [
+                "journal",
+                "journaltitle",
+                "volume",
+                "note",
+                "url",
+                "howpublished",
+                "booktitle",
+            ] {
+                if let Some(v) = get(name)
+                    && (mentions_arxiv(&v)
+                        || (name == "volume" && journal.as_deref().is_some_and(mentions_arxiv)))
+                    && let Some(id) = arxiv_id(&v)
+                {
+                    arxiv = Some(id);
+                    break;
+                }
+            }
+        }
+
+        let note = unicode("note");
+        let addendum = unicode("addendum");
+        let status = unicode("pubstate")
+            .and_then(|s| status_from_text(&s))
+            .or_else(|| note.as_deref().and_then(status_from_text))
+            .unwrap_or(Status::Published);
+
+        let venue_text = match entry_type.as_str() {
+            "article" | "periodical" => journal.clone(),
+            "phdthesis" | "mastersthesis" | "thesis" => {
+                unicode("school").or_else(|| unicode("institution"))
+            }
+            "techreport" | "report" => unicode("institution"),
+            "book" | "mvbook" | "collection" | "proceedings" | "mvproceedings" => {
+                unicode("publisher")
+            }
+            _ => unicode("booktitle")
+                .or_else(|| unicode("eventtitle"))
+                .or_else(|| journal.clone())
+                .or_else(|| unicode("howpublished").filter(|h| !h.contains("http")))
+                .or_else(|| unicode("organization"))
+                .or_else(|| unicode("publisher")),
+        };
+        let fallback_kind = kind_of_type(&entry_type, arxiv.is_some());
+        let is_preprint_text = venue_text.as_deref().is_some_and(mentions_arxiv);
+        let mut parse = match &venue_text {
+            Some(v) => self.parse_venue(v),
+            None => VenueParse::default(),
+        };
+        if parse.def.is_none()
+            && let Some(event) = unicode("eventtitle")
+        {
+            let event_parse = self.parse_venue(&event);
+            if event_parse.def.is_some() {
+                parse.def = event_parse.def;
+                parse.year = parse.year.or(event_parse.year);
+            }
+        }
+        let mut venue = if (venue_text.is_none() || is_preprint_text) && arxiv.is_some()
+            || parse.def.is_none() && is_preprint_text
+        {
+            self.preprint_venue(year)
+        } else {
+            self.options.registry.venue(&parse, fallback_kind, year)
+        };
+        if venue_text.is_none() && arxiv.is_none() {
+            venue.name = String::new();
+        }
+
+        let award = addendum
+            .clone()
+            .filter(|a| is_award_text(a))
+            .or_else(|| parse.award.clone())
+            .or_else(|| note.clone().filter(|n| is_award_text(n)));
+        let note = note.filter(|n| status_from_text(n).is_none() && Some(n) != award.as_ref());
+
+        Publication {
+            number: 0,
+            key,
+            entry_type,
+            title,
+            authors,
+            venue,
+            year,
+            status,
+            arxiv,
+            pagetotal: get("pagetotal").and_then(|p| p.trim().parse().ok()),
+            award,
+            keywords,
+            pages: unicode("pages"),
+            doi: unicode("doi").map(|d| strip_doi_prefix(&d)),
+            url: get("url")
+                .map(|u| u.trim().to_string())
+                .filter(|u| !u.is_empty()),
+            note,
+        }
+    }
+
+    fn parse_venue(&self, text: &str) -> VenueParse {
+        if let Some(p) = self.venue_cache.borrow().get(text) {
+            return p.clone();
+        }
+        let parse = self.options.registry.parse(text);
+        self.venue_cache
+            .borrow_mut()
+            .insert(text.to_string(), parse.clone());
+        parse
+    }
+
+    fn preprint_venue(&self, year: Option<i32>) -> Venue {
+        let reg = &self.options.registry;
+        let parse = VenueParse {
+            def: reg.lookup("arXiv"),
+            cleaned: "arXiv".to_string(),
+            ..VenueParse::default()
+        };
+        reg.venue(&parse, Kind::Preprint, year)
+    }
+
+    /// Authors with equal-contribution marks from `author+an` and from the
+    /// names themselves, and the owner recognized.
+    fn people(
+        &self,
+        index: usize,
+        raw: &str,
+        annotation: Option<&str>,
+        owner: Option<&Identity>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Vec<Person> {
+        let names = split_names(raw);
+        let annotations = match annotation.map(parse_annotations) {
+            Some(Ok(a)) => a,
+            Some(Err(why)) => {
+                let at = self.field_location(index, "author+an");
+                let mut d = Diagnostic::new(Severity::Warning, "invalid-annotation", format!("invalid `author+an`: {why}"))
+                    .hint("write it as `author+an = {1=equal; 2=equal}`: item number, `=`, annotation names");
+                if let Some(at) = at {
+                    d = d.at(at);
+                }
+                diags.push(d);
+                Default::default()
+            }
+            None => Default::default(),
+        };
+        if let Some(&(n, _, _)) = annotations.items.iter().find(|(n, _, _)| *n > names.len())
+            && let Some(at) = self.field_location(index, "author+an")
+        {
+            diags.push(
+                Diagnostic::new(
+                    Severity::Warning,
+                    "annotation-out-of-range",
+                    format!(
+                        "`author+an` annotates author {n}, but the entry lists {} authors",
+                        names.len()
+                    ),
+                )
+                .at(at)
+                .hint("number authors from 1 in the order of the `author` field"),
+            );
+        }
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, raw_name)| {
+                let (clean, marked) = strip_equal_marker(raw_name);
+                let name = parse_name(&clean);
+                let is_owner = owner.is_some_and(|o| o.matches(&name.identity()));
+                let n = i + 1;
+                let display = if raw_name.trim() == "others" {
+                    "et al.".to_string()
+                } else {
+                    name.display()
+                };
+                Person {
+                    given: name.given.clone(),
+                    family: name.full_family(),
+                    name: display,
+                    equal: marked || annotations.has(n, "equal"),
+                    owner: is_owner,
+                    corresponding: annotations.has(n, "corresponding")
+                        || annotations.has(n, "corr"),
+                }
+            })
+            .collect()
+    }
+
+    fn field_location(&self, index: usize, name: &str) -> Option<Location> {
+        let text = self.source.text();
+        let item = &self.raw.items[index];
+        self.raw
+            .fields_of(item)
+            .iter()
+            .find(|f| f.name.of(text).eq_ignore_ascii_case(name))
+            .map(|f| Location::at(&self.source, f.value.start as usize, f.value.range().len()))
+    }
+
+    /// Repeated fields (BibTeX keeps the first) and dangling crossrefs.
+    fn check_entry_fields(&self, index: usize, diags: &mut Vec<Diagnostic>) {
+        let text = self.source.text();
+        let item = &self.raw.items[index];
+        let fields: &[Field] = self.raw.fields_of(item);
+        let mut found = Vec::new();
+        if fields.len() > 1 {
+            for (i, f) in fields.iter().enumerate() {
+                let name = f.name.of(text);
+                if fields[..i]
+                    .iter()
+                    .any(|g| g.name.of(text).eq_ignore_ascii_case(name))
+                {
+                    found.push(
+                        Diagnostic::new(
+                            Severity::Warning,
+                            "duplicate-field",
+                            format!(
+                                "field `{name}` appears twice in `{}`; the first is used",
+                                item.key.of(text)
+                            ),
+                        )
+                        .at(Location::at(
+                            &self.source,
+                            f.name.start as usize,
+                            f.name.range().len(),
+                        ))
+                        .hint("delete one of the two, or merge their values"),
+                    );
+                }
+            }
+        }
+        if let Some(f) = fields
+            .iter()
+            .find(|f| f.name.of(text).eq_ignore_ascii_case("crossref"))
+        {
+            let target = self.macros.resolve(text, f.value);
+            if !self.keys.contains_key(&target.trim().to_lowercase())
+                && !self.raw.items.iter().any(|it| {
+                    it.kind == ItemKind::Entry
+                        && it.key.of(text).eq_ignore_ascii_case(target.trim())
+                })
+            {
+                found.push(
+                    Diagnostic::new(
+                        Severity::Warning,
+                        "crossref-missing",
+                        format!(
+                            "`crossref` points to `{}`, which is not in the library",
+                            target.trim()
+                        ),
+                    )
+                    .at(Location::at(
+                        &self.source,
+                        f.value.start as usize,
+                        f.value.range().len(),
+                    ))
+                    .hint("add the cross-referenced entry or remove the field"),
+                );
+            }
+        }
+        diags.extend(found);
+    }
+}
+
+fn strip_doi_prefix(doi: &str) -> String {
+    let d = doi.trim();
+    for prefix in [
+        "https://doi.org/",
+        "http://doi.org/",
+        "https://dx.doi.org/",
+        "http://dx.doi.org/",
+        "doi:",
+    ] {
+        if let Some(rest) = d.strip_prefix(prefix) {
+            return rest.to_string();
+        }
+    }
+    d.to_string()
+}
+
+/// The first run of four digits, e.g. "2024", "2024-05-01", "{\noopsort{a}}1973".
+pub(crate) fn parse_year(text: &str) -> Option<i32> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i - start == 4 {
+                return text[start..i].parse().ok();
+            }
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// The kind an entry type implies when the venue is unknown.
+pub(crate) fn kind_of_type(entry_type: &str, has_arxiv: bool) -> Kind {
+    match entry_type {
+        "article" | "periodical" | "suppperiodical" => {
+            if has_arxiv {
+                Kind::Preprint
+            } else {
+                Kind::Journal
+            }
+        }
+        "inproceedings" | "conference" | "proceedings" | "mvproceedings" => Kind::Conference,
+        "book" | "inbook" | "incollection" | "bookinbook" | "suppbook" | "collection"
+        | "mvbook" | "mvcollection" | "reference" | "mvreference" | "inreference" | "booklet" => {
+            Kind::Book
+        }
+        "phdthesis" | "mastersthesis" | "thesis" => Kind::Thesis,
+        "techreport" | "report" => Kind::Report,
+        "online" | "misc" | "unpublished" | "electronic" | "www" | "preprint" if has_arxiv => {
+            Kind::Preprint
+        }
+        _ => Kind::Other,
+    }
+}
+
+/// A syntax error as a diagnostic: the entry's place, what was expected,
+/// and a hint.
+fn syntax_diagnostic(source: &SourceFile, err: &syntax::ParseError) -> Diagnostic {
+    let text = source.text();
+    let start = err.item_start as usize;
+    let entry = describe_entry(text, start);
+    let found = err.span.of(text);
+    let found_desc = if found.is_empty() || err.span.start as usize >= text.len() {
+        "the end of the file".to_string()
+    } else {
+        format!(
+            "`{}`",
+            found
+                .chars()
+                .next()
+                .map_or(String::new(), |c| c.escape_debug().to_string())
+        )
+    };
+    let here = Location::at(
+        source,
+        err.span.start as usize,
+        err.span.range().len().max(1),
+    );
+    let entry_at = Location::at(source, start, 1);
+    let (message, hint, location, note) = match err.kind {
+        ParseErrorKind::UnclosedBrace => (
+            format!("{entry} never closes a `{{`"),
+            "add the missing `}` (every `{` in a value needs its `}`)".to_string(),
+            entry_at,
+            Some(format!("the `{{` opened at {here} is never closed")),
+        ),
+        ParseErrorKind::UnclosedQuote => (
+            format!("{entry} never closes a `\"`"),
+            "add the closing `\"`, or write the value in braces".to_string(),
+            entry_at,
+            Some(format!("the `\"` opened at {here} is never closed")),
+        ),
+        ParseErrorKind::UnclosedEntry => (
+            format!("{entry} is never closed"),
+            "add `}` after its last field".to_string(),
+            entry_at,
+            None,
+        ),
+        ParseErrorKind::ExpectedComma => (
+            format!("expected `,` or the end of {entry}, found {found_desc}"),
+            "separate fields with commas: add `,` after the previous value".to_string(),
+            here,
+            None,
+        ),
+        ParseErrorKind::ExpectedEquals => (
+            format!("expected `=` after the field name in {entry}, found {found_desc}"),
+            "write fields as `name = {value}`".to_string(),
+            here,
+            None,
+        ),
+        ParseErrorKind::ExpectedFieldName => (
+            format!("expected a field name or the end of {entry}, found {found_desc}"),
+            "write fields as `name = {value}`, separated by commas".to_string(),
+            here,
+            None,
+        ),
+        ParseErrorKind::ExpectedValue => (
+            format!("expected a value in {entry}, found {found_desc}"),
+            "a value is `{...}`, `\"...\"`, a number or an @string name; `#` must join two of them".to_string(),
+            here,
+            None,
+        ),
+        ParseErrorKind::MissingKey => (
+            format!("{entry} has no citation key"),
+            "start the entry with its key: `@article{smith2020, title = ...}`".to_string(),
+            here,
+            None,
+        ),
+        ParseErrorKind::KeyWithSpace => (
+            format!("the citation key of {entry} contains whitespace"),
+            "keys cannot contain spaces; join the words with `-` or `_`".to_string(),
+            here,
+            None,
+        ),
+        ParseErrorKind::ExpectedOpening => (
+            format!("expected `{{` or `(` after `{}`, found {found_desc}", &entry_type_at(text, start)),
+            "write entries as `@type{key, field = {value}}`; a lone `@` in text belongs in a `%` comment".to_string(),
+            here,
+            None,
+        ),
+        ParseErrorKind::RunsIntoNextEntry => (
+            format!("{entry} is never closed: the next entry starts at line {}", here.line),
+            "a `{` in one of its values is probably unclosed; add the missing `}`".to_string(),
+            entry_at,
+            None,
+        ),
+        ParseErrorKind::UnbalancedBrace => (
+            format!("a `}}` inside a quoted value of {entry} closes nothing"),
+            "balance the braces inside the quotes, or escape it as `\\}`".to_string(),
+            here,
+            None,
+        ),
+    };
+    let mut d = Diagnostic::new(Severity::Error, "syntax", message)
+        .at(location)
+        .hint(hint);
+    if let Some(note) = note {
+        d = d.note(note);
+    }
+    d
+}
+
+fn entry_type_at(text: &str, start: usize) -> String {
+    let rest = &text[start..];
+    let end = rest[1..]
+        .find(|c: char| c.is_whitespace() || matches!(c, '{' | '(' | ',' | '='))
+        .map_or(rest.len(), |e| e + 1);
+    rest[..end.min(40)].to_string()
+}
+
+/// "entry `key`" or "the `@article` entry" for messages.
+fn describe_entry(text: &str, start: usize) -> String {
+    let rest = &text[start..];
+    let key = rest
+        .find(['{', '('])
+        .and_then(|i| rest[i + 1..].split([',', '\n', '}', ')']).next())
+        .map(str::trim)
+        .filter(|k| !k.is_empty() && k.len() <= 100 && !k.contains('='));
+    match key {
+        Some(k) => format!("entry `{k}`"),
+        None => format!("the `{}` entry", entry_type_at(text, start)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Library {
+        Library::from_text(Path::new("t.bib"), text.to_string(), LoadOptions::default())
+    }
+
+    #[test]
+    fn strings_concatenation_and_months() {
+        let lib = load(
+            "@string{ack = \"Thanks\"}\n@string{Both = ack # { to all}}\n@misc{a, title = both # \" and \" # jan, year = 2020}",
+        );
+        assert_eq!(lib.publications[0].title, "Thanks to all and January");
+        assert!(lib.diagnostics.is_empty(), "{:?}", lib.diagnostics);
+    }
+
+    #[test]
+    fn crossref_fills_missing_fields() {
+        let lib = load(
+            "@inproceedings{a, title = {P}, crossref = {proc}}\n@proceedings{proc, title = {Advances in Neural Information Processing Systems 35}, year = 2022}",
+        );
+        let p = &lib.publications[0];
+        assert_eq!(p.year, Some(2022));
+        assert_eq!(p.venue.abbr.as_deref(), Some("NeurIPS"));
+    }
+
+    #[test]
+    fn equal_marks_in_names_and_annotations() {
+        let lib = load(
+            "@misc{a, author = {Wang*, Mingze and Yu$^*$, Ruoxi and E, Weinan}}\n@misc{b, author = {A B and C D}, author+an = {2=equal}}",
+        );
+        let eq: Vec<bool> = lib.publications[0]
+            .authors
+            .iter()
+            .map(|a| a.equal)
+            .collect();
+        assert_eq!(eq, [true, true, false]);
+        assert_eq!(lib.publications[0].authors[0].name, "Mingze Wang");
+        assert!(lib.publications[1].authors[1].equal);
+    }
+
+    #[test]
+    fn years_from_date_and_noopsort() {
+        assert_eq!(parse_year("2024-05-01"), Some(2024));
+        assert_eq!(parse_year("1973"), Some(1973));
+        assert_eq!(parse_year("n.d."), None);
+    }
+}

@@ -1,0 +1,436 @@
+//! Person names: BibTeX's name grammar, equal-contribution markers written
+//! into names, and deciding when two spellings are one person.
+//!
+//! BibTeX rules: `First von Last`, `von Last, First` and
+//! `von Last, Jr, First`; words in braces are one word (`{Google DeepMind}`);
+//! `von` words start lower case. Parts are split on the raw LaTeX and only
+//! then turned into Unicode, so `{\"U}nal` stays one capitalised word.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::latex::to_unicode;
+
+/// A parsed name, in Unicode.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Name {
+    /// Given names ("Weijie J.").
+    pub given: String,
+    /// Particles ("van der").
+    pub von: String,
+    /// Family name ("Su").
+    pub family: String,
+    /// Suffix ("Jr.").
+    pub jr: String,
+}
+
+impl Name {
+    /// The name as people read it: "Given von Family, Jr".
+    pub fn display(&self) -> String {
+        let mut out = String::new();
+        for part in [&self.given, &self.von, &self.family] {
+            if !part.is_empty() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(part);
+            }
+        }
+        if !self.jr.is_empty() {
+            out.push_str(", ");
+            out.push_str(&self.jr);
+        }
+        out
+    }
+
+    /// The family part with its particles ("van der Berg").
+    pub fn full_family(&self) -> String {
+        if self.von.is_empty() {
+            self.family.clone()
+        } else {
+            format!("{} {}", self.von, self.family)
+        }
+    }
+
+    /// The identity used to tell whether two spellings are one person.
+    pub fn identity(&self) -> Identity {
+        Identity::of(&self.given, &self.full_family())
+    }
+}
+
+/// A folded form of a name: family name plus given-name tokens, lower case,
+/// without diacritics. "Lei Wu", "Wu, Lei" and "L. Wu" fold compatibly.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Identity {
+    /// Folded family name.
+    pub family: String,
+    /// Folded given-name tokens ("weijie", "j").
+    pub given: Vec<String>,
+}
+
+impl Identity {
+    /// The identity of a person with these given and family names.
+    pub fn of(given: &str, family: &str) -> Identity {
+        Identity {
+            family: fold(family),
+            given: fold(given)
+                .split([' ', '-', '.'])
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        }
+    }
+
+    /// Whether the two may name the same person: same family name, and
+    /// given names that agree where both are written, an initial agreeing
+    /// with any name it abbreviates.
+    pub fn matches(&self, other: &Identity) -> bool {
+        self.family == other.family
+            && self
+                .given
+                .iter()
+                .zip(&other.given)
+                .all(|(a, b)| token_compatible(a, b))
+    }
+
+    /// The grouping key for "one coauthor written in different ways":
+    /// family name and first initial.
+    pub fn group_key(&self) -> (String, Option<char>) {
+        (
+            self.family.clone(),
+            self.given.first().and_then(|g| g.chars().next()),
+        )
+    }
+}
+
+fn token_compatible(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.chars().count() <= b.chars().count() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    short.chars().count() == 1 && long.starts_with(short)
+}
+
+/// Lower case, diacritics removed, only letters, digits and spaces kept.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfd() {
+        if ('\u{300}'..='\u{36f}').contains(&c) {
+            continue;
+        }
+        match c {
+            'ø' | 'Ø' => out.push('o'),
+            'ł' | 'Ł' => out.push('l'),
+            'ß' => out.push_str("ss"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'ı' => out.push('i'),
+            c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
+            '-' | '.' => out.push(c),
+            _ => out.push(' '),
+        }
+    }
+    out.trim().to_string()
+}
+
+/// Splits a raw `author`/`editor` value at ` and ` outside braces.
+pub fn split_names(raw: &str) -> Vec<&str> {
+    let bytes = raw.as_bytes();
+    let mut names = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' => depth += 1,
+            b'}' => depth = depth.saturating_sub(1),
+            b'a' | b'A' if depth == 0 && i > start => {
+                let before_space = bytes[i - 1].is_ascii_whitespace();
+                let word = bytes
+                    .get(i..i + 3)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"and"));
+                let after_space = bytes.get(i + 3).is_some_and(u8::is_ascii_whitespace);
+                if before_space && word && after_space {
+                    names.push(raw[start..i].trim());
+                    start = i + 3;
+                    i += 3;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    names.push(raw[start..].trim());
+    names.retain(|n| !n.is_empty());
+    names
+}
+
+/// Marks people type into names to flag equal contribution.
+static EQUAL_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        \$\s*\^\s*\{?\s*(?:\*|\\ast|\\star|\\dagger|\\dag)\s*\}?\s*\$   # $^*$, $^{*}$, $^\dagger$
+      | \\textsuperscript\s*\{\s*(?:\*|\\ast|\\dag|\\dagger|†|∗)\s*\}   # \textsuperscript{*}
+      | \\equalcontrib(?:\{\})?
+      | \{\s*[*∗†]\s*\}
+      | [*∗†]",
+    )
+    .expect("the marker pattern is a valid regex")
+});
+
+/// Removes equal-contribution marks from one raw name; returns the clean
+/// name and whether a mark was found.
+pub fn strip_equal_marker(raw: &str) -> (Cow<'_, str>, bool) {
+    if !raw.contains(['*', '∗', '†', '$', '\\']) {
+        return (Cow::Borrowed(raw), false);
+    }
+    match EQUAL_MARKER.replace_all(raw, "") {
+        Cow::Borrowed(b) => (Cow::Borrowed(b), false),
+        Cow::Owned(o) => (Cow::Owned(o.trim().to_string()), true),
+    }
+}
+
+/// A word of a name with whether it counts as lower case (a `von` word).
+struct Word<'a> {
+    text: &'a str,
+    lower: bool,
+}
+
+/// Splits a name part into words at whitespace and `~` outside braces.
+fn words(part: &str) -> Vec<Word<'_>> {
+    let bytes = part.as_bytes();
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        let sep = depth == 0 && (b.is_ascii_whitespace() || b == b'~');
+        match b {
+            b'{' => depth += 1,
+            b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if sep {
+            if let Some(s) = start.take() {
+                out.push(&part[s..i]);
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(&part[s..]);
+    }
+    out.into_iter()
+        .map(|text| Word {
+            text,
+            lower: is_lower_word(text),
+        })
+        .collect()
+}
+
+/// BibTeX's case test: the first letter at brace depth 0, or of a special
+/// character `{\"u}`; a plain braced group `{van}` is caseless (not lower).
+fn is_lower_word(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' => {
+                if bytes.get(i + 1) == Some(&b'\\') {
+                    // Special character: the case of the letter it makes.
+                    let converted = to_unicode(&word[i..]);
+                    return converted
+                        .chars()
+                        .find(|c| c.is_alphabetic())
+                        .is_some_and(char::is_lowercase);
+                }
+                return false;
+            }
+            b'\\' => {
+                let converted = to_unicode(&word[i..]);
+                return converted
+                    .chars()
+                    .find(|c| c.is_alphabetic())
+                    .is_some_and(char::is_lowercase);
+            }
+            _ => {
+                if let Some(c) = word[i..].chars().next() {
+                    if c.is_alphabetic() {
+                        return c.is_lowercase();
+                    }
+                    i += c.len_utf8();
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    false
+}
+
+fn join(words: &[Word<'_>]) -> String {
+    let raw: Vec<&str> = words.iter().map(|w| w.text).collect();
+    to_unicode(&raw.join(" ")).into_owned()
+}
+
+/// Splits at commas outside braces.
+fn comma_parts(raw: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, b) in raw.bytes().enumerate() {
+        match b {
+            b'{' => depth += 1,
+            b'}' => depth = depth.saturating_sub(1),
+            b',' if depth == 0 => {
+                parts.push(raw[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(raw[start..].trim());
+    parts
+}
+
+/// Parses one raw name (LaTeX, no equal-contribution marks) by BibTeX's rules.
+pub fn parse_name(raw: &str) -> Name {
+    let parts = comma_parts(raw);
+    match parts.as_slice() {
+        [single] => {
+            let ws = words(single);
+            if ws.is_empty() {
+                return Name::default();
+            }
+            let last = ws.len() - 1;
+            // von: from the first lower-case word (not the last word) to the
+            // last lower-case word before the family name.
+            let von_start = ws[..last].iter().position(|w| w.lower);
+            match von_start {
+                Some(vs) => {
+                    let von_end = ws[..last]
+                        .iter()
+                        .rposition(|w| w.lower)
+                        .map_or(vs, |e| e + 1);
+                    Name {
+                        given: join(&ws[..vs]),
+                        von: join(&ws[vs..von_end]),
+                        family: join(&ws[von_end..]),
+                        jr: String::new(),
+                    }
+                }
+                None => Name {
+                    given: join(&ws[..last]),
+                    von: String::new(),
+                    family: join(&ws[last..]),
+                    jr: String::new(),
+                },
+            }
+        }
+        [first, rest @ ..] => {
+            let ws = words(first);
+            let last = ws.len().saturating_sub(1);
+            let von_end = ws[..last]
+                .iter()
+                .rposition(|w| w.lower)
+                .map_or(0, |e| e + 1);
+            let (jr, given) = match rest {
+                [given] => ("", *given),
+                [jr, given, ..] => (*jr, *given),
+                [] => ("", ""),
+            };
+            Name {
+                given: to_unicode(given).into_owned(),
+                von: join(&ws[..von_end]),
+                family: join(&ws[von_end..]),
+                jr: to_unicode(jr).into_owned(),
+            }
+        }
+        [] => Name::default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(raw: &str) -> String {
+        let n = parse_name(raw);
+        format!("{}|{}|{}|{}", n.given, n.von, n.family, n.jr)
+    }
+
+    #[test]
+    fn bibtex_name_forms() {
+        assert_eq!(show("Mingze Wang"), "Mingze||Wang|");
+        assert_eq!(show("Wang, Mingze"), "Mingze||Wang|");
+        assert_eq!(show("Weinan E"), "Weinan||E|");
+        assert_eq!(show("Weijie~J. Su"), "Weijie J.||Su|");
+        assert_eq!(show("Ludwig van Beethoven"), "Ludwig|van|Beethoven|");
+        assert_eq!(show("van der Berg, Jan"), "Jan|van der|Berg|");
+        assert_eq!(show("King, Jr, Martin Luther"), "Martin Luther||King|Jr");
+        assert_eq!(show("{Google DeepMind}"), "||Google DeepMind|");
+        assert_eq!(show(r#"J{\"o}rg M{\"u}ller"#), "Jörg||Müller|");
+        assert_eq!(show(r#"{\'E}mile {\"U}nal"#), "Émile||Ünal|");
+        assert_eq!(
+            show("Charles Louis Xavier Joseph de la Vall{\\'e}e Poussin"),
+            "Charles Louis Xavier Joseph|de la|Vallée Poussin|"
+        );
+        assert_eq!(show(""), "|||");
+    }
+
+    #[test]
+    fn splitting_at_and() {
+        assert_eq!(
+            split_names("A B and C D AND {E and F}"),
+            ["A B", "C D", "{E and F}"]
+        );
+        assert_eq!(
+            split_names("Anderson, Sandy and Alexander Band"),
+            ["Anderson, Sandy", "Alexander Band"]
+        );
+        assert_eq!(split_names("  "), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn equal_markers_leave_the_name() {
+        for raw in [
+            "Mingze Wang*",
+            "Mingze Wang$^*$",
+            "Mingze Wang$^{*}$",
+            r"Mingze Wang\textsuperscript{*}",
+            r"Mingze Wang\equalcontrib",
+            "*Mingze Wang",
+            "Mingze Wang∗",
+            "Mingze Wang†",
+            "Wang*, Mingze",
+        ] {
+            let (clean, equal) = strip_equal_marker(raw);
+            assert!(equal, "{raw}");
+            assert_eq!(parse_name(&clean).display(), "Mingze Wang", "{raw}");
+        }
+        assert_eq!(
+            strip_equal_marker(r#"J{\"o}rg"#),
+            (Cow::Borrowed(r#"J{\"o}rg"#), false)
+        );
+    }
+
+    #[test]
+    fn one_person_however_written() {
+        let id = |s: &str| parse_name(s).identity();
+        assert!(id("Lei Wu").matches(&id("Wu, Lei")));
+        assert!(id("L. Wu").matches(&id("Lei Wu")));
+        assert!(id("Wu").matches(&id("Lei Wu")));
+        assert!(id("Weijie Su").matches(&id("Weijie J. Su")));
+        assert!(id(r#"J{\"o}rg M{\"u}ller"#).matches(&id("Jorg Muller")));
+        assert!(!id("Lei Wu").matches(&id("Lin Wu")));
+        assert!(!id("Lei Wu").matches(&id("Lei Wang")));
+    }
+}

@@ -1,0 +1,203 @@
+//! Filters over publications: `--year 2022..2023 --venue NeurIPS --author
+//! "Lei Wu" ...`. Flags combine with AND; a repeated flag combines with OR.
+//! Filters only select: numbers are global and never change.
+
+use regex::Regex;
+
+use crate::model::{Kind, Publication, Status};
+use crate::normalize::names::{Identity, parse_name};
+use crate::normalize::venue::Registry;
+use crate::normalize::{keyword_matches, topic_words};
+
+/// An inclusive year range; either end may be open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearRange {
+    /// First year, if bounded.
+    pub from: Option<i32>,
+    /// Last year, if bounded.
+    pub to: Option<i32>,
+}
+
+impl YearRange {
+    /// Parses `2024`, `2022..2023`, `2023..` or `..2022`.
+    ///
+    /// ```
+    /// use publist::query::YearRange;
+    /// assert!(YearRange::parse("2022..2023").unwrap().contains(2023));
+    /// assert!(YearRange::parse("2023..").unwrap().contains(2030));
+    /// assert!(YearRange::parse("20x").is_err());
+    /// ```
+    pub fn parse(text: &str) -> Result<YearRange, String> {
+        let year = |s: &str| -> Result<Option<i32>, String> {
+            let s = s.trim();
+            if s.is_empty() {
+                return Ok(None);
+            }
+            s.parse::<i32>().map(Some).map_err(|_| {
+                format!("`{text}` is not a year or range (2024, 2022..2023, 2023.., ..2022)")
+            })
+        };
+        let range = match text.split_once("..") {
+            Some((a, b)) => YearRange {
+                from: year(a)?,
+                to: year(b.trim_start_matches('='))?,
+            },
+            None => {
+                let y = year(text)?;
+                if y.is_none() {
+                    return Err("an empty year".to_string());
+                }
+                YearRange { from: y, to: y }
+            }
+        };
+        if let (Some(a), Some(b)) = (range.from, range.to)
+            && a > b
+        {
+            return Err(format!("`{text}`: the range ends before it starts"));
+        }
+        Ok(range)
+    }
+
+    /// Whether `year` lies in the range.
+    pub fn contains(&self, year: i32) -> bool {
+        self.from.is_none_or(|f| year >= f) && self.to.is_none_or(|t| year <= t)
+    }
+}
+
+/// Parses CV numbers: `8,12`, `3-5`, `[8][12]`, `[8, 12]`, `[3–5]`.
+///
+/// ```
+/// use publist::query::parse_numbers;
+/// assert_eq!(parse_numbers("[8][12]").unwrap(), [8, 12]);
+/// assert_eq!(parse_numbers("3-5, 9").unwrap(), [3, 4, 5, 9]);
+/// ```
+pub fn parse_numbers(text: &str) -> Result<Vec<usize>, String> {
+    let mut out = Vec::new();
+    for piece in text
+        .split([',', '[', ']', ';', ' '])
+        .filter(|p| !p.trim().is_empty())
+    {
+        let piece = piece.trim();
+        let bad = || format!("`{piece}` is not a number or a range like 3-5");
+        match piece.split_once(['-', '–', '—']) {
+            Some((a, b)) => {
+                let a: usize = a.trim().parse().map_err(|_| bad())?;
+                let b: usize = b.trim().parse().map_err(|_| bad())?;
+                if a > b || b - a > 10_000 {
+                    return Err(bad());
+                }
+                out.extend(a..=b);
+            }
+            None => out.push(piece.parse().map_err(|_| bad())?),
+        }
+    }
+    Ok(out)
+}
+
+/// A validated set of filters.
+#[derive(Debug, Clone, Default)]
+pub struct Query {
+    /// Year ranges (OR).
+    pub years: Vec<YearRange>,
+    /// Venue names or abbreviations (OR).
+    pub venues: Vec<String>,
+    /// Kinds (OR).
+    pub kinds: Vec<Kind>,
+    /// Statuses (OR).
+    pub statuses: Vec<Status>,
+    /// Authors (OR), as name identities.
+    pub authors: Vec<Identity>,
+    /// Topics (OR), matched against keywords.
+    pub topics: Vec<String>,
+    /// Title patterns (OR).
+    pub titles: Vec<Regex>,
+    /// CV numbers (OR), from `--number` and `--tags`.
+    pub numbers: Vec<usize>,
+    /// Only papers where the owner is first or equal-first author.
+    pub first: bool,
+}
+
+impl Query {
+    /// Adds an author filter from a name as people write it.
+    pub fn add_author(&mut self, name: &str) {
+        self.authors.push(parse_name(name).identity());
+    }
+
+    /// Whether no filter is set.
+    pub fn is_empty(&self) -> bool {
+        self.years.is_empty()
+            && self.venues.is_empty()
+            && self.kinds.is_empty()
+            && self.statuses.is_empty()
+            && self.authors.is_empty()
+            && self.topics.is_empty()
+            && self.titles.is_empty()
+            && self.numbers.is_empty()
+            && !self.first
+    }
+
+    /// Whether `p` passes every filter.
+    pub fn matches(&self, p: &Publication, registry: &Registry) -> bool {
+        (self.years.is_empty()
+            || p.year
+                .is_some_and(|y| self.years.iter().any(|r| r.contains(y))))
+            && (self.venues.is_empty() || self.venues.iter().any(|v| venue_matches(v, p, registry)))
+            && (self.kinds.is_empty() || self.kinds.contains(&p.venue.kind))
+            && (self.statuses.is_empty() || self.statuses.contains(&p.status))
+            && (self.authors.is_empty()
+                || self.authors.iter().any(|q| {
+                    p.authors
+                        .iter()
+                        .any(|a| q.matches(&Identity::of(&a.given, &a.family)))
+                }))
+            && (self.topics.is_empty()
+                || self.topics.iter().any(|t| {
+                    let words = topic_words(t);
+                    p.keywords
+                        .iter()
+                        .any(|k| keyword_matches(k, &words) || keyword_matches(t, &topic_words(k)))
+                }))
+            && (self.titles.is_empty() || self.titles.iter().any(|r| r.is_match(&p.title)))
+            && (self.numbers.is_empty() || self.numbers.contains(&p.number))
+            && (!self.first || p.owner_is_first())
+    }
+
+    /// The publications of `pubs` that pass, in the given order.
+    pub fn select<'p>(
+        &self,
+        pubs: impl IntoIterator<Item = &'p Publication>,
+        registry: &Registry,
+    ) -> Vec<&'p Publication> {
+        pubs.into_iter()
+            .filter(|p| self.matches(p, registry))
+            .collect()
+    }
+}
+
+/// `--venue` matches the abbreviation or the name, ignoring case, and any
+/// spelling the registry maps to the same venue ("NIPS" finds NeurIPS).
+fn venue_matches(query: &str, p: &Publication, registry: &Registry) -> bool {
+    let q = query.trim();
+    let venue = &p.venue;
+    if venue
+        .abbr
+        .as_deref()
+        .is_some_and(|a| a.eq_ignore_ascii_case(q))
+        || venue.name.eq_ignore_ascii_case(q)
+    {
+        return true;
+    }
+    if let (Some(qi), Some(abbr)) = (registry.lookup(q), venue.abbr.as_deref())
+        && registry.lookup(abbr) == Some(qi)
+    {
+        return true;
+    }
+    let lower = q.to_lowercase();
+    q.len() >= 4 && venue.name.to_lowercase().contains(&lower)
+        || venue.workshop.as_ref().is_some_and(|w| {
+            w.short
+                .as_deref()
+                .is_some_and(|s| s.eq_ignore_ascii_case(q))
+                || (q.len() >= 4 && w.name.to_lowercase().contains(&lower))
+        })
+}

@@ -1,0 +1,861 @@
+//! A span-preserving BibTeX/BibLaTeX parser: text in, a flat list of items
+//! with byte spans out.
+//!
+//! Nothing here allocates per field: an entry is a span plus a range into one
+//! shared field table, and field values stay raw value expressions
+//! (`{...}`, `"..."`, numbers, macros joined by `#`) until a caller asks for
+//! their text. This is what lets `fmt` rewrite a file without losing a byte it
+//! does not understand and lets the loader skip what a command never reads.
+//! A broken entry becomes an [`ItemKind::Broken`] item holding its verbatim
+//! text, and parsing resumes at the next line that starts an entry.
+
+use std::ops::Range;
+
+/// A byte range in the source. `u32` keeps the tables small; the loader
+/// refuses files of 4 GiB and more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct Span {
+    /// First byte.
+    pub start: u32,
+    /// One past the last byte.
+    pub end: u32,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Span {
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+
+    /// The spanned text.
+    pub fn of<'s>(&self, text: &'s str) -> &'s str {
+        &text[self.start as usize..self.end as usize]
+    }
+
+    /// The span as a `usize` range.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// Whether the span is empty.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// What a top-level item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemKind {
+    /// `@type{key, field = value, ...}`.
+    Entry,
+    /// `@string{name = value}`; its one field holds the definition.
+    String,
+    /// `@preamble{value}`; its one field has an empty name.
+    Preamble,
+    /// `@comment{...}` or `@comment` up to the end of the line.
+    Comment,
+    /// Text between items, which BibTeX ignores (often `%` comment lines).
+    Text,
+    /// An item that failed to parse, kept verbatim.
+    Broken,
+}
+
+/// One top-level item of a `.bib` file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// What the item is.
+    pub kind: ItemKind,
+    /// The whole item, from `@` to the closing delimiter.
+    pub span: Span,
+    /// The entry type after `@` (empty for [`ItemKind::Text`]).
+    pub ty: Span,
+    /// The citation key (entries only).
+    pub key: Span,
+    /// The item's fields, as a range into [`RawBib::fields`].
+    pub fields: Range<u32>,
+    /// Whether `%` comment lines stand between the fields; such entries
+    /// cannot be reformatted without losing them.
+    pub inner_comments: bool,
+}
+
+/// One `name = value` pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Field {
+    /// The field name as written.
+    pub name: Span,
+    /// The raw value expression, e.g. `{Title}` or `ack # " and " # jan`.
+    pub value: Span,
+}
+
+/// Why an item failed to parse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParseErrorKind {
+    /// `@type` not followed by `{` or `(`.
+    ExpectedOpening,
+    /// The entry has no key before its first field.
+    MissingKey,
+    /// The key contains whitespace.
+    KeyWithSpace,
+    /// Something other than a field name where one should start.
+    ExpectedFieldName,
+    /// A field name not followed by `=`.
+    ExpectedEquals,
+    /// `=` or `#` not followed by a value.
+    ExpectedValue,
+    /// A value not followed by `,`, `#` or the closing delimiter.
+    ExpectedComma,
+    /// A `{` that is never closed.
+    UnclosedBrace,
+    /// A `"` that is never closed.
+    UnclosedQuote,
+    /// The file ends inside the entry.
+    UnclosedEntry,
+    /// A `}` with no `{` inside a quoted value.
+    UnbalancedBrace,
+    /// The next entry starts where a `,` or `}` was expected: this entry
+    /// lacks its closing `}`, usually because a value's `{` is unclosed.
+    RunsIntoNextEntry,
+}
+
+/// A syntax error: what, where, and the item it broke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParseError {
+    /// What went wrong.
+    pub kind: ParseErrorKind,
+    /// The offending bytes (or the point where something was expected).
+    pub span: Span,
+    /// Where the broken item starts (its `@`).
+    pub item_start: u32,
+}
+
+/// The items of a file plus every field of every item, in file order.
+#[derive(Debug, Clone, Default)]
+pub struct RawBib {
+    /// Top-level items in file order; together they cover the whole text.
+    pub items: Vec<Item>,
+    /// Fields of all items; an item's `fields` range indexes this table.
+    pub fields: Vec<Field>,
+    /// Syntax errors, one per broken item.
+    pub errors: Vec<ParseError>,
+}
+
+impl RawBib {
+    /// The fields of `item`.
+    pub fn fields_of(&self, item: &Item) -> &[Field] {
+        &self.fields[item.fields.start as usize..item.fields.end as usize]
+    }
+}
+
+/// One part of a value expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// `{...}`: the span is the inside of the braces.
+    Braced(Span),
+    /// `"..."`: the span is the inside of the quotes.
+    Quoted(Span),
+    /// A bare number.
+    Number(Span),
+    /// A bare macro name (`@string` or month abbreviation).
+    Macro(Span),
+}
+
+/// Splits a raw value expression (as stored in [`Field::value`]) into its
+/// parts. The expression was validated by [`parse`], so this cannot fail.
+pub fn value_parts(text: &str, value: Span) -> Vec<Part> {
+    let bytes = text.as_bytes();
+    let mut parts = Vec::with_capacity(1);
+    let mut i = value.start as usize;
+    let end = value.end as usize;
+    while i < end {
+        match bytes[i] {
+            b'{' => {
+                let close = match_braces(bytes, i, end).unwrap_or(end);
+                parts.push(Part::Braced(Span::new(
+                    i + 1,
+                    close.saturating_sub(1).max(i + 1),
+                )));
+                i = close;
+            }
+            b'"' => {
+                let close = match_quote(bytes, i, end).map_or(end, |c| c);
+                parts.push(Part::Quoted(Span::new(
+                    i + 1,
+                    close.saturating_sub(1).max(i + 1),
+                )));
+                i = close;
+            }
+            b'#' => i += 1,
+            b if is_space(b) => i += 1,
+            b if b.is_ascii_digit() => {
+                let start = i;
+                while i < end && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+                parts.push(Part::Number(Span::new(start, i)));
+            }
+            _ => {
+                let start = i;
+                while i < end && is_name_byte(bytes[i]) {
+                    i += 1;
+                }
+                if i == start {
+                    i += 1; // unreachable for validated input; never loop forever
+                } else {
+                    parts.push(Part::Macro(Span::new(start, i)));
+                }
+            }
+        }
+    }
+    parts
+}
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// Bytes allowed in entry types, field names and macro names.
+fn is_name_byte(b: u8) -> bool {
+    !is_space(b)
+        && !matches!(
+            b,
+            b'{' | b'}'
+                | b'('
+                | b')'
+                | b','
+                | b'='
+                | b'#'
+                | b'"'
+                | b'%'
+                | b'@'
+                | b'\''
+                | b'~'
+                | b'\\'
+        )
+}
+
+/// Position just past the `}` matching the `{` at `open`, or `None` at `end`.
+fn match_braces(bytes: &[u8], open: usize, end: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut i = open;
+    while i < end {
+        match bytes[i] {
+            b'{' => depth += 1,
+            b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            b'\\' => i += 1, // `\{` and `\}` do not count
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Position just past the `"` closing the quote at `open` (a `"` inside
+/// braces does not close it), or `None` at `end`.
+fn match_quote(bytes: &[u8], open: usize, end: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut i = open + 1;
+    while i < end {
+        match bytes[i] {
+            b'{' => depth += 1,
+            b'}' => depth = depth.saturating_sub(1),
+            b'\\' => i += 1,
+            b'"' if depth == 0 => return Some(i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Parses a whole file. Never fails: broken items are recorded in
+/// [`RawBib::errors`] and kept as [`ItemKind::Broken`].
+pub fn parse(text: &str) -> RawBib {
+    let mut p = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        out: RawBib {
+            items: Vec::with_capacity(text.len() / 400 + 4),
+            fields: Vec::with_capacity(text.len() / 40 + 4),
+            errors: Vec::new(),
+        },
+    };
+    p.run();
+    p.out
+}
+
+struct Parser<'s> {
+    text: &'s str,
+    bytes: &'s [u8],
+    pos: usize,
+    out: RawBib,
+}
+
+type Step<T> = Result<T, (ParseErrorKind, Span)>;
+
+impl Parser<'_> {
+    fn run(&mut self) {
+        let len = self.bytes.len();
+        while self.pos < len {
+            let text_start = self.pos;
+            let Some(at) = self.next_at(self.pos) else {
+                self.push_text(text_start, len);
+                break;
+            };
+            self.push_text(text_start, at);
+            self.pos = at;
+            self.item(at);
+        }
+    }
+
+    /// The next `@` at or after `from` that can start an item (BibTeX
+    /// ignores everything else). An `@` inside a word (an e-mail address) or
+    /// after a `%` on its line is text.
+    fn next_at(&self, mut from: usize) -> Option<usize> {
+        loop {
+            let at = from + self.bytes[from..].iter().position(|&b| b == b'@')?;
+            let line_start = self.bytes[..at]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let in_word = at > 0 && self.bytes[at - 1].is_ascii_alphanumeric();
+            if !in_word && !self.bytes[line_start..at].contains(&b'%') {
+                return Some(at);
+            }
+            from = at + 1;
+        }
+    }
+
+    fn push_text(&mut self, start: usize, end: usize) {
+        if start < end {
+            self.push(
+                ItemKind::Text,
+                start,
+                end,
+                Span::default(),
+                Span::default(),
+                0,
+                false,
+            );
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        kind: ItemKind,
+        start: usize,
+        end: usize,
+        ty: Span,
+        key: Span,
+        first_field: usize,
+        inner_comments: bool,
+    ) {
+        let fields_end = if matches!(kind, ItemKind::Text | ItemKind::Broken) {
+            first_field
+        } else {
+            self.out.fields.len()
+        };
+        self.out.items.push(Item {
+            kind,
+            span: Span::new(start, end),
+            ty,
+            key,
+            fields: first_field as u32..fields_end as u32,
+            inner_comments,
+        });
+    }
+
+    /// Parses the item starting at the `@` at `start`.
+    fn item(&mut self, start: usize) {
+        let first_field = self.out.fields.len();
+        let mut inner_comments = false;
+        let result = self.item_body(start, &mut inner_comments);
+        match result {
+            Ok((kind, ty, key)) => {
+                self.push(kind, start, self.pos, ty, key, first_field, inner_comments);
+            }
+            Err((mut kind, span)) => {
+                if matches!(
+                    kind,
+                    ParseErrorKind::ExpectedComma | ParseErrorKind::ExpectedFieldName
+                ) && self.at_line_start(span.start as usize)
+                    && self.starts_item(span.start as usize)
+                {
+                    kind = ParseErrorKind::RunsIntoNextEntry;
+                }
+                self.out.fields.truncate(first_field);
+                self.out.errors.push(ParseError {
+                    kind,
+                    span,
+                    item_start: start as u32,
+                });
+                let resume = self.resync(start);
+                self.pos = resume;
+                self.push(
+                    ItemKind::Broken,
+                    start,
+                    resume,
+                    Span::default(),
+                    Span::default(),
+                    first_field,
+                    false,
+                );
+            }
+        }
+    }
+
+    /// Where to resume after a broken item starting at `start`: the next line
+    /// that begins (after blanks) with `@name{` or `@name(`, or the end.
+    fn resync(&self, start: usize) -> usize {
+        let bytes = self.bytes;
+        let mut i = start + 1;
+        while let Some(nl) = bytes[i.min(bytes.len())..].iter().position(|&b| b == b'\n') {
+            let line = i + nl + 1;
+            let mut j = line;
+            while j < bytes.len() && matches!(bytes[j], b' ' | b'\t') {
+                j += 1;
+            }
+            if j < bytes.len() && bytes[j] == b'@' && self.starts_item(j) {
+                return line;
+            }
+            i = line;
+        }
+        bytes.len()
+    }
+
+    /// Whether only blanks stand between the start of the line and `at`.
+    fn at_line_start(&self, at: usize) -> bool {
+        self.bytes[..at]
+            .iter()
+            .rev()
+            .take_while(|&&b| b != b'\n')
+            .all(|&b| b == b' ' || b == b'\t')
+    }
+
+    /// Whether `@name` followed by `{` or `(` starts at `at`.
+    fn starts_item(&self, at: usize) -> bool {
+        let bytes = self.bytes;
+        let mut j = at + 1;
+        let name_start = j;
+        while j < bytes.len() && is_name_byte(bytes[j]) {
+            j += 1;
+        }
+        if j == name_start {
+            return false;
+        }
+        while j < bytes.len() && is_space(bytes[j]) {
+            j += 1;
+        }
+        j < bytes.len() && matches!(bytes[j], b'{' | b'(')
+    }
+
+    fn skip_space(&mut self) {
+        while self.pos < self.bytes.len() && is_space(self.bytes[self.pos]) {
+            self.pos += 1;
+        }
+    }
+
+    /// Skips blanks and `%` comment lines; returns whether a comment was seen.
+    fn skip_space_and_comments(&mut self) -> bool {
+        let mut seen = false;
+        loop {
+            self.skip_space();
+            if self.pos < self.bytes.len() && self.bytes[self.pos] == b'%' {
+                seen = true;
+                while self.pos < self.bytes.len() && self.bytes[self.pos] != b'\n' {
+                    self.pos += 1;
+                }
+            } else {
+                return seen;
+            }
+        }
+    }
+
+    fn name(&mut self) -> Span {
+        let start = self.pos;
+        while self.pos < self.bytes.len() && is_name_byte(self.bytes[self.pos]) {
+            self.pos += 1;
+        }
+        Span::new(start, self.pos)
+    }
+
+    fn here(&self) -> Span {
+        let end =
+            crate::source::floor_char_boundary(self.text, (self.pos + 1).min(self.bytes.len()));
+        let end = if end <= self.pos {
+            self.text[self.pos.min(self.text.len())..]
+                .chars()
+                .next()
+                .map_or(self.pos, |c| self.pos + c.len_utf8())
+        } else {
+            end
+        };
+        Span::new(self.pos, end)
+    }
+
+    fn item_body(
+        &mut self,
+        start: usize,
+        inner_comments: &mut bool,
+    ) -> Step<(ItemKind, Span, Span)> {
+        self.pos = start + 1;
+        let ty = self.name();
+        let ty_text = ty.of(self.text);
+        if ty.is_empty() {
+            // A lone `@` in running text (an e-mail address in a `%` line,
+            // say): BibTeX skips it, and so do we.
+            self.pos = start + 1;
+            return Ok((ItemKind::Text, ty, Span::default()));
+        }
+        let is_comment = ty_text.eq_ignore_ascii_case("comment");
+        self.skip_space();
+        let open = self.bytes.get(self.pos).copied();
+        let close = match open {
+            Some(b'{') => b'}',
+            Some(b'(') => b')',
+            _ if is_comment => {
+                // `@comment` without delimiters runs to the end of the line.
+                while self.pos < self.bytes.len() && self.bytes[self.pos] != b'\n' {
+                    self.pos += 1;
+                }
+                return Ok((ItemKind::Comment, ty, Span::default()));
+            }
+            _ => return Err((ParseErrorKind::ExpectedOpening, self.here())),
+        };
+        let open_at = self.pos;
+        self.pos += 1;
+        if is_comment {
+            let end = if close == b'}' {
+                match_braces(self.bytes, open_at, self.bytes.len())
+            } else {
+                self.find_paren_close(open_at)
+            };
+            return match end {
+                Some(end) => {
+                    self.pos = end;
+                    Ok((ItemKind::Comment, ty, Span::default()))
+                }
+                None => Err((ParseErrorKind::UnclosedEntry, Span::new(start, open_at + 1))),
+            };
+        }
+        if ty_text.eq_ignore_ascii_case("preamble") {
+            self.skip_space();
+            let value = self.value(close)?;
+            self.out.fields.push(Field {
+                name: Span::new(value.start as usize, value.start as usize),
+                value,
+            });
+            self.skip_space();
+            return self
+                .expect_close(start, close)
+                .map(|_| (ItemKind::Preamble, ty, Span::default()));
+        }
+        if ty_text.eq_ignore_ascii_case("string") {
+            *inner_comments |= self.skip_space_and_comments();
+            self.field(close)?;
+            *inner_comments |= self.skip_space_and_comments();
+            if self.bytes.get(self.pos) == Some(&b',') {
+                self.pos += 1;
+                *inner_comments |= self.skip_space_and_comments();
+            }
+            return self
+                .expect_close(start, close)
+                .map(|_| (ItemKind::String, ty, Span::default()));
+        }
+        let key = self.key(close)?;
+        loop {
+            *inner_comments |= self.skip_space_and_comments();
+            match self.bytes.get(self.pos) {
+                None => return Err((ParseErrorKind::UnclosedEntry, Span::new(start, open_at + 1))),
+                Some(&b) if b == close => {
+                    self.pos += 1;
+                    return Ok((ItemKind::Entry, ty, key));
+                }
+                Some(_) => {}
+            }
+            self.field(close)?;
+            *inner_comments |= self.skip_space_and_comments();
+            match self.bytes.get(self.pos) {
+                Some(b',') => self.pos += 1,
+                Some(&b) if b == close => {}
+                None => return Err((ParseErrorKind::UnclosedEntry, Span::new(start, open_at + 1))),
+                Some(_) => return Err((ParseErrorKind::ExpectedComma, self.here())),
+            }
+        }
+    }
+
+    fn find_paren_close(&self, open: usize) -> Option<usize> {
+        let mut depth = 0usize;
+        for (i, &b) in self.bytes[open..].iter().enumerate() {
+            match b {
+                b'(' | b'{' => depth += 1,
+                b')' | b'}' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return Some(open + i + 1);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    fn expect_close(&mut self, start: usize, close: u8) -> Step<()> {
+        match self.bytes.get(self.pos) {
+            Some(&b) if b == close => {
+                self.pos += 1;
+                Ok(())
+            }
+            None => Err((ParseErrorKind::UnclosedEntry, Span::new(start, start + 1))),
+            Some(_) => Err((ParseErrorKind::ExpectedComma, self.here())),
+        }
+    }
+
+    fn key(&mut self, close: u8) -> Step<Span> {
+        self.skip_space();
+        let start = self.pos;
+        while let Some(&b) = self.bytes.get(self.pos) {
+            if b == b',' || b == close || is_space(b) || (close == b'}' && b == b'{') {
+                break;
+            }
+            if b == b'=' {
+                // `@article{title = ...`: what we took for the key is a field.
+                return Err((ParseErrorKind::MissingKey, Span::new(start, start + 1)));
+            }
+            self.pos += 1;
+        }
+        let key = Span::new(start, self.pos);
+        self.skip_space();
+        match self.bytes.get(self.pos) {
+            Some(b',') if !key.is_empty() => {
+                self.pos += 1;
+                Ok(key)
+            }
+            Some(&b) if b == close && !key.is_empty() => Ok(key),
+            Some(b'=') => Err((ParseErrorKind::MissingKey, Span::new(start, start + 1))),
+            None => Err((ParseErrorKind::UnclosedEntry, Span::new(start, start))),
+            _ if key.is_empty() => Err((ParseErrorKind::MissingKey, self.here())),
+            _ => {
+                // `@article{my key, ...`: whitespace inside the key.
+                Err((ParseErrorKind::KeyWithSpace, Span::new(start, self.pos + 1)))
+            }
+        }
+    }
+
+    /// `name = value`, pushed onto the field table.
+    fn field(&mut self, close: u8) -> Step<()> {
+        let name = self.name();
+        if name.is_empty() {
+            return Err((ParseErrorKind::ExpectedFieldName, self.here()));
+        }
+        self.skip_space();
+        if self.bytes.get(self.pos) != Some(&b'=') {
+            return Err((ParseErrorKind::ExpectedEquals, self.here()));
+        }
+        self.pos += 1;
+        self.skip_space();
+        let value = self.value(close)?;
+        self.out.fields.push(Field { name, value });
+        Ok(())
+    }
+
+    /// A value expression: parts joined by `#`. Leaves `pos` after the last part.
+    fn value(&mut self, close: u8) -> Step<Span> {
+        let start = self.pos;
+        let mut end;
+        loop {
+            match self.bytes.get(self.pos) {
+                Some(b'{') => match match_braces(self.bytes, self.pos, self.bytes.len()) {
+                    Some(e) => self.pos = e,
+                    None => {
+                        return Err((
+                            ParseErrorKind::UnclosedBrace,
+                            Span::new(self.pos, self.pos + 1),
+                        ));
+                    }
+                },
+                Some(b'"') => {
+                    let open = self.pos;
+                    match match_quote(self.bytes, open, self.bytes.len()) {
+                        Some(e) => {
+                            if let Some(bad) = unbalanced_close(&self.bytes[open + 1..e - 1]) {
+                                return Err((
+                                    ParseErrorKind::UnbalancedBrace,
+                                    Span::new(open + 1 + bad, open + 2 + bad),
+                                ));
+                            }
+                            self.pos = e;
+                        }
+                        None => {
+                            return Err((ParseErrorKind::UnclosedQuote, Span::new(open, open + 1)));
+                        }
+                    }
+                }
+                Some(b) if b.is_ascii_digit() || is_name_byte(*b) => {
+                    let name = self.name();
+                    if name.is_empty() {
+                        return Err((ParseErrorKind::ExpectedValue, self.here()));
+                    }
+                }
+                _ => return Err((ParseErrorKind::ExpectedValue, self.here())),
+            }
+            end = self.pos;
+            self.skip_space();
+            if self.bytes.get(self.pos) == Some(&b'#') {
+                self.pos += 1;
+                self.skip_space();
+                if matches!(self.bytes.get(self.pos), Some(&b) if b == close || b == b',')
+                    || self.pos >= self.bytes.len()
+                {
+                    return Err((ParseErrorKind::ExpectedValue, self.here()));
+                }
+            } else {
+                break;
+            }
+        }
+        self.pos = end;
+        Ok(Span::new(start, end))
+    }
+}
+
+/// Offset of a `}` that closes nothing inside a quoted value, if any.
+fn unbalanced_close(inner: &[u8]) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < inner.len() {
+        match inner[i] {
+            b'{' => depth += 1,
+            b'}' if depth == 0 => return Some(i),
+            b'}' => depth -= 1,
+            b'\\' => i += 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(raw: &RawBib) -> Vec<ItemKind> {
+        raw.items.iter().map(|i| i.kind).collect()
+    }
+
+    #[test]
+    fn items_cover_the_whole_text() {
+        let text = "% hi\n@string{me = \"Wang\"}\n@article{a,\n  author = me # { and Wu},\n  year = 2024,\n}\n@comment{x}\n";
+        let raw = parse(text);
+        assert!(raw.errors.is_empty());
+        assert_eq!(
+            kinds(&raw),
+            [
+                ItemKind::Text,
+                ItemKind::String,
+                ItemKind::Text,
+                ItemKind::Entry,
+                ItemKind::Text,
+                ItemKind::Comment,
+                ItemKind::Text
+            ]
+        );
+        let joined: String = raw.items.iter().map(|i| i.span.of(text)).collect();
+        assert_eq!(joined, text);
+        let entry = &raw.items[3];
+        assert_eq!(entry.key.of(text), "a");
+        let fields = raw.fields_of(entry);
+        assert_eq!(fields[0].name.of(text), "author");
+        assert_eq!(fields[0].value.of(text), "me # { and Wu}");
+        assert_eq!(fields[1].value.of(text), "2024");
+        assert_eq!(
+            value_parts(text, fields[0].value)
+                .iter()
+                .map(|p| match p {
+                    Part::Macro(s) | Part::Braced(s) | Part::Quoted(s) | Part::Number(s) =>
+                        s.of(text),
+                })
+                .collect::<Vec<_>>(),
+            ["me", " and Wu"]
+        );
+    }
+
+    #[test]
+    fn a_broken_entry_does_not_take_the_next_one_with_it() {
+        let text = "@article{a,\n  title = {Open,\n  year = 2020\n}\n@book{b, title = {Fine}}\n";
+        let raw = parse(text);
+        assert_eq!(raw.errors.len(), 1);
+        assert_eq!(raw.errors[0].kind, ParseErrorKind::RunsIntoNextEntry);
+        assert_eq!(
+            kinds(&raw),
+            [ItemKind::Broken, ItemKind::Entry, ItemKind::Text]
+        );
+        assert_eq!(raw.items[1].key.of(text), "b");
+    }
+
+    #[test]
+    fn errors_name_what_was_expected() {
+        let cases = [
+            (
+                "@article{a, title = {x} year = 1}",
+                ParseErrorKind::ExpectedComma,
+            ),
+            ("@article{a, title {x}}", ParseErrorKind::ExpectedEquals),
+            ("@article{title = {x}}", ParseErrorKind::MissingKey),
+            (
+                "@article{my key, title = {x}}",
+                ParseErrorKind::KeyWithSpace,
+            ),
+            ("@article{a, title = {x} # }", ParseErrorKind::ExpectedValue),
+            ("@article{a, title = \"x}", ParseErrorKind::UnclosedQuote),
+            ("@article{a, title = {x}", ParseErrorKind::UnclosedEntry),
+            ("@article a", ParseErrorKind::ExpectedOpening),
+            (
+                "@article{a, title = \"x } y\"}",
+                ParseErrorKind::UnbalancedBrace,
+            ),
+        ];
+        for (text, kind) in cases {
+            let raw = parse(text);
+            assert_eq!(raw.errors.first().map(|e| e.kind), Some(kind), "{text}");
+        }
+    }
+
+    #[test]
+    fn parentheses_delimit_entries_too() {
+        let text = "@article(a, title = {x (y)})";
+        let raw = parse(text);
+        assert!(raw.errors.is_empty(), "{:?}", raw.errors);
+        assert_eq!(raw.fields[0].value.of(text), "{x (y)}");
+    }
+
+    #[test]
+    fn deep_nesting_does_not_recurse() {
+        let text = format!(
+            "@misc{{a, note = {}{}}}",
+            "{".repeat(100_000),
+            "}".repeat(100_000)
+        );
+        let raw = parse(&text);
+        assert!(raw.errors.is_empty());
+    }
+
+    #[test]
+    fn percent_lines_inside_entries_are_seen() {
+        let text = "@misc{a,\n  % old = {x},\n  title = {T}\n}";
+        let raw = parse(text);
+        assert!(raw.errors.is_empty());
+        assert!(raw.items[0].inner_comments);
+        assert_eq!(raw.fields.len(), 1);
+    }
+}

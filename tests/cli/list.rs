@@ -1,0 +1,238 @@
+//! `publist list`: the acceptance filters of the core issue, whole outputs.
+
+use super::{fixture, json, numbers, publist, render, run};
+
+/// The CV's own list, the oracle for numbers, authors, titles and years.
+const EXPECTED_CV: &str = include_str!("../fixtures/cv/expected-cv.txt");
+
+#[test]
+fn json_matches_the_cv_numbers_titles_authors_and_years() {
+    let list = json(&["list", "--format", "json"]);
+    let pubs = list.as_array().unwrap();
+    assert_eq!(numbers(&list), (1..=12).rev().collect::<Vec<u64>>());
+    for p in pubs {
+        let n = p["number"].as_u64().unwrap();
+        let line = EXPECTED_CV
+            .lines()
+            .find(|l| l.starts_with(&format!("{n}. ")))
+            .expect("the CV lists every number");
+        let authors: Vec<String> = p["authors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                format!(
+                    "{}{}",
+                    a["name"].as_str().unwrap(),
+                    if a["equal"].as_bool().unwrap() {
+                        "*"
+                    } else {
+                        ""
+                    }
+                )
+            })
+            .collect();
+        let expected_start = format!(
+            "{n}. {}. {}",
+            authors.join(", "),
+            p["title"].as_str().unwrap()
+        );
+        assert!(
+            line.starts_with(&expected_start),
+            "{line}\n{expected_start}"
+        );
+        assert!(line.ends_with(&format!(" {}.", p["year"])), "{line}");
+    }
+    // Equal contribution: the first two authors of 11 and 12 only.
+    for p in pubs {
+        let equal: Vec<bool> = p["authors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["equal"].as_bool().unwrap())
+            .collect();
+        let expected = matches!(p["number"].as_u64(), Some(11 | 12));
+        assert_eq!(equal[0] && equal[1], expected, "{}", p["key"]);
+        assert!(equal[2..].iter().all(|e| !e));
+    }
+}
+
+#[test]
+fn json_schema_names() {
+    let list = json(&["list", "--format", "json", "--number", "4"]);
+    insta::assert_json_snapshot!(list);
+}
+
+#[test]
+fn filters_select_the_cv_numbers() {
+    let cases: &[(&[&str], &[u64])] = &[
+        (&["--venue", "NeurIPS", "--year", "2024"], &[10, 9, 8]),
+        (&["--venue", "neurips", "--year", "2024"], &[10, 9, 8]),
+        (&["--venue", "NIPS", "--year", "2024"], &[10, 9, 8]),
+        (&["--year", "2022..2023"], &[6, 5, 4, 3, 2, 1]),
+        (&["--year", "2023.."], &[12, 11, 10, 9, 8, 7, 6, 5, 4]),
+        (
+            &["--year", "2022", "--year", "2024"],
+            &[12, 11, 10, 9, 8, 7, 3, 2, 1],
+        ),
+        (&["--status", "submitted"], &[12, 11, 1]),
+        (&["--author", "Lei Wu"], &[12, 10, 9, 6, 5, 3]),
+        (&["--author", "Wu, Lei"], &[12, 10, 9, 6, 5, 3]),
+        (&["--author", "L. Wu"], &[12, 10, 9, 6, 5, 3]),
+        (
+            &["--author", "Chao Ma", "--author", "Weinan E"],
+            &[12, 10, 8, 4, 2, 1],
+        ),
+        (&["--tags", "[8][12]"], &[12, 8]),
+        (&["--number", "3-5"], &[5, 4, 3]),
+        (&["--kind", "preprint"], &[12, 11, 1]),
+        (&["--kind", "workshop"], &[5]),
+        (&["--topic", "Transformers"], &[12, 8]),
+        (&["--topic", "implicit bias"], &[11, 10, 6, 3]),
+        (&["--title", "^understanding"], &[8, 4]),
+        (&["--first"], &[12, 11, 10, 8, 6, 5, 4, 2, 1]),
+        (&["--venue", "ACL"], &[7]),
+        (
+            &["--venue", "International Conference on Machine Learning"],
+            &[6],
+        ),
+    ];
+    for (filters, expected) in cases {
+        let mut args = vec!["list", "--format", "json"];
+        args.extend_from_slice(filters);
+        assert_eq!(numbers(&json(&args)), *expected, "{filters:?}");
+    }
+}
+
+#[test]
+fn table_is_deterministic_off_a_terminal() {
+    insta::assert_snapshot!(run(&[
+        "list", "--venue", "NeurIPS", "--year", "2024", "--width", "100"
+    ]));
+}
+
+#[test]
+fn full_table() {
+    insta::assert_snapshot!(run(&["list"]));
+}
+
+#[test]
+fn csv_output() {
+    insta::assert_snapshot!(run(&["list", "--format", "csv", "--year", "2023"]));
+}
+
+#[test]
+fn no_match_is_a_message_not_an_error() {
+    insta::assert_snapshot!(run(&["list", "--year", "1990"]));
+    insta::assert_snapshot!(run(&["list", "--year", "1990", "--format", "json"]));
+}
+
+#[test]
+fn owner_override_moves_the_mark() {
+    let list = json(&[
+        "--me", "Lei Wu", "list", "--format", "json", "--number", "3",
+    ]);
+    let owners: Vec<bool> = list[0]["authors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["owner"].as_bool().unwrap())
+        .collect();
+    assert_eq!(owners, [true, false, false]);
+    let out = publist()
+        .env("PUBLIST_ME", "Weijie Su")
+        .args(["list", "--format", "json", "--number", "3"])
+        .output()
+        .unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(list[0]["authors"][2]["owner"], true);
+}
+
+#[test]
+fn library_from_environment() {
+    let out = publist()
+        .current_dir(std::env::temp_dir())
+        .env("PUBLIST_BIB", super::root().join("bib/publications.bib"))
+        .args(["list", "--format", "csv", "--number", "1"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", render(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("wang2022generalization"));
+}
+
+#[test]
+fn bibtex_quirks_load() {
+    insta::assert_json_snapshot!(json(&[
+        "--bib",
+        fixture("valid/quirks.bib").to_str().unwrap(),
+        "list",
+        "--format",
+        "json"
+    ]));
+}
+
+#[test]
+fn closed_pipe_exits_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = publist()
+        .args([
+            "--bib",
+            "tests/fixtures/valid/many.bib",
+            "list",
+            "--format",
+            "csv",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", render(&out));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn completions() {
+    for shell in ["bash", "zsh", "fish"] {
+        let out = publist().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success());
+        assert!(String::from_utf8_lossy(&out.stdout).contains("publist"));
+    }
+}
+
+#[test]
+fn help_has_examples() {
+    for cmd in ["list", "show", "completions"] {
+        let out = publist().args([cmd, "--help"]).output().unwrap();
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("Examples:"),
+            "{cmd}"
+        );
+    }
+}
+
+#[test]
+fn color_only_when_asked_and_never_with_no_color() {
+    let plain = publist().args(["list", "--number", "1"]).output().unwrap();
+    assert!(!plain.stdout.contains(&0x1b));
+    let always = publist()
+        .args(["--color", "always", "list", "--number", "1"])
+        .output()
+        .unwrap();
+    assert!(always.stdout.contains(&0x1b));
+    let no_color = publist()
+        .env("NO_COLOR", "1")
+        .args(["--color", "always", "list", "--number", "1"])
+        .output()
+        .unwrap();
+    assert!(!no_color.stdout.contains(&0x1b));
+}

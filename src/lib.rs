@@ -35,3 +35,4 @@ pub mod normalize;
 pub mod query;
 pub mod source;
 pub mod syntax;
+pub mod write;

@@ -25,8 +25,10 @@
 #![deny(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod check;
 pub mod cli;
 pub mod error;
+pub mod fmt;
 pub mod format;
 pub mod latex;
 pub mod library;

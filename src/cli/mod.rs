@@ -7,6 +7,8 @@
 #![allow(clippy::print_stderr)]
 
 mod args;
+mod check;
+mod fmt;
 mod list;
 mod show;
 
@@ -29,6 +31,8 @@ Examples:
   publist list --venue NeurIPS --year 2024  NeurIPS papers of 2024
   publist list --author \"Lei Wu\" --format json
   publist show 12                           one paper with every field
+  publist check                             lint the library
+  publist fmt --check                       is the library in canonical form?
   publist --bib other.bib list --first      papers where you are (equal) first author";
 
 /// Manage a publication list from one BibTeX/BibLaTeX library.
@@ -46,6 +50,8 @@ pub struct Cli {
 enum Command {
     List(list::ListArgs),
     Show(show::ShowArgs),
+    Check(check::CheckArgs),
+    Fmt(fmt::FmtArgs),
     Completions(CompletionsArgs),
 }
 
@@ -278,6 +284,8 @@ fn dispatch(command: &Command, ctx: &Context, out: &mut dyn Write) -> Result<Exi
     match command {
         Command::List(args) => list::run(args, ctx, out),
         Command::Show(args) => show::run(args, ctx, out),
+        Command::Check(args) => check::run(args, ctx, out),
+        Command::Fmt(args) => fmt::run(args, ctx, out),
         Command::Completions(args) => {
             let mut cmd = Cli::command();
             clap_complete::generate(args.shell, &mut cmd, "publist", out);

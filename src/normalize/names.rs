@@ -173,28 +173,64 @@ pub fn split_names(raw: &str) -> Vec<&str> {
     names
 }
 
-/// Marks people type into names to flag equal contribution.
-static EQUAL_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+/// LaTeX marks people type into names to flag equal contribution; they
+/// mean nothing else, so they are recognized anywhere in a name.
+static LATEX_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         \$\s*\^\s*\{?\s*(?:\*|\\ast|\\star|\\dagger|\\dag)\s*\}?\s*\$   # $^*$, $^{*}$, $^\dagger$
       | \\textsuperscript\s*\{\s*(?:\*|\\ast|\\dag|\\dagger|†|∗)\s*\}   # \textsuperscript{*}
       | \\equalcontrib(?:\{\})?
-      | \{\s*[*∗†]\s*\}
-      | [*∗†]",
+      | \{\s*[*∗†]\s*\}",
     )
     .expect("the marker pattern is a valid regex")
 });
 
+/// Plain marks (`*`, `∗`, `†`) count only before or after a name or a
+/// name part (`*Wang`, `Wang*`, `Wang*, Mingze`): inside a word they are
+/// data, as in transcriptions like `Katic*ic!`.
+fn is_plain_mark(c: char) -> bool {
+    matches!(c, '*' | '∗' | '†')
+}
+
 /// Removes equal-contribution marks from one raw name; returns the clean
 /// name and whether a mark was found.
 pub fn strip_equal_marker(raw: &str) -> (Cow<'_, str>, bool) {
-    if !raw.contains(['*', '∗', '†', '$', '\\']) {
+    if !raw.contains(['*', '∗', '†', '$', '\\', '{']) {
         return (Cow::Borrowed(raw), false);
     }
-    match EQUAL_MARKER.replace_all(raw, "") {
-        Cow::Borrowed(b) => (Cow::Borrowed(b), false),
-        Cow::Owned(o) => (Cow::Owned(o.trim().to_string()), true),
+    let mut found = false;
+    let mut text: Cow<'_, str> = match LATEX_MARKER.replace_all(raw, "") {
+        Cow::Borrowed(b) => Cow::Borrowed(b),
+        Cow::Owned(o) => {
+            found = true;
+            Cow::Owned(o)
+        }
+    };
+    if text.contains(is_plain_mark) {
+        let parts: Vec<&str> = text.split(',').collect();
+        let cleaned: Vec<String> = parts
+            .iter()
+            .map(|part| {
+                let t = part.trim();
+                let stripped = t
+                    .trim_start_matches(is_plain_mark)
+                    .trim_end_matches(is_plain_mark);
+                if stripped.len() != t.len() {
+                    found = true;
+                }
+                let lead = &part[..part.len() - part.trim_start().len()];
+                format!("{lead}{}", stripped.trim())
+            })
+            .collect();
+        if found {
+            text = Cow::Owned(cleaned.join(","));
+        }
+    }
+    if found {
+        (Cow::Owned(text.trim().to_string()), true)
+    } else {
+        (Cow::Borrowed(raw), false)
     }
 }
 

@@ -36,5 +36,6 @@ pub mod model;
 pub mod normalize;
 pub mod query;
 pub mod source;
+pub mod stats;
 pub mod syntax;
 pub mod write;

@@ -11,6 +11,7 @@ mod check;
 mod fmt;
 mod list;
 mod show;
+mod stats;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -52,6 +53,7 @@ enum Command {
     Show(show::ShowArgs),
     Check(check::CheckArgs),
     Fmt(fmt::FmtArgs),
+    Stats(stats::StatsArgs),
     Completions(CompletionsArgs),
 }
 
@@ -286,6 +288,7 @@ fn dispatch(command: &Command, ctx: &Context, out: &mut dyn Write) -> Result<Exi
         Command::Show(args) => show::run(args, ctx, out),
         Command::Check(args) => check::run(args, ctx, out),
         Command::Fmt(args) => fmt::run(args, ctx, out),
+        Command::Stats(args) => stats::run(args, ctx, out),
         Command::Completions(args) => {
             let mut cmd = Cli::command();
             clap_complete::generate(args.shell, &mut cmd, "publist", out);

@@ -9,6 +9,7 @@ mod errors;
 mod fmt;
 mod list;
 mod show;
+mod stats;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -7,6 +7,8 @@
 #![allow(clippy::print_stderr)]
 
 mod args;
+mod cv;
+mod export;
 mod list;
 mod show;
 
@@ -29,6 +31,8 @@ Examples:
   publist list --venue NeurIPS --year 2024  NeurIPS papers of 2024
   publist list --author \"Lei Wu\" --format json
   publist show 12                           one paper with every field
+  publist cv --format latex --standalone    the numbered list as a LaTeX document
+  publist export --format bibtex --venue NeurIPS -o neurips.bib
   publist --bib other.bib list --first      papers where you are (equal) first author";
 
 /// Manage a publication list from one BibTeX/BibLaTeX library.
@@ -46,6 +50,8 @@ pub struct Cli {
 enum Command {
     List(list::ListArgs),
     Show(show::ShowArgs),
+    Cv(cv::CvArgs),
+    Export(export::ExportArgs),
     Completions(CompletionsArgs),
 }
 
@@ -278,6 +284,8 @@ fn dispatch(command: &Command, ctx: &Context, out: &mut dyn Write) -> Result<Exi
     match command {
         Command::List(args) => list::run(args, ctx, out),
         Command::Show(args) => show::run(args, ctx, out),
+        Command::Cv(args) => cv::run(args, ctx, out),
+        Command::Export(args) => export::run(args, ctx, out),
         Command::Completions(args) => {
             let mut cmd = Cli::command();
             clap_complete::generate(args.shell, &mut cmd, "publist", out);

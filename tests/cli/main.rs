@@ -4,7 +4,9 @@
 //! Snapshots live in `tests/cli/snapshots/`; review changes with
 //! `cargo insta review` (or `INSTA_UPDATE=always cargo test` and `git diff`).
 
+mod cv;
 mod errors;
+mod export;
 mod list;
 mod show;
 

@@ -11,6 +11,7 @@
 //! publist does not know are kept: both programs ignore unknown fields.
 //! `@preamble`s are copied, since field values may use their macros.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use crate::library::Library;
@@ -51,17 +52,48 @@ pub fn write_bib(
     {
         writeln!(out, "{}\n", item.span.of(text))?;
     }
+    let index = Index::new(lib);
     for (n, p) in pubs.iter().enumerate() {
-        let Some(index) = lib.publications.iter().position(|q| std::ptr::eq(q, *p)) else {
+        let Some(&i) = index.by_address.get(&address(p)) else {
             continue;
         };
         if n > 0 {
             writeln!(out)?;
         }
-        let entry = Entry::of(lib, index, p, dialect);
+        let entry = Entry::of(lib, &index, i, p, dialect);
         write_entry(out, &entry)?;
     }
     Ok(())
+}
+
+/// Publication indices by address and by lower-case key, so a large
+/// export stays linear.
+struct Index {
+    by_address: HashMap<usize, usize>,
+    by_key: HashMap<String, usize>,
+}
+
+impl Index {
+    fn new(lib: &Library) -> Index {
+        let mut by_key = HashMap::with_capacity(lib.publications.len());
+        for (i, p) in lib.publications.iter().enumerate() {
+            by_key.entry(p.key.to_lowercase()).or_insert(i);
+        }
+        Index {
+            by_address: lib
+                .publications
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (address(p), i))
+                .collect(),
+            by_key,
+        }
+    }
+}
+
+/// Identifies a publication of the library by where it lives.
+fn address(p: &Publication) -> usize {
+    std::ptr::from_ref(p) as usize
 }
 
 /// An entry ready to print.
@@ -80,13 +112,13 @@ enum Value {
 }
 
 impl Entry {
-    fn of(lib: &Library, index: usize, p: &Publication, dialect: Dialect) -> Entry {
+    fn of(lib: &Library, idx: &Index, index: usize, p: &Publication, dialect: Dialect) -> Entry {
         let mut e = Entry {
             entry_type: p.entry_type.clone(),
             key: p.key.clone(),
             fields: Vec::new(),
         };
-        for (name, value) in inherited_fields(lib, index) {
+        for (name, value) in inherited_fields(lib, idx, index) {
             let value = if name == "month" {
                 month_macro(&value).map_or(Value::Braced(value), Value::Macro)
             } else {
@@ -301,7 +333,7 @@ const BIBLATEX_TYPE_KEYS: [&str; 8] = [
 /// The BibTeX entry type for a (possibly biblatex) type.
 fn bibtex_type(entry_type: &str, type_field: Option<&str>) -> &'static str {
     match entry_type {
-        "article" | "suppperiodical" => "article",
+        "article" | "suppperiodical" | "periodical" => "article",
         "book" | "mvbook" | "collection" | "mvcollection" | "reference" | "mvreference" => "book",
         "booklet" => "booklet",
         "inbook" | "bookinbook" | "suppbook" => "inbook",
@@ -355,29 +387,32 @@ fn month_macro(value: &str) -> Option<&'static str> {
 /// The entry's own fields (first of each name), plus what it inherits from
 /// its `crossref` parent, with the parent's `title` as `booktitle` as
 /// biblatex does; `crossref` itself is dropped so the entry stands alone.
-fn inherited_fields(lib: &Library, index: usize) -> Vec<(String, String)> {
+fn inherited_fields(lib: &Library, idx: &Index, index: usize) -> Vec<(String, String)> {
     let mut fields = first_of_each(lib.field_values(index));
     let parent = fields
         .iter()
         .find(|(n, _)| n == "crossref" || n == "xref")
-        .and_then(|(_, key)| lib.by_key(key.trim()))
-        .and_then(|parent| {
-            lib.publications
-                .iter()
-                .position(|q| std::ptr::eq(q, parent))
-        })
+        .and_then(|(_, key)| idx.by_key.get(&key.trim().to_lowercase()).copied())
         .filter(|&i| i != index);
     fields.retain(|(n, _)| n != "crossref" && n != "xref");
     if let Some(parent) = parent {
-        for (name, value) in first_of_each(lib.field_values(parent)) {
-            let name = match name.as_str() {
-                "title" => "booktitle".to_string(),
-                "subtitle" => "booksubtitle".to_string(),
-                "crossref" | "xref" | "ids" | "booktitle" | "booksubtitle" => continue,
-                _ => name,
-            };
-            if !fields.iter().any(|(n, _)| *n == name) {
-                fields.push((name, value));
+        let inherited = first_of_each(lib.field_values(parent));
+        // Same-named fields first (BibTeX), so a parent's own `booktitle`
+        // wins over its `title` (biblatex), as when the library was loaded.
+        for (name, value) in &inherited {
+            if !matches!(
+                name.as_str(),
+                "crossref" | "xref" | "ids" | "title" | "subtitle"
+            ) && !fields.iter().any(|(n, _)| n == name)
+            {
+                fields.push((name.clone(), value.clone()));
+            }
+        }
+        for (from, to) in [("title", "booktitle"), ("subtitle", "booksubtitle")] {
+            if let Some((_, value)) = inherited.iter().find(|(n, _)| n == from)
+                && !fields.iter().any(|(n, _)| n == to)
+            {
+                fields.push((to.to_string(), value.clone()));
             }
         }
     }
@@ -431,7 +466,65 @@ fn balanced(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
     use super::*;
+    use crate::library::LoadOptions;
+
+    /// Exports the entry `key` of `bib` alone.
+    fn export_one(bib: &str, key: &str, dialect: Dialect) -> String {
+        let lib = Library::from_text(Path::new("t.bib"), bib.to_string(), LoadOptions::default());
+        let p = lib.by_key(key).expect("the key exists");
+        let mut out = Vec::new();
+        write_bib(&mut out, &lib, &[p], dialect).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_parents_booktitle_wins_over_its_title() {
+        let bib = "@inproceedings{c, title = {C}, crossref = {p}}
+@proceedings{p, title = {Proceedings of X}, booktitle = {X 2020}, year = 2020}";
+        insta::assert_snapshot!(export_one(bib, "c", Dialect::Bibtex), @r"
+        @inproceedings{c,
+          title     = {C},
+          booktitle = {X 2020},
+          year      = {2020},
+        }
+        ");
+    }
+
+    #[test]
+    fn dates_marks_and_arxiv_in_each_dialect() {
+        let bib = r"@online{a, author = {Smith*, Alice and Jones$^*$, Bob and Lee, Carl},
+  title = {T}, date = {2021-03-04}, journal = {arXiv preprint arXiv:2103.01234}, note = {Under review}}";
+        insta::assert_snapshot!(export_one(bib, "a", Dialect::Bibtex), @r"
+        @misc{a,
+          author        = {Smith, Alice and Jones, Bob and Lee, Carl},
+          title         = {T},
+          date          = {2021-03-04},
+          journal       = {arXiv preprint arXiv:2103.01234},
+          note          = {Under review},
+          author+an     = {1=equal; 2=equal},
+          year          = {2021},
+          month         = mar,
+          eprint        = {2103.01234},
+          archiveprefix = {arXiv},
+        }
+        ");
+        insta::assert_snapshot!(export_one(bib, "a", Dialect::Biblatex), @r"
+        @online{a,
+          author       = {Smith, Alice and Jones, Bob and Lee, Carl},
+          title        = {T},
+          date         = {2021-03-04},
+          journaltitle = {arXiv preprint arXiv:2103.01234},
+          note         = {Under review},
+          author+an    = {1=equal; 2=equal},
+          eprint       = {2103.01234},
+          eprinttype   = {arxiv},
+          pubstate     = {submitted},
+        }
+        ");
+    }
 
     #[test]
     fn months_become_macros() {

@@ -8,6 +8,8 @@
 
 use std::io::{self, Write};
 
+use unicode_normalization::UnicodeNormalization;
+
 use crate::model::{Kind, Publication, Status};
 use crate::normalize::names::Identity;
 
@@ -288,8 +290,15 @@ fn entry_pieces<'p>(p: &'p Publication, highlight: &Highlight) -> Vec<Piece<'p>>
         }
     }
     sentences.extend(body);
+    if let Some(note) = p.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        sentences.push(vec![Piece::Text(note.to_string())]);
+    }
     if let Some(year) = p.year {
         sentences.push(vec![Piece::Text(year.to_string())]);
+    }
+    if sentences.is_empty() {
+        // An entry with nothing to show is still findable by its key.
+        sentences.push(vec![Piece::Text(format!("[{}]", p.key))]);
     }
     join_sentences(sentences)
 }
@@ -393,7 +402,10 @@ fn venue_phrase(p: &Publication, with_award: bool) -> Option<String> {
         (_, None, _) if name.is_empty() => return None,
         (Kind::Thesis, None, _) => (format!("{}, {name}", thesis_word(p)), None),
         (Kind::Report, None, _) => (format!("Technical report, {name}"), None),
-        (Kind::Book, None, _) if p.entry_type != "book" => (format!("In {name}"), None),
+        // A chapter's venue is its book; other book-like entries name their publisher.
+        (Kind::Book, None, _) if is_part_of_collection(&p.entry_type) => {
+            (format!("In {name}"), None)
+        }
         (_, None, _) => (name.to_string(), None),
     };
     let paren: Vec<String> = label.into_iter().chain(extras).collect();
@@ -402,6 +414,13 @@ fn venue_phrase(p: &Publication, with_award: bool) -> Option<String> {
     } else {
         format!("{main} ({})", paren.join(", "))
     })
+}
+
+fn is_part_of_collection(entry_type: &str) -> bool {
+    matches!(
+        entry_type,
+        "incollection" | "inreference" | "suppcollection"
+    )
 }
 
 fn thesis_word(p: &Publication) -> &'static str {
@@ -641,7 +660,8 @@ fn math_end(text: &str) -> Option<usize> {
 
 fn escape_latex_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '&' | '%' | '$' | '#' | '_' | '{' | '}' => {
                 out.push('\\');
@@ -656,19 +676,73 @@ fn escape_latex_text(text: &str) -> String {
             '–' => out.push_str("--"),
             '—' => out.push_str("---"),
             '\u{a0}' => out.push('~'),
-            _ => out.push(c),
+            _ if (c.is_ascii() || latex_knows(c))
+                && !chars.peek().is_some_and(|n| is_combining(*n)) =>
+            {
+                out.push(c);
+            }
+            _ => {
+                // A letter LaTeX's UTF-8 support lacks ("ȧ", "P̄"): as an
+                // accent command when it is a Latin letter with accents.
+                let mut cluster = String::from(c);
+                while let Some(&m) = chars.peek().filter(|m| is_combining(**m)) {
+                    cluster.push(m);
+                    chars.next();
+                }
+                out.push_str(&accent_commands(&cluster).unwrap_or(cluster));
+            }
         }
     }
     out
 }
 
+/// Characters pdflatex's UTF-8 input reads with T1 fonts: Latin-1, Latin
+/// Extended-A and common punctuation.
+fn latex_knows(c: char) -> bool {
+    matches!(c, '\u{a0}'..='\u{17f}' | '\u{2010}'..='\u{2026}' | '€' | '™')
+}
+
+fn is_combining(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// `ȧ` → `\.{a}`, `P̄` → `\={P}`: a Latin letter with accents LaTeX can
+/// typeset, or `None`.
+fn accent_commands(cluster: &str) -> Option<String> {
+    let mut parts = cluster.nfd();
+    let base = parts.next().filter(char::is_ascii_alphabetic)?;
+    let mut out = base.to_string();
+    for mark in parts {
+        let command = match mark {
+            '\u{300}' => "`",
+            '\u{301}' => "'",
+            '\u{302}' => "^",
+            '\u{303}' => "~",
+            '\u{304}' => "=",
+            '\u{306}' => "u",
+            '\u{307}' => ".",
+            '\u{308}' => "\"",
+            '\u{30a}' => "r",
+            '\u{30b}' => "H",
+            '\u{30c}' => "v",
+            '\u{323}' => "d",
+            '\u{327}' => "c",
+            '\u{328}' => "k",
+            '\u{331}' => "b",
+            _ => return None,
+        };
+        out = format!("\\{command}{{{out}}}");
+    }
+    Some(out)
+}
+
 fn write_latex(out: &mut dyn Write, cv: &Cv, opts: &CvOptions) -> io::Result<()> {
     if opts.standalone {
-        // T1 for accented names; Latin Modern when installed, for scalable
-        // fonts (the EC bitmap fonts are the fallback).
+        // T1 for accented names; amsmath for math in titles; Latin Modern
+        // when installed, for scalable fonts (EC bitmap fonts otherwise).
         writeln!(
             out,
-            "\\documentclass{{article}}\n\\usepackage[T1]{{fontenc}}\n\\usepackage[utf8]{{inputenc}}\n\\IfFileExists{{lmodern.sty}}{{\\usepackage{{lmodern}}}}{{}}\n\\begin{{document}}\n"
+            "\\documentclass{{article}}\n\\usepackage[T1]{{fontenc}}\n\\usepackage[utf8]{{inputenc}}\n\\usepackage{{amsmath}}\n\\IfFileExists{{amssymb.sty}}{{\\usepackage{{amssymb}}}}{{}}\n\\IfFileExists{{lmodern.sty}}{{\\usepackage{{lmodern}}}}{{}}\n\\begin{{document}}\n"
         )?;
     }
     writeln!(out, "\\section*{{{TITLE}}}")?;
@@ -803,6 +877,9 @@ mod tests {
             ("lone $ sign", r"lone \$ sign"),
             ("$a$ and $b_1$", "$a$ and $b_1$"),
             ("Müller Łukasz", "Müller Łukasz"),
+            ("Tolenȧ and P\u{304}ot", r"Tolen\.{a} and \={P}ot"),
+            ("Ǖ", r#"\={\"{U}}"#),
+            ("東京", "東京"),
         ];
         for (input, expected) in cases {
             assert_eq!(escape_latex(input), expected, "{input}");

@@ -8,6 +8,8 @@
 
 mod args;
 mod check;
+mod cv;
+mod export;
 mod fmt;
 mod list;
 mod show;
@@ -34,6 +36,8 @@ Examples:
   publist show 12                           one paper with every field
   publist check                             lint the library
   publist fmt --check                       is the library in canonical form?
+  publist cv --format latex --standalone    the numbered list as a LaTeX document
+  publist export --format bibtex --venue NeurIPS -o neurips.bib
   publist --bib other.bib list --first      papers where you are (equal) first author";
 
 /// Manage a publication list from one BibTeX/BibLaTeX library.
@@ -54,6 +58,8 @@ enum Command {
     Check(check::CheckArgs),
     Fmt(fmt::FmtArgs),
     Stats(stats::StatsArgs),
+    Cv(cv::CvArgs),
+    Export(export::ExportArgs),
     Completions(CompletionsArgs),
 }
 
@@ -289,6 +295,8 @@ fn dispatch(command: &Command, ctx: &Context, out: &mut dyn Write) -> Result<Exi
         Command::Check(args) => check::run(args, ctx, out),
         Command::Fmt(args) => fmt::run(args, ctx, out),
         Command::Stats(args) => stats::run(args, ctx, out),
+        Command::Cv(args) => cv::run(args, ctx, out),
+        Command::Export(args) => export::run(args, ctx, out),
         Command::Completions(args) => {
             let mut cmd = Cli::command();
             clap_complete::generate(args.shell, &mut cmd, "publist", out);

@@ -5,7 +5,9 @@
 //! `cargo insta review` (or `INSTA_UPDATE=always cargo test` and `git diff`).
 
 mod check;
+mod cv;
 mod errors;
+mod export;
 mod fmt;
 mod list;
 mod show;

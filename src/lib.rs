@@ -35,4 +35,5 @@ pub mod normalize;
 pub mod query;
 pub mod source;
 pub mod syntax;
+pub mod tags;
 pub mod write;

@@ -7,8 +7,10 @@
 #![allow(clippy::print_stderr)]
 
 mod args;
+mod cite;
 mod list;
 mod show;
+mod tags;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -46,6 +48,8 @@ pub struct Cli {
 enum Command {
     List(list::ListArgs),
     Show(show::ShowArgs),
+    Tags(tags::TagsArgs),
+    Cite(cite::CiteArgs),
     Completions(CompletionsArgs),
 }
 
@@ -278,6 +282,8 @@ fn dispatch(command: &Command, ctx: &Context, out: &mut dyn Write) -> Result<Exi
     match command {
         Command::List(args) => list::run(args, ctx, out),
         Command::Show(args) => show::run(args, ctx, out),
+        Command::Tags(args) => tags::run(args, ctx, out),
+        Command::Cite(args) => cite::run(args, ctx, out),
         Command::Completions(args) => {
             let mut cmd = Cli::command();
             clap_complete::generate(args.shell, &mut cmd, "publist", out);

@@ -38,4 +38,5 @@ pub mod query;
 pub mod source;
 pub mod stats;
 pub mod syntax;
+pub mod tags;
 pub mod write;

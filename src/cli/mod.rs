@@ -8,12 +8,14 @@
 
 mod args;
 mod check;
+mod cite;
 mod cv;
 mod export;
 mod fmt;
 mod list;
 mod show;
 mod stats;
+mod tags;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -60,6 +62,8 @@ enum Command {
     Stats(stats::StatsArgs),
     Cv(cv::CvArgs),
     Export(export::ExportArgs),
+    Tags(tags::TagsArgs),
+    Cite(cite::CiteArgs),
     Completions(CompletionsArgs),
 }
 
@@ -297,6 +301,8 @@ fn dispatch(command: &Command, ctx: &Context, out: &mut dyn Write) -> Result<Exi
         Command::Stats(args) => stats::run(args, ctx, out),
         Command::Cv(args) => cv::run(args, ctx, out),
         Command::Export(args) => export::run(args, ctx, out),
+        Command::Tags(args) => tags::run(args, ctx, out),
+        Command::Cite(args) => cite::run(args, ctx, out),
         Command::Completions(args) => {
             let mut cmd = Cli::command();
             clap_complete::generate(args.shell, &mut cmd, "publist", out);

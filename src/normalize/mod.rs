@@ -157,19 +157,31 @@ pub fn parse_annotations(text: &str) -> Result<Annotations, String> {
 }
 
 /// The words of a topic or keyword for matching: lower case, hyphens and
-/// underscores as spaces, simple plurals made singular, stop words dropped.
+/// underscores as spaces, plurals made singular, derivational suffixes
+/// removed ([`stem`]), stop words dropped.
 ///
 /// ```
 /// use publist::normalize::topic_words;
 /// assert_eq!(topic_words("Implicit-Bias"), ["implicit", "bias"]);
 /// assert_eq!(topic_words("the Transformers"), ["transformer"]);
+/// assert_eq!(topic_words("Optimizers"), topic_words("optimization"));
 /// ```
 pub fn topic_words(text: &str) -> Vec<String> {
+    raw_words(text)
+        .filter(|w| !is_stop_word(w))
+        .map(|w| stem(&w))
+        .collect()
+}
+
+/// The lower-case alphanumeric runs of `text`, stop words included.
+fn raw_words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| singular(&w.to_lowercase()))
-        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
-        .collect()
+        .map(str::to_lowercase)
+}
+
+fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.contains(&word)
 }
 
 const STOP_WORDS: &[&str] = &[
@@ -178,8 +190,12 @@ const STOP_WORDS: &[&str] = &[
     "that", "these", "those", "we", "our", "into",
 ];
 
-/// "transformers" → "transformer", "minima" stays, "analyses" → "analysis".
+/// "transformers" → "transformer", "losses" → "loss", "analyses" →
+/// "analysis", "minima" → "minimum"; "bias" and "process" stay.
 fn singular(word: &str) -> String {
+    if word.len() > 5 && word.ends_with("ima") {
+        return format!("{}um", &word[..word.len() - 1]);
+    }
     if word.len() <= 3
         || !word.ends_with('s')
         || word.ends_with("ss")
@@ -190,10 +206,53 @@ fn singular(word: &str) -> String {
     if let Some(stem) = word.strip_suffix("ies") {
         return format!("{stem}y");
     }
-    if let Some(stem) = word.strip_suffix("ses") {
-        return format!("{stem}sis");
+    for (plural, single) in [("yses", "ysis"), ("eses", "esis"), ("sses", "ss")] {
+        if let Some(stem) = word.strip_suffix(plural) {
+            return format!("{stem}{single}");
+        }
+    }
+    for ending in ["ches", "shes", "xes"] {
+        if word.ends_with(ending) {
+            return word[..word.len() - 2].to_string();
+        }
     }
     word[..word.len() - 1].to_string()
+}
+
+/// Derivational endings, longest first: removing them lets "expressive",
+/// "expressivity" and "expression" meet, as do "optimizer" and "optimization".
+const SUFFIXES: &[&str] = &[
+    "izations", "isations", "ization", "isation", "ivities", "ations", "ivity", "ities", "ively",
+    "izing", "ising", "ating", "ation", "ences", "ances", "ments", "ness", "izer", "iser", "ized",
+    "ised", "izes", "ence", "ance", "ment", "ated", "ates", "ings", "ity", "ive", "ize", "ion",
+    "ing", "ate", "ed", "e",
+];
+
+/// The shortest stem a suffix may leave: "nation" keeps its "ation".
+const MIN_STEM: usize = 4;
+
+/// A word's matching form: [`singular`], then up to two derivational
+/// suffixes removed (a light stemmer; no dictionary).
+///
+/// ```
+/// use publist::normalize::stem;
+/// assert_eq!(stem("converges"), stem("convergence"));
+/// assert_eq!(stem("expressiveness"), stem("expressivity"));
+/// assert_eq!(stem("minima"), stem("minimum"));
+/// assert_eq!(stem("bias"), "bias");
+/// ```
+pub fn stem(word: &str) -> String {
+    let mut w = singular(&word.to_lowercase());
+    for _ in 0..2 {
+        let Some(shorter) = SUFFIXES.iter().find_map(|s| {
+            w.strip_suffix(s)
+                .filter(|rest| rest.chars().count() >= MIN_STEM)
+        }) else {
+            break;
+        };
+        w = shorter.to_string();
+    }
+    w
 }
 
 /// Whether keyword `keyword` matches topic words `topic`: the keyword's
@@ -201,6 +260,102 @@ fn singular(word: &str) -> String {
 pub fn keyword_matches(keyword: &str, topic: &[String]) -> bool {
     let words = topic_words(keyword);
     !words.is_empty() && topic.windows(words.len()).any(|w| w == words.as_slice())
+}
+
+/// The words of a passage of prose (a topic label and its sentence), ready
+/// for [`WordBag::covers`]: stemmed words in order, plus hyphenated
+/// compounds written solid ("in-context" also as "incontext").
+#[derive(Debug, Clone, Default)]
+pub struct WordBag {
+    /// Stemmed content words in text order.
+    words: Vec<String>,
+    /// Every stemmed word and solid compound.
+    set: std::collections::HashSet<String>,
+}
+
+/// Acronyms this long are read as the initials of words ("NLP").
+const ACRONYM_LEN: std::ops::RangeInclusive<usize> = 3..=6;
+
+impl WordBag {
+    /// The bag of `text`'s words.
+    pub fn new(text: &str) -> WordBag {
+        let mut bag = WordBag::default();
+        bag.add(text);
+        bag
+    }
+
+    /// Adds `text`'s words.
+    pub fn add(&mut self, text: &str) {
+        for word in topic_words(text) {
+            self.set.insert(word.clone());
+            self.words.push(word);
+        }
+        for compound in text.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+            let parts: Vec<String> = raw_words(compound).collect();
+            for pair in parts.windows(2) {
+                self.set.insert(stem(&pair.concat()));
+            }
+        }
+    }
+
+    /// Whether the bag has no words.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Whether `phrase`'s words occur in the bag in order and adjacent
+    /// ("implicit bias" in "Implicit Bias: ...").
+    pub fn has_phrase(&self, phrase: &str) -> bool {
+        keyword_matches(phrase, &self.words)
+    }
+
+    /// Whether every word of `keyword` occurs in the bag, in any order. A
+    /// word also counts when written solid with its neighbour
+    /// ("in-context" ~ "incontext") or as the initials of adjacent words
+    /// ("nlp" ~ "natural language processing"), and a keyword of three or
+    /// more words counts when the bag has its initials ("sgd").
+    ///
+    /// ```
+    /// use publist::normalize::WordBag;
+    /// let bag = WordBag::new("Algorithm Design: faster optimizers for training LLMs");
+    /// assert!(bag.covers("optimization-algorithm"));
+    /// assert!(bag.covers("large-language-models"));
+    /// assert!(!bag.covers("training-dynamics"));
+    /// assert!(WordBag::new("Natural language processing").covers("NLP"));
+    /// ```
+    pub fn covers(&self, keyword: &str) -> bool {
+        let raw: Vec<String> = raw_words(keyword).collect();
+        let content: Vec<String> = topic_words(keyword);
+        if content.is_empty() {
+            return false;
+        }
+        if content.len() >= *ACRONYM_LEN.start() {
+            let initials: String = content.iter().filter_map(|w| w.chars().next()).collect();
+            if self.set.contains(&initials) {
+                return true;
+            }
+        }
+        raw.iter().enumerate().all(|(i, part)| {
+            is_stop_word(part)
+                || self.set.contains(&stem(part))
+                || (i > 0 && self.set.contains(&stem(&format!("{}{part}", raw[i - 1]))))
+                || raw
+                    .get(i + 1)
+                    .is_some_and(|next| self.set.contains(&stem(&format!("{part}{next}"))))
+                || self.has_initials(part)
+        })
+    }
+
+    /// Whether adjacent words of the bag have `acronym` as initials.
+    fn has_initials(&self, acronym: &str) -> bool {
+        let letters: Vec<char> = acronym.chars().collect();
+        ACRONYM_LEN.contains(&letters.len())
+            && letters.iter().all(char::is_ascii_alphabetic)
+            && self
+                .words
+                .windows(letters.len())
+                .any(|window| window.iter().zip(&letters).all(|(w, l)| w.starts_with(*l)))
+    }
 }
 
 #[cfg(test)]
@@ -223,6 +378,47 @@ mod tests {
         }
         assert!(is_valid_arxiv("2401.01234"));
         assert!(!is_valid_arxiv("2401.0123"));
+    }
+
+    #[test]
+    fn stems_meet_across_word_forms() {
+        for (a, b) in [
+            ("optimizers", "optimization"),
+            ("converge", "convergence"),
+            ("expressive", "expressivity"),
+            ("generalize", "generalization"),
+            ("training", "trained"),
+            ("losses", "loss"),
+            ("approaches", "approach"),
+            ("biases", "bias"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} ~ {b}");
+        }
+        for (a, b) in [
+            ("nation", "nate"),
+            ("general", "generative"),
+            ("loss", "lose"),
+        ] {
+            assert_ne!(stem(a), stem(b), "{a} !~ {b}");
+        }
+        assert_eq!(stem("analyses"), "analysis");
+        assert_eq!(stem("process"), "process");
+    }
+
+    #[test]
+    fn word_bags_match_keywords_in_any_order() {
+        let bag = WordBag::new(
+            "Implicit Bias: Flat-minima-bias and the mechanisms of incontext learning",
+        );
+        assert!(bag.covers("flat-minima"));
+        assert!(bag.covers("bias-implicit"));
+        assert!(bag.covers("in-context-learning"));
+        assert!(!bag.covers("max-margin"));
+        assert!(!bag.covers("the"));
+        let sgd = WordBag::new("noise of SGD");
+        assert!(sgd.covers("stochastic-gradient-descent"));
+        assert!(!WordBag::new("natural language").covers("nlp"));
+        assert!(WordBag::new("non-convex problems").covers("nonconvex"));
     }
 
     #[test]

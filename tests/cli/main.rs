@@ -12,6 +12,7 @@ mod fmt;
 mod list;
 mod show;
 mod stats;
+mod tags;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -20,7 +20,7 @@ use crate::normalize::{arxiv_id, mentions_arxiv};
 pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
     let mut out = lib.diagnostics.clone();
     let checker = Checker { lib };
-    for (i, p) in lib.publications.iter().enumerate() {
+    for (i, p) in lib.publications().iter().enumerate() {
         checker.missing_fields(i, p, &mut out);
         checker.venue(i, p, &mut out);
         checker.arxiv(i, &mut out);
@@ -231,7 +231,7 @@ impl Checker<'_> {
     fn same_paper_twice(&self, out: &mut Vec<Diagnostic>) {
         let mut by_title: HashMap<String, usize> = HashMap::new();
         let mut by_arxiv: HashMap<String, usize> = HashMap::new();
-        for (i, p) in self.lib.publications.iter().enumerate() {
+        for (i, p) in self.lib.publications().iter().enumerate() {
             let title: String = fold(&p.title)
                 .chars()
                 .filter(|c| c.is_alphanumeric())
@@ -256,7 +256,7 @@ impl Checker<'_> {
                 }
             }
             if let Some((j, what)) = first {
-                let other = &self.lib.publications[j];
+                let other = &self.lib.publications()[j];
                 if other.key == p.key {
                     continue; // a duplicate key, reported by the loader
                 }
@@ -287,7 +287,7 @@ impl Checker<'_> {
     fn coauthor_spellings(&self, out: &mut Vec<Diagnostic>) {
         // (family, first initial) → spelling → publication indexes.
         let mut groups: HashMap<(String, Option<char>), Vec<Spelling>> = HashMap::new();
-        for (i, p) in self.lib.publications.iter().enumerate() {
+        for (i, p) in self.lib.publications().iter().enumerate() {
             for a in &p.authors {
                 if a.family.is_empty() {
                     continue;
@@ -354,7 +354,7 @@ impl Checker<'_> {
         if !self.lib.raw.errors.is_empty() {
             return;
         }
-        for (i, p) in self.lib.publications.iter().enumerate() {
+        for (i, p) in self.lib.publications().iter().enumerate() {
             if !crate::fmt::entry_is_canonical(self.lib, i) {
                 out.push(
                     Diagnostic::new(

@@ -16,7 +16,7 @@
 //!   booktitle = {Advances in Neural Information Processing Systems 37}, year = 2024}
 //! "#;
 //! let lib = Library::from_text(Path::new("x.bib"), bib.to_string(), LoadOptions::default());
-//! let p = &lib.publications[0];
+//! let p = &lib.publications()[0];
 //! assert_eq!(p.number, 1);
 //! assert_eq!(p.venue.label(), "NeurIPS 2024");
 //! assert_eq!(p.authors[1].name, "Weinan E");

@@ -163,7 +163,7 @@ mod tests {
                 ..Default::default()
             },
         );
-        let pubs: Vec<&Publication> = lib.publications.iter().collect();
+        let pubs: Vec<&Publication> = lib.publications().iter().collect();
         let stats = compute(&pubs);
         assert_eq!(stats.first_author, 3);
         assert_eq!(stats.by_year, [(2021, 2), (2020, 1)]);

@@ -138,7 +138,7 @@ fn load(text: &str) -> Library {
 }
 
 fn by_key(lib: &Library) -> Vec<Publication> {
-    let mut pubs = lib.publications.clone();
+    let mut pubs = lib.publications().to_vec();
     pubs.sort_by(|a, b| a.key.cmp(&b.key));
     pubs
 }

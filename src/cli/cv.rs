@@ -149,7 +149,8 @@ pub fn run(args: &CvArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode
     let query = args.filters.to_query()?;
     let opts = args.options()?;
     let lib = ctx.load(true)?;
-    let pubs = query.select(lib.newest_first(), &lib.registry);
+    let selected = lib.select(&query);
+    let pubs: Vec<&crate::model::Publication> = selected.iter().collect();
     if pubs.is_empty() {
         eprintln!(
             "no publications match{}",

@@ -48,7 +48,8 @@ enum ListFormat {
 pub fn run(args: &ListArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode, Error> {
     let query = args.filters.to_query()?;
     let lib = ctx.load(true)?;
-    let pubs = query.select(lib.newest_first(), &lib.registry);
+    let selected = lib.select(&query);
+    let pubs: Vec<&crate::model::Publication> = selected.iter().collect();
     if pubs.is_empty() {
         eprintln!(
             "no publications match{}",

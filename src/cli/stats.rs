@@ -38,7 +38,8 @@ enum StatsFormat {
 pub fn run(args: &StatsArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode, Error> {
     let query = args.filters.to_query()?;
     let lib = ctx.load(true)?;
-    let pubs = query.select(lib.newest_first(), &lib.registry);
+    let selected = lib.select(&query);
+    let pubs: Vec<&crate::model::Publication> = selected.iter().collect();
     let stats = compute(&pubs);
     if args.format == StatsFormat::Json {
         serde_json::to_writer_pretty(&mut *out, &stats).map_err(|e| stdout_err(e.into()))?;

@@ -75,13 +75,13 @@ struct Index {
 
 impl Index {
     fn new(lib: &Library) -> Index {
-        let mut by_key = HashMap::with_capacity(lib.publications.len());
-        for (i, p) in lib.publications.iter().enumerate() {
+        let mut by_key = HashMap::with_capacity(lib.publications().len());
+        for (i, p) in lib.publications().iter().enumerate() {
             by_key.entry(p.key.to_lowercase()).or_insert(i);
         }
         Index {
             by_address: lib
-                .publications
+                .publications()
                 .iter()
                 .enumerate()
                 .map(|(i, p)| (address(p), i))

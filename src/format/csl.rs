@@ -27,7 +27,7 @@ pub fn write_csl_json(out: &mut dyn Write, pubs: &[&Publication]) -> io::Result<
 /// # use publist::library::{Library, LoadOptions};
 /// let bib = "@online{a, author = {Wang, Mingze}, title = {T}, year = 2024, eprint = {2410.11474}, eprinttype = {arxiv}}";
 /// let lib = Library::from_text(Path::new("x.bib"), bib.into(), LoadOptions::default());
-/// let item = publist::format::csl::csl_item(&lib.publications[0]);
+/// let item = publist::format::csl::csl_item(&lib.publications()[0]);
 /// assert_eq!(item["type"], "article");
 /// assert_eq!(item["number"], "arXiv:2410.11474");
 /// assert_eq!(item["issued"]["date-parts"][0][0], 2024);

@@ -92,7 +92,7 @@ pub fn write_cv(out: &mut dyn Write, pubs: &[&Publication], opts: &CvOptions) ->
 ///   title = {A Title}, booktitle = {NeurIPS 2024}, year = 2024, pagetotal = 76}";
 /// let lib = Library::from_text(Path::new("x.bib"), bib.into(), LoadOptions::default());
 /// assert_eq!(
-///     publist::format::cv::entry_text(&lib.publications[0]),
+///     publist::format::cv::entry_text(&lib.publications()[0]),
 ///     "Mingze Wang, Weinan E. A Title. Conference on Neural Information Processing Systems (NeurIPS 2024), 1-76. 2024."
 /// );
 /// ```

@@ -5,7 +5,7 @@
 //! everything else loads. Only an unreadable file is an error.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -13,13 +13,13 @@ use super::Library;
 use crate::error::{Diagnostic, Error, Location, Severity};
 use crate::latex::to_unicode;
 use crate::model::{Kind, Person, Publication, Status, Venue};
-use crate::normalize::names::{Identity, parse_name, split_names, strip_equal_marker};
+use crate::normalize::names::{parse_name, split_names, strip_equal_marker};
 use crate::normalize::venue::{Registry, VenueParse};
 use crate::normalize::{
     arxiv_id, is_award_text, mentions_arxiv, parse_annotations, status_from_text,
 };
 use crate::source::SourceFile;
-use crate::syntax::{self, Field, ItemKind, ParseErrorKind, Part, RawBib, Span, value_parts};
+use crate::syntax::{self, Field, ItemKind, ParseErrorKind, Part, Span, value_parts};
 
 /// Files this large or larger cannot be addressed by the parser's 32-bit
 /// spans; they are refused with an error that says so.
@@ -140,40 +140,34 @@ impl Library {
     pub fn from_text(path: &Path, text: String, options: LoadOptions) -> Library {
         let raw = syntax::parse(&text);
         let source = SourceFile::new(path, text);
-        Loader::new(source, raw, options).run()
-    }
-}
-
-struct Loader {
-    source: SourceFile,
-    raw: RawBib,
-    options: LoadOptions,
-    macros: Macros,
-    diagnostics: Vec<Diagnostic>,
-    owner: Option<String>,
-    /// Lower-case key → item index, first occurrence.
-    keys: HashMap<String, usize>,
-    /// Venue strings repeat; each distinct one is parsed once.
-    venue_cache: RefCell<HashMap<String, VenueParse>>,
-}
-
-impl Loader {
-    fn new(source: SourceFile, raw: RawBib, options: LoadOptions) -> Loader {
-        Loader {
+        let mut lib = Library {
             source,
             raw,
-            owner: options.owner.clone(),
-            options,
-            macros: Macros::default(),
+            items: Vec::new(),
+            years: Vec::new(),
+            numbers: Vec::new(),
+            owner_fixed: options.owner.is_some(),
+            owner: options.owner,
             diagnostics: Vec::new(),
+            skipped: 0,
+            lossy: false,
+            registry: options.registry,
+            macros: Macros::default(),
             keys: HashMap::new(),
+            owner_id: None,
             venue_cache: RefCell::new(HashMap::new()),
-        }
+            resolved: OnceCell::new(),
+        };
+        lib.load_pass();
+        lib
     }
 
-    fn run(mut self) -> Library {
+    /// One pass over the items: macros, keys, the owner, each entry's year
+    /// and the problems visible without normalizing (publications are
+    /// resolved later, only as far as a command needs them).
+    fn load_pass(&mut self) {
         self.report_syntax_errors();
-        let mut entries = Vec::new();
+        let mut found = Vec::new();
         for index in 0..self.raw.items.len() {
             let item = self.raw.items[index].clone();
             match item.kind {
@@ -208,34 +202,35 @@ impl Loader {
                     } else {
                         self.keys.insert(key, index);
                     }
-                    entries.push(index);
+                    self.items.push(index);
                 }
                 _ => {}
             }
         }
-        let owner_id = self.owner.as_deref().map(|o| parse_name(o).identity());
-        let mut publications = Vec::with_capacity(entries.len());
-        let mut found = Vec::new();
-        for &index in &entries {
-            publications.push(self.publication(index, owner_id.as_ref(), &mut found));
+        // Crossrefs may point forward, so years and field checks wait until
+        // every key is known.
+        for &index in &self.items {
+            self.check_entry_fields(index, &mut found);
+            self.check_annotations(index, &mut found);
         }
+        self.years = self
+            .items
+            .iter()
+            .map(|&index| self.entry_year(index))
+            .collect();
+        self.numbers = super::numbering::numbers(&self.years);
+        self.owner_id = self.owner.as_deref().map(|o| parse_name(o).identity());
         self.diagnostics.append(&mut found);
-        super::numbering::assign_numbers(&mut publications);
         self.diagnostics
             .sort_by_key(|d| d.location.as_ref().map(|l| (l.line, l.column)));
-        let skipped = self.raw.errors.len();
-        Library {
-            source: self.source,
-            raw: self.raw,
-            publications,
-            items: entries,
-            owner: self.owner,
-            diagnostics: self.diagnostics,
-            skipped,
-            lossy: false,
-            registry: self.options.registry,
-            macros: self.macros,
-        }
+        self.skipped = self.raw.errors.len();
+    }
+
+    /// The year of the entry at item `index`: `year`, else the year of `date`.
+    fn entry_year(&self, index: usize) -> Option<i32> {
+        self.field(index, "year")
+            .and_then(|y| parse_year(&to_unicode(&y)))
+            .or_else(|| self.field(index, "date").and_then(|d| parse_year(&d)))
     }
 
     fn report_syntax_errors(&mut self) {
@@ -289,7 +284,7 @@ impl Loader {
 
     /// `@comment{publist: owner = Mingze Wang}` names the owner.
     fn read_comment(&mut self, item: &syntax::Item) {
-        if self.options.owner.is_some() {
+        if self.owner_fixed {
             return;
         }
         let body = item.span.of(self.source.text());
@@ -309,7 +304,7 @@ impl Loader {
 
     /// The value of field `name` of entry `index` (raw LaTeX), following
     /// `crossref` one level as BibTeX does.
-    fn field(&self, index: usize, name: &str) -> Option<Cow<'_, str>> {
+    pub(crate) fn field(&self, index: usize, name: &str) -> Option<Cow<'_, str>> {
         if let Some(v) = self.own_field(index, name) {
             return Some(v);
         }
@@ -341,15 +336,11 @@ impl Loader {
         self.keys.get(&parent.trim().to_lowercase()).copied()
     }
 
-    fn publication(
-        &self,
-        index: usize,
-        owner: Option<&Identity>,
-        diags: &mut Vec<Diagnostic>,
-    ) -> Publication {
+    /// Normalizes entry `entry` (an index into `items`) into a publication.
+    pub(crate) fn resolve(&self, entry: usize) -> Publication {
+        let index = self.items[entry];
         let text = self.source.text();
         let item = &self.raw.items[index];
-        self.check_entry_fields(index, diags);
         let key = item.key.of(text).to_string();
         let entry_type = item.ty.of(text).to_ascii_lowercase();
         let get = |name: &str| self.field(index, name);
@@ -360,14 +351,9 @@ impl Loader {
         };
 
         let title = unicode("title").unwrap_or_default();
-        let year = get("year")
-            .and_then(|y| parse_year(&to_unicode(&y)))
-            .or_else(|| get("date").and_then(|d| parse_year(&d)));
+        let year = self.years[entry];
         let authors = match get("author").or_else(|| get("editor")) {
-            Some(raw) => {
-                let an = get("author+an").map(|a| a.into_owned());
-                self.people(index, &raw, an.as_deref(), owner, diags)
-            }
+            Some(raw) => self.people(index, &raw),
             None => Vec::new(),
         };
         let keywords = get("keywords")
@@ -454,7 +440,7 @@ impl Loader {
         {
             self.preprint_venue(year)
         } else {
-            self.options.registry.venue(&parse, fallback_kind, year)
+            self.registry.venue(&parse, fallback_kind, year)
         };
         if venue_text.is_none() && arxiv.is_none() {
             venue.name = String::new();
@@ -468,7 +454,7 @@ impl Loader {
         let note = note.filter(|n| status_from_text(n).is_none() && Some(n) != award.as_ref());
 
         Publication {
-            number: 0,
+            number: self.numbers[entry],
             key,
             entry_type,
             title,
@@ -493,7 +479,7 @@ impl Loader {
         if let Some(p) = self.venue_cache.borrow().get(text) {
             return p.clone();
         }
-        let parse = self.options.registry.parse(text);
+        let parse = self.registry.parse(text);
         self.venue_cache
             .borrow_mut()
             .insert(text.to_string(), parse.clone());
@@ -501,7 +487,7 @@ impl Loader {
     }
 
     fn preprint_venue(&self, year: Option<i32>) -> Venue {
-        let reg = &self.options.registry;
+        let reg = &self.registry;
         let parse = VenueParse {
             def: reg.lookup("arXiv"),
             cleaned: "arXiv".to_string(),
@@ -512,45 +498,13 @@ impl Loader {
 
     /// Authors with equal-contribution marks from `author+an` and from the
     /// names themselves, and the owner recognized.
-    fn people(
-        &self,
-        index: usize,
-        raw: &str,
-        annotation: Option<&str>,
-        owner: Option<&Identity>,
-        diags: &mut Vec<Diagnostic>,
-    ) -> Vec<Person> {
+    fn people(&self, index: usize, raw: &str) -> Vec<Person> {
         let names = split_names(raw);
-        let annotations = match annotation.map(parse_annotations) {
-            Some(Ok(a)) => a,
-            Some(Err(why)) => {
-                let at = self.field_location(index, "author+an");
-                let mut d = Diagnostic::new(Severity::Warning, "invalid-annotation", format!("invalid `author+an`: {why}"))
-                    .hint("write it as `author+an = {1=equal; 2=equal}`: item number, `=`, annotation names");
-                if let Some(at) = at {
-                    d = d.at(at);
-                }
-                diags.push(d);
-                Default::default()
-            }
-            None => Default::default(),
-        };
-        if let Some(&(n, _, _)) = annotations.items.iter().find(|(n, _, _)| *n > names.len())
-            && let Some(at) = self.field_location(index, "author+an")
-        {
-            diags.push(
-                Diagnostic::new(
-                    Severity::Warning,
-                    "annotation-out-of-range",
-                    format!(
-                        "`author+an` annotates author {n}, but the entry lists {} authors",
-                        names.len()
-                    ),
-                )
-                .at(at)
-                .hint("number authors from 1 in the order of the `author` field"),
-            );
-        }
+        let owner = self.owner_id.as_ref();
+        let annotations = self
+            .field(index, "author+an")
+            .and_then(|a| parse_annotations(&a).ok())
+            .unwrap_or_default();
         names
             .iter()
             .enumerate()
@@ -575,6 +529,49 @@ impl Loader {
                 }
             })
             .collect()
+    }
+
+    /// Reports an `author+an` that does not parse or names an author the
+    /// entry does not have.
+    fn check_annotations(&self, index: usize, diags: &mut Vec<Diagnostic>) {
+        let Some(annotation) = self.field(index, "author+an") else {
+            return;
+        };
+        let at = self.field_location(index, "author+an");
+        match parse_annotations(&annotation) {
+            Err(why) => {
+                let mut d = Diagnostic::new(
+                    Severity::Warning,
+                    "invalid-annotation",
+                    format!("invalid `author+an`: {why}"),
+                )
+                .hint("write it as `author+an = {1=equal; 2=equal}`: item number, `=`, annotation names");
+                if let Some(at) = at {
+                    d = d.at(at);
+                }
+                diags.push(d);
+            }
+            Ok(annotations) => {
+                let count = self
+                    .field(index, "author")
+                    .map_or(0, |a| split_names(&a).len());
+                if let Some(&(n, _, _)) = annotations.items.iter().find(|(n, _, _)| *n > count)
+                    && let Some(at) = at
+                {
+                    diags.push(
+                        Diagnostic::new(
+                            Severity::Warning,
+                            "annotation-out-of-range",
+                            format!(
+                                "`author+an` annotates author {n}, but the entry lists {count} authors"
+                            ),
+                        )
+                        .at(at)
+                        .hint("number authors from 1 in the order of the `author` field"),
+                    );
+                }
+            }
+        }
     }
 
     fn field_location(&self, index: usize, name: &str) -> Option<Location> {
@@ -854,7 +851,7 @@ mod tests {
         let lib = load(
             "@string{ack = \"Thanks\"}\n@string{Both = ack # { to all}}\n@misc{a, title = both # \" and \" # jan, year = 2020}",
         );
-        assert_eq!(lib.publications[0].title, "Thanks to all and January");
+        assert_eq!(lib.publications()[0].title, "Thanks to all and January");
         assert!(lib.diagnostics.is_empty(), "{:?}", lib.diagnostics);
     }
 
@@ -863,7 +860,7 @@ mod tests {
         let lib = load(
             "@inproceedings{a, title = {P}, crossref = {proc}}\n@proceedings{proc, title = {Advances in Neural Information Processing Systems 35}, year = 2022}",
         );
-        let p = &lib.publications[0];
+        let p = &lib.publications()[0];
         assert_eq!(p.year, Some(2022));
         assert_eq!(p.venue.abbr.as_deref(), Some("NeurIPS"));
     }
@@ -873,14 +870,14 @@ mod tests {
         let lib = load(
             "@misc{a, author = {Wang*, Mingze and Yu$^*$, Ruoxi and E, Weinan}}\n@misc{b, author = {A B and C D}, author+an = {2=equal}}",
         );
-        let eq: Vec<bool> = lib.publications[0]
+        let eq: Vec<bool> = lib.publications()[0]
             .authors
             .iter()
             .map(|a| a.equal)
             .collect();
         assert_eq!(eq, [true, true, false]);
-        assert_eq!(lib.publications[0].authors[0].name, "Mingze Wang");
-        assert!(lib.publications[1].authors[1].equal);
+        assert_eq!(lib.publications()[0].authors[0].name, "Mingze Wang");
+        assert!(lib.publications()[1].authors[1].equal);
     }
 
     #[test]

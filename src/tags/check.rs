@@ -273,7 +273,7 @@ pub fn check(statement: &Statement, library: &Library, map: &TopicMap) -> Report
     let summary = Summary {
         tags: tags.len(),
         papers_cited: checker.cited_anywhere().len(),
-        papers: library.publications.len(),
+        papers: library.publications().len(),
         first_line: tags.first().map(|t| t.line),
         last_line: tags.last().map(|t| t.line),
         errors: count(Severity::Error),
@@ -459,7 +459,7 @@ impl<'a> Checker<'a> {
     }
 
     fn check_numbers(&self, out: &mut Vec<Finding>) {
-        let count = self.lib.publications.len();
+        let count = self.lib.publications().len();
         for (i, tag) in self.st.tags.iter().enumerate() {
             if let Some(problem) = &tag.problem {
                 let mut f = self.at_tag(
@@ -591,7 +591,7 @@ impl<'a> Checker<'a> {
     ) -> Vec<String> {
         let mut scored: Vec<(usize, &Publication)> = self
             .lib
-            .publications
+            .publications()
             .iter()
             .filter(|q| keep(q))
             .map(|q| (self.score(bag, label, q), q))
@@ -666,7 +666,7 @@ impl<'a> Checker<'a> {
             }
             let mut label_bag = WordBag::new(&topic.label);
             self.map.expand(&mut label_bag);
-            for p in &self.lib.publications {
+            for p in self.lib.publications() {
                 if self.subtree[t].contains(&p.number)
                     || self.score(&label_bag, &topic.label, p) == 0
                 {
@@ -711,7 +711,7 @@ impl<'a> Checker<'a> {
         let cited = self.cited_anywhere();
         let topics = &self.st.outline.topics;
         let library = self.lib.source.path().display().to_string();
-        for (index, p) in self.lib.publications.iter().enumerate() {
+        for (index, p) in self.lib.publications().iter().enumerate() {
             if cited.contains(&p.number) {
                 continue;
             }

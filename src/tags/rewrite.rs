@@ -120,7 +120,7 @@ pub fn cite(st: &Statement, lib: &Library) -> Rewrite {
 /// The library key closest to `key` (a typo), if close enough.
 fn closest_key<'a>(key: &str, lib: &'a Library) -> Option<&'a str> {
     let wanted = key.to_lowercase();
-    lib.publications
+    lib.publications()
         .iter()
         .map(|p| {
             (
@@ -167,13 +167,13 @@ fn title_form(p: &Publication) -> String {
 /// unique title.
 fn number_map(old: &Library, new: &Library) -> HashMap<usize, Option<usize>> {
     let mut by_title: HashMap<String, Vec<usize>> = HashMap::new();
-    for p in &new.publications {
+    for p in new.publications() {
         by_title.entry(title_form(p)).or_default().push(p.number);
     }
-    old.publications
+    old.publications()
         .iter()
         .map(|p| {
-            let by_key = new.publications.iter().find(|q| q.key == p.key);
+            let by_key = new.publications().iter().find(|q| q.key == p.key);
             let number = by_key.map(|q| q.number).or_else(|| {
                 match by_title.get(&title_form(p)).map(Vec::as_slice) {
                     Some(&[n]) => Some(n),

@@ -312,6 +312,10 @@ fn join_sentences(sentences: Vec<Vec<Piece>>) -> Vec<Piece> {
         }
         let ends_with_stop = match sentence.last() {
             Some(Piece::Text(t)) => t.ends_with(['.', '?', '!']),
+            // "et al.", "Jr."
+            Some(Piece::Author {
+                name, equal: false, ..
+            }) => name.ends_with('.'),
             _ => false,
         };
         out.extend(sentence);

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
-use super::export::deliver;
+use super::export::{deliver, refuse_library_as_output};
 use super::{Context, FilterArgs};
 use crate::error::Error;
 use crate::format::cv::{CvFormat, CvOptions, GroupBy, Highlight, Order, write_cv};
@@ -28,9 +28,6 @@ Examples:
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct CvArgs {
-    #[command(flatten)]
-    filters: FilterArgs,
-
     /// Output format
     #[arg(long, short, value_enum, default_value_t = CvFormatArg::Text)]
     format: CvFormatArg,
@@ -51,13 +48,17 @@ pub struct CvArgs {
     #[arg(long)]
     renumber: bool,
 
-    /// Write a whole document (LaTeX preamble, HTML page) instead of a section
+    /// Write a whole document instead of a section (LaTeX preamble, HTML page; text is unchanged)
     #[arg(long)]
     standalone: bool,
 
     /// Write to FILE instead of stdout (replaced atomically)
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
+
+    // Last, so the options above are not listed under "Filters".
+    #[command(flatten)]
+    filters: FilterArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -148,6 +149,7 @@ impl CvArgs {
 pub fn run(args: &CvArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode, Error> {
     let query = args.filters.to_query()?;
     let opts = args.options()?;
+    refuse_library_as_output(args.output.as_deref(), ctx)?;
     let lib = ctx.load(true)?;
     let selected = lib.select(&query);
     let pubs: Vec<&crate::model::Publication> = selected.iter().collect();

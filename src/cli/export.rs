@@ -29,9 +29,6 @@ Examples:
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct ExportArgs {
-    #[command(flatten)]
-    filters: FilterArgs,
-
     /// Output format
     #[arg(long, short, value_enum, default_value_t = ExportFormat::Json)]
     format: ExportFormat,
@@ -39,6 +36,10 @@ pub struct ExportArgs {
     /// Write to FILE instead of stdout (replaced atomically)
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
+
+    // Last, so the options above are not listed under "Filters".
+    #[command(flatten)]
+    filters: FilterArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -58,6 +59,7 @@ enum ExportFormat {
 /// Runs `export`.
 pub fn run(args: &ExportArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode, Error> {
     let query = args.filters.to_query()?;
+    refuse_library_as_output(args.output.as_deref(), ctx)?;
     let lib = ctx.load(true)?;
     let selected = lib.select(&query);
     let pubs: Vec<&crate::model::Publication> = selected.iter().collect();
@@ -77,6 +79,26 @@ pub fn run(args: &ExportArgs, ctx: &Context, out: &mut dyn Write) -> Result<Exit
     .map_err(|e| Error::io("<memory>", e))?;
     deliver(&rendered, args.output.as_deref(), out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses an `-o` that names the library itself: an export is a
+/// selection without `@string`s or comments, not a replacement for it.
+pub(super) fn refuse_library_as_output(output: Option<&Path>, ctx: &Context) -> Result<(), Error> {
+    let Some(output) = output.filter(|p| *p != Path::new("-")) else {
+        return Ok(());
+    };
+    let library = ctx.library_path()?;
+    let same = match (output.canonicalize(), library.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same {
+        return Err(Error::Usage(format!(
+            "-o {}: that is the library publist reads; nothing was written\n   = hint: write to another file",
+            output.display()
+        )));
+    }
+    Ok(())
 }
 
 /// Writes `bytes` to `output` (atomically; `-` is stdout) or to `out`.

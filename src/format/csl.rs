@@ -40,11 +40,15 @@ pub fn csl_item(p: &Publication) -> Value {
     put("id", json!(p.key));
     put("type", json!(csl_type(p)));
     put("title", json!(p.title));
-    if !p.authors.is_empty() {
-        put(
-            "author",
-            Value::Array(p.authors.iter().map(csl_name).collect()),
-        );
+    // BibTeX's "and others" has no CSL form: styles abbreviate on their own.
+    let authors: Vec<Value> = p
+        .authors
+        .iter()
+        .filter(|a| a.name != "et al.")
+        .map(csl_name)
+        .collect();
+    if !authors.is_empty() {
+        put("author", Value::Array(authors));
     }
     if let Some(year) = p.year {
         put("issued", json!({ "date-parts": [[year]] }));

@@ -312,6 +312,10 @@ fn join_sentences(sentences: Vec<Vec<Piece>>) -> Vec<Piece> {
         }
         let ends_with_stop = match sentence.last() {
             Some(Piece::Text(t)) => t.ends_with(['.', '?', '!']),
+            // "et al.", "Jr."
+            Some(Piece::Author {
+                name, equal: false, ..
+            }) => name.ends_with('.'),
             _ => false,
         };
         out.extend(sentence);
@@ -560,6 +564,21 @@ fn starts_entity(rest: &str) -> bool {
     !name.is_empty() && rest[name.len()..].starts_with(';')
 }
 
+/// Escapes what would open a block inside the list item: "- x", "+ x",
+/// "# x", "2020. x", "2020) x".
+fn protect_block_start(body: String) -> String {
+    let digits = body.chars().take_while(char::is_ascii_digit).count();
+    let marker_at = if digits > 0 {
+        Some(digits).filter(|&d| body[d..].starts_with(['.', ')']))
+    } else {
+        Some(0).filter(|_| body.starts_with(['-', '+', '#', '=']))
+    };
+    match marker_at {
+        Some(at) => format!("{}\\{}", &body[..at], &body[at..]),
+        None => body,
+    }
+}
+
 fn write_markdown(out: &mut dyn Write, cv: &Cv, opts: &CvOptions) -> io::Result<()> {
     let level = if opts.standalone { "#" } else { "##" };
     writeln!(out, "{level} {TITLE}\n")?;
@@ -582,7 +601,8 @@ fn write_markdown(out: &mut dyn Write, cv: &Cv, opts: &CvOptions) -> io::Result<
             if previous.is_some_and(|n| e.label != n + 1) {
                 writeln!(out, "\n<!-- -->\n")?;
             }
-            writeln!(out, "{}. {}", e.label, inline(&e.pieces, &Markdown))?;
+            let body = protect_block_start(inline(&e.pieces, &Markdown));
+            writeln!(out, "{}. {body}", e.label)?;
             previous = Some(e.label);
         }
     }
@@ -896,6 +916,20 @@ mod tests {
             escape_html(r#"<a href="x">R&D's</a>"#),
             "&lt;a href=&quot;x&quot;&gt;R&amp;D&#39;s&lt;/a&gt;"
         );
+    }
+
+    #[test]
+    fn markdown_items_cannot_open_blocks() {
+        for (body, expected) in [
+            ("- dash", r"\- dash"),
+            ("# hash", r"\# hash"),
+            ("2020. Year", r"2020\. Year"),
+            ("3) Three", r"3\) Three"),
+            ("2020 Year", "2020 Year"),
+            ("Plain", "Plain"),
+        ] {
+            assert_eq!(protect_block_start(body.to_string()), expected);
+        }
     }
 
     #[test]

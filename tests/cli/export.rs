@@ -527,5 +527,14 @@ fn bibtex_reads_the_bibtex_export() {
 #[test]
 fn export_formats_and_errors() {
     insta::assert_snapshot!(run(&["export", "--format", "yaml"]));
+    insta::assert_snapshot!(run(&[
+        "export",
+        "--format",
+        "bibtex",
+        "--venue",
+        "ICML",
+        "-o",
+        "./bib/../bib/publications.bib"
+    ]));
     insta::assert_snapshot!(run(&["export", "--format", "bibtex", "--year", "1990"]));
 }

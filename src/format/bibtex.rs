@@ -54,7 +54,7 @@ pub fn write_bib(
     }
     let index = Index::new(lib);
     for (n, p) in pubs.iter().enumerate() {
-        let Some(&i) = index.by_address.get(&address(p)) else {
+        let Some(&i) = index.by_number.get(&p.number) else {
             continue;
         };
         if n > 0 {
@@ -66,34 +66,32 @@ pub fn write_bib(
     Ok(())
 }
 
-/// Publication indices by address and by lower-case key, so a large
-/// export stays linear.
+/// Entry indexes by CV number (unique in a library) and by lower-case key,
+/// so a large export stays linear and needs no normalized copy of the library.
 struct Index {
-    by_address: HashMap<usize, usize>,
+    by_number: HashMap<usize, usize>,
     by_key: HashMap<String, usize>,
 }
 
 impl Index {
     fn new(lib: &Library) -> Index {
-        let mut by_key = HashMap::with_capacity(lib.publications().len());
-        for (i, p) in lib.publications().iter().enumerate() {
-            by_key.entry(p.key.to_lowercase()).or_insert(i);
+        let text = lib.source.text();
+        let mut by_key = HashMap::with_capacity(lib.len());
+        for (i, &item) in lib.items.iter().enumerate() {
+            by_key
+                .entry(lib.raw.items[item].key.of(text).to_lowercase())
+                .or_insert(i);
         }
         Index {
-            by_address: lib
-                .publications()
+            by_number: lib
+                .numbers
                 .iter()
                 .enumerate()
-                .map(|(i, p)| (address(p), i))
+                .map(|(i, &n)| (n, i))
                 .collect(),
             by_key,
         }
     }
-}
-
-/// Identifies a publication of the library by where it lives.
-fn address(p: &Publication) -> usize {
-    std::ptr::from_ref(p) as usize
 }
 
 /// An entry ready to print.

@@ -7,6 +7,7 @@
 mod errors;
 mod list;
 mod show;
+mod venues;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -627,17 +627,21 @@ impl WorkshopParts {
             .map_or(piece.len(), |i| end + i);
         let mut before = piece[seg_start..start].trim();
         let mut after = piece[end..seg_end].trim_start_matches([' ', ':', '-']);
-        // "... at NeurIPS 2023", "... @ ICML2023": only when it is a venue.
+        // "... at NeurIPS 2023", "... @ ICML2023": only when it is a venue
+        // ("Machine Learning at Scale at NeurIPS" is hosted by NeurIPS).
         let mut at_host = None;
         for text in [&mut after, &mut before] {
-            if at_host.is_none()
-                && let Some(c) = AT_HOST.captures(text)
-                && let (Some(all), Some(host)) = (c.get(0), c.get(1))
-                && (reg.match_one(host.as_str(), Reach::Whole).is_some()
-                    || reg.abbreviation_with_filler(host.as_str()).is_some())
-            {
-                at_host = Some(host.as_str().trim().to_string());
-                *text = &text[..all.start()];
+            if at_host.is_some() {
+                break;
+            }
+            let found = AT_HOST.find_iter(text).collect::<Vec<_>>();
+            if let Some(at) = found.iter().rev().find(|at| {
+                let host = &text[at.end()..];
+                reg.match_one(host, Reach::Whole).is_some()
+                    || reg.abbreviation_with_filler(host).is_some()
+            }) {
+                at_host = Some(text[at.end()..].trim().to_string());
+                *text = &text[..at.start()];
             }
         }
         let after = after.trim();
@@ -691,7 +695,7 @@ const FILLER_WORDS: &[&str] = &[
 static WORKSHOP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bworkshops?\b").expect("valid regex"));
 static AT_HOST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:(?:^|\s)at\s+|\s*@\s*)(.+)$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?i)(?:^|\s)at\s+|\s*@\s*").expect("valid regex"));
 static TRACK_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\btrack\b(?:\s+on\b)?").expect("valid regex"));
 static TRACK_ON: LazyLock<Regex> =

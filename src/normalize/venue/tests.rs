@@ -264,6 +264,7 @@ const TABLE: &[(&str, &str)] = &[
     ("NeurIPS 2022 Workshop on Distribution Shifts: Connecting Methods and Applications", "NeurIPS | workshop | 2022 | Distribution Shifts: Connecting Methods and Applications | -"),
     ("ICML Workshop on Theoretical Foundations of Foundation Models (TF2M)", "ICML | workshop | - | Theoretical Foundations of Foundation Models | TF2M"),
     ("Workshop on Machine Learning at Scale, NeurIPS 2023", "NeurIPS | workshop | 2023 | Machine Learning at Scale | -"),
+    ("Workshop on Machine Learning at Scale at NeurIPS 2023", "NeurIPS | workshop | 2023 | Machine Learning at Scale | -"),
     ("ICLR (Workshop)", "ICLR | workshop | - | ICLR Workshops | -"),
     ("6th International Conference on Learning Representations, {ICLR} 2018, Vancouver, BC, Canada, April 30 - May 3, 2018, Workshop Track Proceedings", "ICLR | workshop | 2018 | ICLR Workshops | -"),
     ("Proceedings of the 3rd Workshop on Trustworthy Natural Language Processing (TrustNLP 2023)", "? | workshop | 2023 | Trustworthy Natural Language Processing | TrustNLP"),

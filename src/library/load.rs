@@ -377,18 +377,25 @@ impl Library {
             .and_then(|e| arxiv_id(&e));
         let journal = unicode("journaltitle").or_else(|| unicode("journal"));
         if arxiv.is_none() {
+            // DBLP: `journal = {CoRR}, volume = {abs/...}`; ADS: `journal =
+            // {arXiv e-prints}, eid = {arXiv:...}`; arXiv's DataCite DOIs.
+            let numbered_in_arxiv = journal.as_deref().is_some_and(mentions_arxiv);
             for name in [
                 "journal",
                 "journaltitle",
                 "volume",
+                "number",
+                "eid",
+                "pages",
                 "note",
                 "url",
+                "doi",
                 "howpublished",
                 "booktitle",
             ] {
+                let numbering = matches!(name, "volume" | "number" | "eid" | "pages");
                 if let Some(v) = get(name)
-                    && (mentions_arxiv(&v)
-                        || (name == "volume" && journal.as_deref().is_some_and(mentions_arxiv)))
+                    && (mentions_arxiv(&v) || (numbering && numbered_in_arxiv))
                     && let Some(id) = arxiv_id(&v)
                 {
                     arxiv = Some(id);
@@ -410,9 +417,12 @@ impl Library {
                 unicode("school").or_else(|| unicode("institution"))
             }
             "techreport" | "report" => unicode("institution"),
-            "book" | "mvbook" | "collection" | "proceedings" | "mvproceedings" => {
-                unicode("publisher")
-            }
+            "book" | "mvbook" | "collection" => unicode("publisher"),
+            // A proceedings volume is the venue itself.
+            "proceedings" | "mvproceedings" => unicode("booktitle")
+                .or_else(|| unicode("eventtitle"))
+                .or_else(|| unicode("title"))
+                .or_else(|| unicode("publisher")),
             _ => unicode("booktitle")
                 .or_else(|| unicode("eventtitle"))
                 .or_else(|| journal.clone())
@@ -878,6 +888,55 @@ mod tests {
         assert_eq!(eq, [true, true, false]);
         assert_eq!(lib.publications()[0].authors[0].name, "Mingze Wang");
         assert!(lib.publications()[1].authors[1].equal);
+    }
+
+    #[test]
+    fn preprints_in_every_common_form() {
+        let lib = load(concat!(
+            "@article{dblp, title = {A}, journal = {CoRR}, volume = {abs/2401.01234}, year = 2024}\n",
+            "@article{scholar, title = {B}, journal = {arXiv preprint arXiv:2401.01234}, year = 2024}\n",
+            "@misc{arxiv, title = {C}, eprint = {2401.01234v2}, archivePrefix = {arXiv}, primaryClass = {cs.LG}, year = 2024}\n",
+            "@online{old, title = {D}, url = {https://arxiv.org/abs/math/0601001v2}, year = 2006}\n",
+            "@article{ads, title = {E}, journal = {arXiv e-prints}, eid = {arXiv:2401.01234}, pages = {arXiv:2401.01234}, year = 2024}\n",
+            "@misc{datacite, title = {F}, doi = {10.48550/ARXIV.2401.01234}, publisher = {arXiv}, year = 2024}\n",
+            "@article{s2, title = {G}, journal = {ArXiv}, volume = {abs/2401.01234}, year = 2024}\n",
+            "@misc{biorxiv, title = {H}, journal = {bioRxiv}, year = 2024}\n",
+        ));
+        let got: Vec<(String, String, Option<String>)> = lib
+            .publications()
+            .iter()
+            .map(|p| {
+                let abbr = p.venue.abbr.clone().unwrap_or_default();
+                (
+                    p.key.clone(),
+                    format!("{abbr} {}", p.venue.kind),
+                    p.arxiv.clone(),
+                )
+            })
+            .collect();
+        let id = |s: &str| Some(s.to_string());
+        let preprint = "arXiv preprint".to_string();
+        assert_eq!(
+            got,
+            [
+                ("dblp".to_string(), preprint.clone(), id("2401.01234")),
+                ("scholar".to_string(), preprint.clone(), id("2401.01234")),
+                ("arxiv".to_string(), preprint.clone(), id("2401.01234v2")),
+                ("old".to_string(), preprint.clone(), id("math/0601001v2")),
+                ("ads".to_string(), preprint.clone(), id("2401.01234")),
+                ("datacite".to_string(), preprint.clone(), id("2401.01234")),
+                ("s2".to_string(), preprint, id("2401.01234")),
+                ("biorxiv".to_string(), "bioRxiv preprint".to_string(), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_proceedings_volume_is_its_own_venue() {
+        let lib = load(
+            "@proceedings{iclr, title = {The Twelfth International Conference on Learning Representations}, publisher = {OpenReview.net}, year = 2024}",
+        );
+        assert_eq!(lib.publications()[0].venue.label(), "ICLR 2024");
     }
 
     #[test]

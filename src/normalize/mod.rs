@@ -39,9 +39,10 @@ pub fn arxiv_id(text: &str) -> Option<String> {
         let id = c.get(1)?.as_str();
         let month: u32 = id[2..4].parse().ok()?;
         let yymm: u32 = id[..4].parse().ok()?;
-        // Four-digit numbers until 2014, five from 2015 on.
+        // New-style ids began in April 2007: four-digit numbers until
+        // 2014, five from 2015 on.
         let digits = if yymm >= 1501 { 5 } else { 4 };
-        if !(1..=12).contains(&month) || id.len() != 5 + digits {
+        if !(1..=12).contains(&month) || yymm < 704 || id.len() != 5 + digits {
             return None;
         }
         return Some(format!("{id}{}", c.get(2).map_or("", |m| m.as_str())));
@@ -372,6 +373,9 @@ mod tests {
             ("hep-th/9901001", Some("hep-th/9901001")),
             ("math.AG/0601001", Some("math.AG/0601001")),
             ("2413.00001", None),
+            ("0612.1234", None),
+            ("0704.0001", Some("0704.0001")),
+            ("10.48550/arXiv.2401.01234", Some("2401.01234")),
             ("12345", None),
         ] {
             assert_eq!(arxiv_id(text).as_deref(), id, "{text}");

@@ -13,6 +13,7 @@ mod list;
 mod show;
 mod stats;
 mod tags;
+mod venues;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -117,7 +117,7 @@ pub fn build(structure: &str, plain: &str, syntax: Syntax, tags: &[usize]) -> Ou
                 while stack.last().is_some_and(|&(level, _)| level >= block.level) {
                     stack.pop();
                 }
-                let cites = tags.iter().any(|t| block.span.contains(t));
+                let cites = first_tag_in(tags, &block.span).is_some();
                 if block.kind == BlockKind::Paragraph && !cites {
                     continue;
                 }
@@ -345,7 +345,7 @@ fn topic(
     tags: &[usize],
 ) -> Topic {
     let span = block.span.clone();
-    let first_tag_in = |r: &Range<usize>| tags.iter().copied().find(|t| r.contains(t));
+    let first_tag_in = |r: &Range<usize>| first_tag_in(tags, r);
     let first_tag = first_tag_in(&span).unwrap_or(span.end);
     let (label, label_span, body_start) = match &block.explicit_label {
         Some(l) => (
@@ -387,6 +387,12 @@ fn topic(
         span,
         clauses,
     }
+}
+
+/// The first of the sorted tag starts `tags` inside `range`.
+fn first_tag_in(tags: &[usize], range: &Range<usize>) -> Option<usize> {
+    let i = tags.partition_point(|&t| t < range.start);
+    tags.get(i).copied().filter(|t| range.contains(t))
 }
 
 /// Labels longer than this are cut at a word.

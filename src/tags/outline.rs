@@ -417,9 +417,15 @@ fn word_span(plain: &str, range: Range<usize>) -> Range<usize> {
 fn label_of(plain: &str, span: Range<usize>, first_tag: usize) -> (String, Range<usize>, usize) {
     let text = &plain[span.clone()];
     let limit = (first_tag - span.start).min(text.find(';').unwrap_or(text.len()));
-    let colon = text[..limit]
-        .char_indices()
-        .find(|&(i, c)| c == ':' && text[i + 1..].chars().next().is_none_or(char::is_whitespace));
+    // "Label: text", also "**Label:** text" and "\textbf{Label:} text".
+    let colon = text[..limit].char_indices().find(|&(i, c)| {
+        c == ':'
+            && text[i + 1..]
+                .trim_start_matches(['*', '_', '}', '`'])
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace)
+    });
     if let Some((i, _)) = colon {
         let label = clean(&text[..i]);
         if !label.is_empty() && label.chars().count() <= LABEL_CHARS {
@@ -546,6 +552,19 @@ mod tests {
         assert_eq!(o.sections[1].title.as_deref(), Some("Interests"));
         assert_eq!(o.sections[1].roots, [0, 3, 4, 5]);
         assert!(text[o.topics[2].span.clone()].ends_with("continued here"));
+    }
+
+    #[test]
+    fn colons_inside_markup_end_the_label() {
+        let text = "- **Expressivity:** power [1]\n- Time 10:30 and more: [2]\n";
+        let (o, _) = outline(text, Syntax::Markdown);
+        assert_eq!(
+            labels(&o),
+            [(None, "Expressivity"), (None, "Time 10:30 and more")]
+        );
+        let tex = "\\begin{itemize}\\item \\textbf{Bias:} flat [1]\\end{itemize}";
+        let (o, _) = outline(tex, Syntax::Latex);
+        assert_eq!(labels(&o), [(None, "Bias")]);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::tags::{SyntaxArg, read_statement};
+use super::tags::{SyntaxArg, emit_all, read_statement};
 use super::{Context, stdout_err};
 use crate::error::Error;
 use crate::tags;
@@ -36,9 +36,7 @@ pub fn run(args: &CiteArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCo
     let (statement, _) = read_statement(&args.file, args.syntax)?;
     let lib = ctx.load(true)?;
     let rewrite = tags::cite(&statement, &lib);
-    for d in &rewrite.diagnostics {
-        ctx.emit(d);
-    }
+    emit_all(ctx, &rewrite.diagnostics);
     if rewrite.failed() {
         eprintln!("nothing was printed: fix the keys above first");
         return Ok(ExitCode::from(1));

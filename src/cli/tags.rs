@@ -13,7 +13,7 @@ use super::{Context, stdout_err};
 use crate::error::{Error, MessageFormat, Severity};
 use crate::library::{Library, LoadOptions};
 use crate::normalize::venue::Registry;
-use crate::tags::{self, Report, Statement, Syntax, TopicMap};
+use crate::tags::{self, Finding, Report, Statement, Syntax, TopicMap};
 use crate::write::write_atomic;
 
 const EXAMPLES: &str = "\
@@ -157,6 +157,19 @@ fn topic_map(explicit: Option<&Path>, library: &Path) -> Result<TopicMap, Error>
     })
 }
 
+/// Text output shows at most this many findings (errors first).
+const MAX_SHOWN: usize = 200;
+
+/// Prints rewrite diagnostics on stderr, at most [`MAX_SHOWN`] of them.
+pub(crate) fn emit_all(ctx: &Context, diagnostics: &[crate::error::Diagnostic]) {
+    for d in diagnostics.iter().take(MAX_SHOWN) {
+        ctx.emit(d);
+    }
+    if diagnostics.len() > MAX_SHOWN {
+        eprintln!("... and {} more", diagnostics.len() - MAX_SHOWN);
+    }
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -168,10 +181,17 @@ fn write_text(
     statement: &Statement,
     report: &Report,
 ) -> Result<(), Error> {
-    for f in &report.findings {
-        if ctx.global.quiet && f.severity != Severity::Error {
-            continue;
-        }
+    let shown: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| !ctx.global.quiet || f.severity == Severity::Error)
+        .collect();
+    // The worst first when there are too many to read; then in text order.
+    let mut chosen: Vec<usize> = (0..shown.len()).collect();
+    chosen.sort_by_key(|&i| shown[i].severity);
+    chosen.truncate(MAX_SHOWN);
+    chosen.sort_unstable();
+    for f in chosen.iter().map(|&i| shown[i]) {
         let text = f
             .to_diagnostic(statement)
             .render(ctx.message_format, ctx.color());
@@ -179,6 +199,14 @@ fn write_text(
         if ctx.message_format == MessageFormat::Human {
             writeln!(out).map_err(stdout_err)?;
         }
+    }
+    if shown.len() > MAX_SHOWN {
+        writeln!(
+            out,
+            "... and {} more; `--format json` lists every finding",
+            shown.len() - MAX_SHOWN
+        )
+        .map_err(stdout_err)?;
     }
     let s = &report.summary;
     let found = match s.first_line.zip(s.last_line) {
@@ -238,9 +266,7 @@ fn renumber(
         )));
     }
     let rewrite = tags::renumber(statement, &old, lib);
-    for d in &rewrite.diagnostics {
-        ctx.emit(d);
-    }
+    emit_all(ctx, &rewrite.diagnostics);
     if rewrite.failed() {
         eprintln!("nothing was renumbered: fix the tags above first");
         return Ok(ExitCode::from(1));

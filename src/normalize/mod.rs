@@ -7,6 +7,7 @@ pub mod names;
 pub mod registry;
 pub mod venue;
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -264,14 +265,17 @@ pub fn keyword_matches(keyword: &str, topic: &[String]) -> bool {
 }
 
 /// The words of a passage of prose (a topic label and its sentence), ready
-/// for [`WordBag::covers`]: stemmed words in order, plus hyphenated
-/// compounds written solid ("in-context" also as "incontext").
+/// for [`WordBag::covers`]: stemmed words in order, plus adjacent words
+/// written solid ("in-context" also as "incontext") and the
+/// initials of adjacent words ("natural language processing" → "nlp").
 #[derive(Debug, Clone, Default)]
 pub struct WordBag {
     /// Stemmed content words in text order.
     words: Vec<String>,
     /// Every stemmed word and solid compound.
-    set: std::collections::HashSet<String>,
+    set: HashSet<String>,
+    /// Initials of runs of adjacent words, [`ACRONYM_LEN`] long.
+    initials: HashSet<String>,
 }
 
 /// Acronyms this long are read as the initials of words ("NLP").
@@ -287,14 +291,22 @@ impl WordBag {
 
     /// Adds `text`'s words.
     pub fn add(&mut self, text: &str) {
+        let first_new = self.words.len();
         for word in topic_words(text) {
             self.set.insert(word.clone());
             self.words.push(word);
         }
-        for compound in text.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
-            let parts: Vec<String> = raw_words(compound).collect();
-            for pair in parts.windows(2) {
-                self.set.insert(stem(&pair.concat()));
+        let raw: Vec<String> = raw_words(text).collect();
+        for pair in raw.windows(2) {
+            self.set.insert(stem(&pair.concat()));
+        }
+        let firsts: Vec<char> = self.words[first_new..]
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .collect();
+        for len in ACRONYM_LEN {
+            for window in firsts.windows(len) {
+                self.initials.insert(window.iter().collect());
             }
         }
     }
@@ -302,6 +314,12 @@ impl WordBag {
     /// Whether the bag has no words.
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
+    }
+
+    /// Every form the bag matches by: stems, solid compounds, initials. A
+    /// keyword it covers has one of its [`Keyword::terms`] among them.
+    pub fn terms(&self) -> impl Iterator<Item = &str> {
+        self.set.iter().chain(&self.initials).map(String::as_str)
     }
 
     /// Whether `phrase`'s words occur in the bag in order and adjacent
@@ -325,37 +343,93 @@ impl WordBag {
     /// assert!(WordBag::new("Natural language processing").covers("NLP"));
     /// ```
     pub fn covers(&self, keyword: &str) -> bool {
-        let raw: Vec<String> = raw_words(keyword).collect();
-        let content: Vec<String> = topic_words(keyword);
-        if content.is_empty() {
-            return false;
-        }
-        if content.len() >= *ACRONYM_LEN.start() {
-            let initials: String = content.iter().filter_map(|w| w.chars().next()).collect();
-            if self.set.contains(&initials) {
-                return true;
-            }
-        }
-        raw.iter().enumerate().all(|(i, part)| {
-            is_stop_word(part)
-                || self.set.contains(&stem(part))
-                || (i > 0 && self.set.contains(&stem(&format!("{}{part}", raw[i - 1]))))
-                || raw
-                    .get(i + 1)
-                    .is_some_and(|next| self.set.contains(&stem(&format!("{part}{next}"))))
-                || self.has_initials(part)
-        })
+        self.covers_keyword(&Keyword::new(keyword))
     }
 
-    /// Whether adjacent words of the bag have `acronym` as initials.
-    fn has_initials(&self, acronym: &str) -> bool {
-        let letters: Vec<char> = acronym.chars().collect();
-        ACRONYM_LEN.contains(&letters.len())
-            && letters.iter().all(char::is_ascii_alphabetic)
-            && self
-                .words
-                .windows(letters.len())
-                .any(|window| window.iter().zip(&letters).all(|(w, l)| w.starts_with(*l)))
+    /// [`WordBag::covers`] for a keyword parsed once.
+    pub fn covers_keyword(&self, keyword: &Keyword) -> bool {
+        if keyword.parts.iter().all(|p| p.stop) {
+            return false;
+        }
+        if keyword
+            .initials
+            .as_ref()
+            .is_some_and(|i| self.set.contains(i))
+        {
+            return true;
+        }
+        keyword.parts.iter().all(|part| {
+            part.stop
+                || self.set.contains(&part.stem)
+                || part.solid.iter().any(|s| self.set.contains(s))
+                || part.acronym && self.initials.contains(&part.word)
+        })
+    }
+}
+
+/// A keyword (or any phrase) parsed for [`WordBag::covers_keyword`].
+#[derive(Debug, Clone)]
+pub struct Keyword {
+    parts: Vec<KeywordPart>,
+    /// Initials of a keyword of three or more content words.
+    initials: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+struct KeywordPart {
+    word: String,
+    stop: bool,
+    stem: String,
+    /// Stems of the word written solid with its neighbours.
+    solid: Vec<String>,
+    /// Whether the word could be an acronym.
+    acronym: bool,
+}
+
+impl Keyword {
+    /// Parses `text`.
+    pub fn new(text: &str) -> Keyword {
+        let raw: Vec<String> = raw_words(text).collect();
+        let parts = raw
+            .iter()
+            .enumerate()
+            .map(|(i, word)| {
+                let mut solid = Vec::new();
+                if i > 0 {
+                    solid.push(stem(&format!("{}{word}", raw[i - 1])));
+                }
+                if let Some(next) = raw.get(i + 1) {
+                    solid.push(stem(&format!("{word}{next}")));
+                }
+                KeywordPart {
+                    word: word.clone(),
+                    stop: is_stop_word(word),
+                    stem: stem(word),
+                    solid,
+                    acronym: ACRONYM_LEN.contains(&word.chars().count())
+                        && word.chars().all(|c| c.is_ascii_alphabetic()),
+                }
+            })
+            .collect();
+        let content = topic_words(text);
+        let initials = (content.len() >= *ACRONYM_LEN.start())
+            .then(|| content.iter().filter_map(|w| w.chars().next()).collect());
+        Keyword { parts, initials }
+    }
+
+    /// The forms to index the keyword by: a bag that covers it has one of
+    /// them among its [`WordBag::terms`].
+    pub fn terms(&self) -> impl Iterator<Item = &str> {
+        self.parts
+            .iter()
+            .filter(|p| !p.stop)
+            .flat_map(|p| {
+                std::iter::once(&p.stem)
+                    .chain(&p.solid)
+                    .chain(p.acronym.then_some(&p.word))
+            })
+            .chain(&self.initials)
+            .map(String::as_str)
     }
 }
 
@@ -423,6 +497,21 @@ mod tests {
         assert!(sgd.covers("stochastic-gradient-descent"));
         assert!(!WordBag::new("natural language").covers("nlp"));
         assert!(WordBag::new("non-convex problems").covers("nonconvex"));
+        assert!(WordBag::new("in context").covers("incontext"));
+        // Whatever a bag covers shares an index term with it.
+        for (text, keyword) in [
+            ("Flat-minima-bias", "flat-minima"),
+            ("incontext learning", "in-context-learning"),
+            ("noise of SGD", "stochastic-gradient-descent"),
+            ("Natural language processing", "NLP"),
+            ("Design optimizers: algorithms", "optimization-algorithm"),
+        ] {
+            let bag = WordBag::new(text);
+            let kw = Keyword::new(keyword);
+            assert!(bag.covers_keyword(&kw), "{text} / {keyword}");
+            let terms: HashSet<&str> = bag.terms().collect();
+            assert!(kw.terms().any(|t| terms.contains(t)), "{text} / {keyword}");
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! keyword (the way `list --topic LABEL` matches). A [`TopicMap`] adds
 //! synonyms: keywords for a label.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -19,7 +19,7 @@ use super::Statement;
 use crate::error::{Diagnostic, Location, Severity};
 use crate::library::Library;
 use crate::model::Publication;
-use crate::normalize::WordBag;
+use crate::normalize::{Keyword, WordBag};
 use crate::source::floor_char_boundary;
 
 /// What a finding is about.
@@ -318,15 +318,21 @@ struct Checker<'a> {
     topic_bags: Vec<WordBag>,
     /// Per topic and clause: label, lead-in, clause.
     clause_bags: Vec<Vec<WordBag>>,
-    /// Per topic and clause: label and clause only, for naming the papers
-    /// that fit a clause best.
-    narrow_bags: Vec<Vec<WordBag>>,
     /// Per topic: numbers it and its sub-topics cite.
     subtree: Vec<BTreeSet<usize>>,
     /// Per topic and clause: numbers cited.
     in_clause: Vec<Vec<BTreeSet<usize>>>,
     /// Whether each section holds a tag.
     checked_sections: Vec<bool>,
+    /// Papers by number.
+    by_number: HashMap<usize, &'a Publication>,
+    /// Per paper number: each keyword parsed, and as a bag of words.
+    keywords: HashMap<usize, Vec<(Keyword, WordBag)>>,
+    /// Per topic: the label parsed as a keyword.
+    labels: Vec<Keyword>,
+    /// Keyword term → numbers of the papers with such a keyword: a bag
+    /// can only match papers found under one of its terms.
+    index: HashMap<String, Vec<usize>>,
 }
 
 impl<'a> Checker<'a> {
@@ -357,15 +363,6 @@ impl<'a> Checker<'a> {
                     .collect()
             })
             .collect();
-        let narrow_bags = topics
-            .iter()
-            .map(|t| {
-                t.clauses
-                    .iter()
-                    .map(|c| bag(&[&t.label, &st.plain[c.span.clone()]]))
-                    .collect()
-            })
-            .collect();
         let mut own = vec![BTreeSet::new(); topics.len()];
         let mut in_clause: Vec<Vec<BTreeSet<usize>>> = topics
             .iter()
@@ -373,11 +370,10 @@ impl<'a> Checker<'a> {
             .collect();
         let mut checked_sections = vec![false; st.outline.sections.len()];
         for (tag, place) in st.tags.iter().zip(&places) {
-            if let Some(s) = st
-                .outline
-                .sections
-                .iter()
-                .rposition(|s| s.span.start <= tag.span.start)
+            let sections = &st.outline.sections;
+            if let Some(s) = sections
+                .partition_point(|s| s.span.start <= tag.span.start)
+                .checked_sub(1)
             {
                 checked_sections[s] = true;
             }
@@ -393,14 +389,42 @@ impl<'a> Checker<'a> {
                 subtree[p].extend(child);
             }
         }
+        let by_number = lib.publications().iter().map(|p| (p.number, p)).collect();
+        let keywords = lib
+            .publications()
+            .iter()
+            .map(|p| {
+                let parsed = p
+                    .keywords
+                    .iter()
+                    .map(|k| (Keyword::new(k), WordBag::new(k)))
+                    .collect();
+                (p.number, parsed)
+            })
+            .collect();
+        let labels = topics.iter().map(|t| Keyword::new(&t.label)).collect();
+        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        for p in lib.publications() {
+            for k in &p.keywords {
+                for term in Keyword::new(k).terms() {
+                    let entry = index.entry(term.to_string()).or_default();
+                    if entry.last() != Some(&p.number) {
+                        entry.push(p.number);
+                    }
+                }
+            }
+        }
         Checker {
+            index,
+            by_number,
+            keywords,
+            labels,
             st,
             lib,
             map,
             places,
             topic_bags,
             clause_bags,
-            narrow_bags,
             subtree,
             in_clause,
             checked_sections,
@@ -451,10 +475,14 @@ impl<'a> Checker<'a> {
     /// A finding about tag `index`.
     fn at_tag(&self, kind: FindingKind, index: usize, message: String) -> Finding {
         let tag = &self.st.tags[index];
+        let lc = self.st.tag_positions[index];
         Finding {
+            line: Some(lc.line),
+            column: Some(lc.column),
+            span: Some(tag.span.clone()),
             tag: Some(self.st.text()[tag.span.clone()].to_string()),
             topic: self.places[index].map(|(t, c)| self.place_name(t, c)),
-            ..self.placed(kind, tag.span.clone(), message)
+            ..self.finding(kind, message)
         }
     }
 
@@ -472,7 +500,7 @@ impl<'a> Checker<'a> {
             }
             let mut seen = HashSet::new();
             for n in tag.numbers() {
-                if !seen.insert(n) || self.lib.by_number(n).is_some() {
+                if !seen.insert(n) || self.paper(n).is_some() {
                     continue;
                 }
                 let mut f = self.at_tag(
@@ -496,11 +524,36 @@ impl<'a> Checker<'a> {
     }
 
     /// How many of `p`'s keywords match `bag` (or contain all of `label`).
-    fn score(&self, bag: &WordBag, label: &str, p: &Publication) -> usize {
-        p.keywords
-            .iter()
-            .filter(|k| bag.covers(k) || WordBag::new(k).covers(label))
-            .count()
+    fn score(&self, bag: &WordBag, topic: usize, p: &Publication) -> usize {
+        let label = &self.labels[topic];
+        self.keywords.get(&p.number).map_or(0, |kws| {
+            kws.iter()
+                .filter(|(k, k_bag)| bag.covers_keyword(k) || k_bag.covers_keyword(label))
+                .count()
+        })
+    }
+
+    /// The bag of words of `parts`, synonyms added.
+    fn bag(&self, parts: &[&str]) -> WordBag {
+        let mut bag = WordBag::new(&parts.join(" \n "));
+        self.map.expand(&mut bag);
+        bag
+    }
+
+    /// The papers that may match `bag`, in number order.
+    fn candidates(&self, bag: &WordBag) -> Vec<&'a Publication> {
+        let numbers: BTreeSet<usize> = bag
+            .terms()
+            .filter_map(|t| self.index.get(t))
+            .flatten()
+            .copied()
+            .collect();
+        numbers.into_iter().filter_map(|n| self.paper(n)).collect()
+    }
+
+    /// The paper numbered `n`.
+    fn paper(&self, n: usize) -> Option<&'a Publication> {
+        self.by_number.get(&n).copied()
     }
 
     /// Whether a sub-topic of `t` cites `n` or matches `p`.
@@ -508,9 +561,7 @@ impl<'a> Checker<'a> {
         let topics = &self.st.outline.topics;
         let mut stack = topics[t].children.clone();
         while let Some(d) = stack.pop() {
-            if self.subtree[d].contains(&p.number)
-                || self.score(&self.topic_bags[d], &topics[d].label, p) > 0
-            {
+            if self.subtree[d].contains(&p.number) || self.score(&self.topic_bags[d], d, p) > 0 {
                 return true;
             }
             stack.extend(&topics[d].children);
@@ -533,18 +584,19 @@ impl<'a> Checker<'a> {
     fn check_off_topic(&self, out: &mut Vec<Finding>) {
         let topics = &self.st.outline.topics;
         let mut seen = HashSet::new();
+        let mut better_here: HashMap<(usize, usize), Vec<String>> = HashMap::new();
         for (i, tag) in self.st.tags.iter().enumerate() {
             let Some((t, c)) = self.places[i] else {
                 continue;
             };
             let label = &topics[t].label;
             for n in tag.numbers() {
-                let Some(p) = self.lib.by_number(n) else {
+                let Some(p) = self.paper(n) else {
                     continue;
                 };
                 if p.keywords.is_empty()
                     || !seen.insert((t, c, n))
-                    || self.score(&self.clause_bags[t][c], label, p) > 0
+                    || self.score(&self.clause_bags[t][c], t, p) > 0
                     || (!topics[t].children.is_empty() && self.fits_below(t, p))
                 {
                     continue;
@@ -560,12 +612,18 @@ impl<'a> Checker<'a> {
                     ),
                 );
                 f.paper = Some(PaperRef::of(p));
-                let uncited =
-                    |q: &Publication| q.number != n && !self.in_clause[t][c].contains(&q.number);
-                let mut better = self.matching(&self.narrow_bags[t][c], label, uncited);
-                if better.is_empty() {
-                    better = self.matching(&self.clause_bags[t][c], label, uncited);
-                }
+                // The same for every paper off-topic here (they match nothing).
+                let better = better_here.entry((t, c)).or_insert_with(|| {
+                    let uncited = |q: &Publication| !self.in_clause[t][c].contains(&q.number);
+                    let clause = &topics[t].clauses[c];
+                    let narrow_bag = self.bag(&[label, &self.st.plain[clause.span.clone()]]);
+                    let narrow = self.matching(&narrow_bag, t, uncited);
+                    if narrow.is_empty() {
+                        self.matching(&self.clause_bags[t][c], t, uncited)
+                    } else {
+                        narrow
+                    }
+                });
                 let fix = format!(
                     "if [{n}] belongs here, give it a keyword from the topic or map “{label}” to its keywords in topics.json"
                 );
@@ -586,15 +644,14 @@ impl<'a> Checker<'a> {
     fn matching(
         &self,
         bag: &WordBag,
-        label: &str,
+        topic: usize,
         keep: impl Fn(&Publication) -> bool,
     ) -> Vec<String> {
         let mut scored: Vec<(usize, &Publication)> = self
-            .lib
-            .publications()
-            .iter()
+            .candidates(bag)
+            .into_iter()
             .filter(|q| keep(q))
-            .map(|q| (self.score(bag, label, q), q))
+            .map(|q| (self.score(bag, topic, q), q))
             .filter(|&(s, _)| s > 0)
             .collect();
         scored.sort_by_key(|&(s, q)| (std::cmp::Reverse(s), q.number));
@@ -621,7 +678,7 @@ impl<'a> Checker<'a> {
                 continue;
             }
             for n in tag.numbers() {
-                let Some(p) = self.lib.by_number(n) else {
+                let Some(p) = self.paper(n) else {
                     continue;
                 };
                 if children.iter().any(|&ch| self.subtree[ch].contains(&n)) || !seen.insert((t, n))
@@ -640,7 +697,7 @@ impl<'a> Checker<'a> {
                 f.paper = Some(PaperRef::of(p));
                 let fitting: Vec<String> = children
                     .iter()
-                    .filter(|&&ch| self.score(&self.topic_bags[ch], &topics[ch].label, p) > 0)
+                    .filter(|&&ch| self.score(&self.topic_bags[ch], ch, p) > 0)
                     .map(|&ch| {
                         let line = self.st.line_col(topics[ch].label_span.start).line;
                         format!("“{}” (line {line})", topics[ch].label)
@@ -666,10 +723,8 @@ impl<'a> Checker<'a> {
             }
             let mut label_bag = WordBag::new(&topic.label);
             self.map.expand(&mut label_bag);
-            for p in self.lib.publications() {
-                if self.subtree[t].contains(&p.number)
-                    || self.score(&label_bag, &topic.label, p) == 0
-                {
+            for p in self.candidates(&label_bag) {
+                if self.subtree[t].contains(&p.number) || self.score(&label_bag, t, p) == 0 {
                     continue;
                 }
                 let span = topic.label_span.clone();
@@ -700,7 +755,7 @@ impl<'a> Checker<'a> {
             .tags
             .iter()
             .flat_map(|t| t.numbers())
-            .filter(|&n| self.lib.by_number(n).is_some())
+            .filter(|&n| self.paper(n).is_some())
             .collect()
     }
 
@@ -711,6 +766,22 @@ impl<'a> Checker<'a> {
         let cited = self.cited_anywhere();
         let topics = &self.st.outline.topics;
         let library = self.lib.source.path().display().to_string();
+        // Paper number → the first topics its keywords match.
+        let mut fitting: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (t, topic) in topics.iter().enumerate() {
+            if !self.checked_sections[topic.section] {
+                continue;
+            }
+            for p in self.candidates(&self.topic_bags[t]) {
+                let list = fitting.entry(p.number).or_default();
+                if list.len() < HINT_PAPERS
+                    && !cited.contains(&p.number)
+                    && self.score(&self.topic_bags[t], t, p) > 0
+                {
+                    list.push(t);
+                }
+            }
+        }
         for (index, p) in self.lib.publications().iter().enumerate() {
             if cited.contains(&p.number) {
                 continue;
@@ -721,18 +792,15 @@ impl<'a> Checker<'a> {
             );
             f.paper = Some(PaperRef::of(p));
             f.note = Some(format!("defined at {library}:{}", self.lib.line_of(index)));
-            let fitting: Vec<String> = topics
+            let fitting: Vec<String> = fitting
+                .get(&p.number)
+                .map_or(&[][..], Vec::as_slice)
                 .iter()
-                .enumerate()
-                .filter(|(t, topic)| {
-                    self.checked_sections[topic.section]
-                        && self.score(&self.topic_bags[*t], &topic.label, p) > 0
-                })
-                .map(|(_, topic)| {
+                .map(|&t| {
+                    let topic = &topics[t];
                     let line = self.st.line_col(topic.label_span.start).line;
                     format!("“{}” (line {line})", topic.label)
                 })
-                .take(HINT_PAPERS)
                 .collect();
             f.hint = Some(if fitting.is_empty() {
                 format!("its keywords: {}", keyword_list(p))
@@ -743,7 +811,7 @@ impl<'a> Checker<'a> {
         }
         let bare: Vec<String> = cited
             .iter()
-            .filter_map(|&n| self.lib.by_number(n))
+            .filter_map(|&n| self.paper(n))
             .filter(|p| p.keywords.is_empty())
             .map(|p| format!("[{}]", p.number))
             .collect();
@@ -775,15 +843,13 @@ impl<'a> Checker<'a> {
             .tags
             .iter()
             .zip(&self.places)
-            .map(|(tag, place)| {
-                let lc = self.st.line_col(tag.span.start);
-                let section = self
-                    .st
-                    .outline
-                    .sections
-                    .iter()
-                    .rfind(|s| s.span.start <= tag.span.start)
-                    .and_then(|s| s.title.clone());
+            .zip(&self.st.tag_positions)
+            .map(|((tag, place), lc)| {
+                let sections = &self.st.outline.sections;
+                let section = sections
+                    .partition_point(|s| s.span.start <= tag.span.start)
+                    .checked_sub(1)
+                    .and_then(|s| sections[s].title.clone());
                 TagInfo {
                     line: lc.line,
                     column: lc.column,

@@ -26,6 +26,9 @@ pub struct Masked {
 /// Masks `text` written in `syntax`.
 pub fn mask(text: &str, syntax: Syntax) -> Masked {
     let mut hidden = vec![false; text.len()];
+    if text.starts_with('\u{feff}') {
+        hide(&mut hidden, 0, 3);
+    }
     match syntax {
         Syntax::Markdown => mask_markdown(text, &mut hidden),
         Syntax::Latex => mask_latex_hard(text, &mut hidden),
@@ -182,6 +185,10 @@ fn mask_link_targets(text: &str, hidden: &mut [bool]) {
     }
 }
 
+/// Inline math longer than this is not looked for: it bounds the work on
+/// a long line full of unmatched dollars.
+const MAX_INLINE_MATH: usize = 2000;
+
 /// `$...$` on one line, by pandoc's rule: no space inside either dollar,
 /// and the closing one not followed by a digit ("$5 and $10" is not math).
 fn mask_inline_math(text: &str, hidden: &mut [bool]) {
@@ -196,7 +203,7 @@ fn mask_inline_math(text: &str, hidden: &mut [bool]) {
             i += 1;
             continue;
         }
-        let close = (i + 2..bytes.len())
+        let close = (i + 2..bytes.len().min(i + MAX_INLINE_MATH))
             .take_while(|&j| bytes[j] != b'\n')
             .find(|&j| {
                 bytes[j] == b'$'
@@ -385,6 +392,11 @@ mod tests {
             masked,
             format!("a {} b\n   \n   \n   \nc [3]", " ".repeat(7))
         );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_text() {
+        assert_eq!(prose("\u{feff}- a", Syntax::Markdown), "   - a");
     }
 
     #[test]

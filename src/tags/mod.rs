@@ -72,6 +72,8 @@ pub struct Statement {
     pub malformed_cites: Vec<Range<usize>>,
     /// Sections and topics.
     pub outline: Outline,
+    /// The line and column of each tag's `[`.
+    pub tag_positions: Vec<LineCol>,
 }
 
 impl Statement {
@@ -97,7 +99,9 @@ impl Statement {
         }
         let starts: Vec<usize> = found.tags.iter().map(|t| t.span.start).collect();
         let outline = outline::build(&masked.structure, &plain, syntax, &starts);
+        let tag_positions = positions(&text, &starts);
         Statement {
+            tag_positions,
             source: SourceFile::new(path, text),
             syntax,
             plain,
@@ -121,11 +125,14 @@ impl Statement {
     /// The topic and clause (indices) that tag `tag` belongs to.
     pub fn place_of(&self, tag: usize) -> Option<(usize, usize)> {
         let at = self.tags.get(tag)?.span.start;
-        let topic = self
-            .outline
-            .topics
-            .iter()
-            .position(|t| t.span.contains(&at))?;
+        // Topics are in text order and do not overlap.
+        let topics = &self.outline.topics;
+        let topic = topics
+            .partition_point(|t| t.span.start <= at)
+            .checked_sub(1)?;
+        if !topics[topic].span.contains(&at) {
+            return None;
+        }
         let clauses = &self.outline.topics[topic].clauses;
         let clause = clauses
             .iter()
@@ -145,6 +152,26 @@ impl Statement {
         path.reverse();
         path
     }
+}
+
+/// Line and column of each of the sorted byte `offsets`, in one pass (a
+/// long line with many tags must not be counted again for each).
+fn positions(text: &str, offsets: &[usize]) -> Vec<LineCol> {
+    let mut out = Vec::with_capacity(offsets.len());
+    let (mut at, mut line, mut column) = (0, 1, 1);
+    for &offset in offsets {
+        for c in text[at..offset].chars() {
+            if c == '\n' {
+                line += 1;
+                column = 1;
+            } else {
+                column += 1;
+            }
+        }
+        at = offset;
+        out.push(LineCol { line, column });
+    }
+    out
 }
 
 #[cfg(test)]
@@ -177,5 +204,111 @@ mod tests {
         assert_eq!(s.place_of(2), Some((1, 1)));
         assert_eq!(s.path_of(1), ["Theory", "Bias"]);
         assert!(!s.plain.contains("[1]"));
+        let each: Vec<LineCol> = s.tags.iter().map(|t| s.line_col(t.span.start)).collect();
+        assert_eq!(s.tag_positions, each);
+        assert_eq!(
+            s.tag_positions[1],
+            LineCol {
+                line: 2,
+                column: 16
+            }
+        );
+    }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::*;
+        use crate::library::{Library, LoadOptions};
+
+        fn library() -> Library {
+            let bib = "@misc{b, title={B}, year=2023, keywords={flat-minima}}\n@misc{a, title={A}, year=2022, keywords={nlp}}\n";
+            Library::from_text(Path::new("x.bib"), bib.to_string(), LoadOptions::default())
+        }
+
+        /// Statement-like text: brackets, digits, markup, LaTeX, Unicode.
+        fn statement() -> impl Strategy<Value = String> {
+            proptest::collection::vec(
+                prop_oneof![
+                    Just("["),
+                    Just("]"),
+                    Just("[1]"),
+                    Just("[2-1]"),
+                    Just("[@a]"),
+                    Just("[@x; @b]"),
+                    Just("1"),
+                    Just("2"),
+                    Just("-"),
+                    Just("–"),
+                    Just(","),
+                    Just(";"),
+                    Just(":"),
+                    Just(" "),
+                    Just("\t"),
+                    Just("\n"),
+                    Just("\r\n"),
+                    Just("\n\n"),
+                    Just("- "),
+                    Just("  * "),
+                    Just("• "),
+                    Just("1. "),
+                    Just("# "),
+                    Just("`"),
+                    Just("```\n"),
+                    Just("$"),
+                    Just("\\"),
+                    Just("\\item "),
+                    Just("\\begin{itemize}"),
+                    Just("\\end{itemize}"),
+                    Just("\\section{S}"),
+                    Just("%"),
+                    Just("{"),
+                    Just("}"),
+                    Just("("),
+                    Just(")"),
+                    Just("http://x.org/"),
+                    Just("<a>"),
+                    Just("ü"),
+                    Just("(i) "),
+                    Just("Flat minima"),
+                    Just("NLP"),
+                    Just(". "),
+                    Just("**"),
+                    Just("[^1]"),
+                    Just("!"),
+                ],
+                0..60,
+            )
+            .prop_map(|parts| parts.concat())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(96))]
+
+            #[test]
+            fn any_text_parses_checks_and_rewrites(text in statement(), latex in any::<bool>()) {
+                let syntax = if latex { Syntax::Latex } else { Syntax::Markdown };
+                let st = Statement::with_syntax("s", text.clone(), syntax);
+                let lib = library();
+                let report = check(&st, &lib, &TopicMap::default());
+                prop_assert_eq!(report.tags.len(), st.tags.len());
+                for f in &report.findings {
+                    let _ = f.to_diagnostic(&st).render(crate::error::MessageFormat::Human, false);
+                }
+                // Renumbering against the same library changes nothing.
+                let same = renumber(&st, &lib, &lib);
+                if !same.failed() {
+                    prop_assert_eq!(&same.text, &text);
+                }
+                // Citing by key touches only the key citations.
+                let cited = cite(&st, &lib);
+                if st.cites.is_empty() {
+                    prop_assert_eq!(&cited.text, &text);
+                }
+                for topic in &st.outline.topics {
+                    prop_assert!(!topic.clauses.is_empty());
+                }
+            }
+        }
     }
 }

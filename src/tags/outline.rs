@@ -117,7 +117,7 @@ pub fn build(structure: &str, plain: &str, syntax: Syntax, tags: &[usize]) -> Ou
                 while stack.last().is_some_and(|&(level, _)| level >= block.level) {
                     stack.pop();
                 }
-                let cites = tags.iter().any(|t| block.span.contains(t));
+                let cites = first_tag_in(tags, &block.span).is_some();
                 if block.kind == BlockKind::Paragraph && !cites {
                     continue;
                 }
@@ -345,7 +345,7 @@ fn topic(
     tags: &[usize],
 ) -> Topic {
     let span = block.span.clone();
-    let first_tag_in = |r: &Range<usize>| tags.iter().copied().find(|t| r.contains(t));
+    let first_tag_in = |r: &Range<usize>| first_tag_in(tags, r);
     let first_tag = first_tag_in(&span).unwrap_or(span.end);
     let (label, label_span, body_start) = match &block.explicit_label {
         Some(l) => (
@@ -389,6 +389,12 @@ fn topic(
     }
 }
 
+/// The first of the sorted tag starts `tags` inside `range`.
+fn first_tag_in(tags: &[usize], range: &Range<usize>) -> Option<usize> {
+    let i = tags.partition_point(|&t| t < range.start);
+    tags.get(i).copied().filter(|t| range.contains(t))
+}
+
 /// Labels longer than this are cut at a word.
 const LABEL_CHARS: usize = 80;
 
@@ -411,9 +417,15 @@ fn word_span(plain: &str, range: Range<usize>) -> Range<usize> {
 fn label_of(plain: &str, span: Range<usize>, first_tag: usize) -> (String, Range<usize>, usize) {
     let text = &plain[span.clone()];
     let limit = (first_tag - span.start).min(text.find(';').unwrap_or(text.len()));
-    let colon = text[..limit]
-        .char_indices()
-        .find(|&(i, c)| c == ':' && text[i + 1..].chars().next().is_none_or(char::is_whitespace));
+    // "Label: text", also "**Label:** text" and "\textbf{Label:} text".
+    let colon = text[..limit].char_indices().find(|&(i, c)| {
+        c == ':'
+            && text[i + 1..]
+                .trim_start_matches(['*', '_', '}', '`'])
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace)
+    });
     if let Some((i, _)) = colon {
         let label = clean(&text[..i]);
         if !label.is_empty() && label.chars().count() <= LABEL_CHARS {
@@ -540,6 +552,19 @@ mod tests {
         assert_eq!(o.sections[1].title.as_deref(), Some("Interests"));
         assert_eq!(o.sections[1].roots, [0, 3, 4, 5]);
         assert!(text[o.topics[2].span.clone()].ends_with("continued here"));
+    }
+
+    #[test]
+    fn colons_inside_markup_end_the_label() {
+        let text = "- **Expressivity:** power [1]\n- Time 10:30 and more: [2]\n";
+        let (o, _) = outline(text, Syntax::Markdown);
+        assert_eq!(
+            labels(&o),
+            [(None, "Expressivity"), (None, "Time 10:30 and more")]
+        );
+        let tex = "\\begin{itemize}\\item \\textbf{Bias:} flat [1]\\end{itemize}";
+        let (o, _) = outline(tex, Syntax::Latex);
+        assert_eq!(labels(&o), [(None, "Bias")]);
     }
 
     #[test]

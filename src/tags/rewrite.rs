@@ -63,12 +63,22 @@ fn located(
 pub fn cite(st: &Statement, lib: &Library) -> Rewrite {
     let mut edits = Vec::new();
     let mut diagnostics = Vec::new();
+    // As `Library::by_key`: the first entry with the key, exact case first.
+    let mut exact: HashMap<&str, usize> = HashMap::new();
+    let mut folded: HashMap<String, usize> = HashMap::new();
+    for p in lib.publications() {
+        exact.entry(p.key.as_str()).or_insert(p.number);
+        folded.entry(p.key.to_lowercase()).or_insert(p.number);
+    }
     for cite in &st.cites {
         let mut numbers = Vec::new();
         let mut unknown = false;
         for (key, span) in &cite.keys {
-            match lib.by_key(key) {
-                Some(p) => numbers.push(p.number),
+            let number = exact
+                .get(key.as_str())
+                .or_else(|| folded.get(&key.to_lowercase()));
+            match number {
+                Some(&n) => numbers.push(n),
                 None => {
                     unknown = true;
                     let mut d = located(
@@ -170,11 +180,14 @@ fn number_map(old: &Library, new: &Library) -> HashMap<usize, Option<usize>> {
     for p in new.publications() {
         by_title.entry(title_form(p)).or_default().push(p.number);
     }
+    let mut by_key: HashMap<&str, usize> = HashMap::new();
+    for q in new.publications() {
+        by_key.entry(q.key.as_str()).or_insert(q.number);
+    }
     old.publications()
         .iter()
         .map(|p| {
-            let by_key = new.publications().iter().find(|q| q.key == p.key);
-            let number = by_key.map(|q| q.number).or_else(|| {
+            let number = by_key.get(p.key.as_str()).copied().or_else(|| {
                 match by_title.get(&title_form(p)).map(Vec::as_slice) {
                     Some(&[n]) => Some(n),
                     _ => None,

@@ -444,3 +444,39 @@ fn write_needs_renumber_from() {
     let out = publist().args(["tags", CV, "--write"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn text_output_shows_the_worst_findings_first_when_there_are_many() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.md");
+    // 190 errors, then a warning and 13 infos: 204 findings.
+    let mut text: String = (0..190).map(|i| format!("- Topic {i}: [99]\n")).collect();
+    text.push_str("- Expressivity: [9]\n");
+    fs::write(&path, text).unwrap();
+    let out = publist()
+        .arg("tags")
+        .arg(&path)
+        .arg("--message-format")
+        .arg("short")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 202);
+    assert_eq!(
+        lines.iter().filter(|l| l.contains(": error: [99]")).count(),
+        190
+    );
+    assert!(lines[190].contains(":191:3: info: [8]"), "{}", lines[190]);
+    assert!(
+        lines[192].contains(":191:17: warning: [9]"),
+        "{}",
+        lines[192]
+    );
+    assert_eq!(lines.iter().filter(|l| l.starts_with("info: ")).count(), 7);
+    assert_eq!(
+        lines[200],
+        "... and 4 more; `--format json` lists every finding"
+    );
+}

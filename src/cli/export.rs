@@ -61,14 +61,8 @@ pub fn run(args: &ExportArgs, ctx: &Context, out: &mut dyn Write) -> Result<Exit
     let query = args.filters.to_query()?;
     refuse_library_as_output(args.output.as_deref(), ctx)?;
     let lib = ctx.load(true)?;
-    let selected = lib.select(&query);
+    let selected = ctx.select(&lib, &query);
     let pubs: Vec<&crate::model::Publication> = selected.iter().collect();
-    if pubs.is_empty() {
-        eprintln!(
-            "no publications match{}",
-            if query.is_empty() { "" } else { " the filters" }
-        );
-    }
     let mut rendered = Vec::new();
     match args.format {
         ExportFormat::Json => write_json(&mut rendered, &pubs),

@@ -194,6 +194,23 @@ impl Context {
         }
     }
 
+    /// The publications `query` selects, newest first; says so on stderr
+    /// when none does (that is not an error).
+    pub fn select(
+        &self,
+        lib: &Library,
+        query: &crate::query::Query,
+    ) -> Vec<crate::model::Publication> {
+        let selected = lib.select(query);
+        if selected.is_empty() {
+            eprintln!(
+                "no publications match{}",
+                if query.is_empty() { "" } else { " the filters" }
+            );
+        }
+        selected
+    }
+
     /// Prints one diagnostic on stderr.
     pub fn emit(&self, d: &Diagnostic) {
         eprint!("{}", d.render(self.message_format, self.stderr_color));

@@ -308,12 +308,13 @@ impl Loader {
     }
 
     /// The value of field `name` of entry `index` (raw LaTeX), following
-    /// `crossref` one level as BibTeX does.
-    fn field(&self, index: usize, name: &str) -> Option<Cow<'_, str>> {
+    /// `crossref` one level as BibTeX does; `parent` is
+    /// [`Self::crossref_parent`] of `index`, found once per entry.
+    fn field(&self, index: usize, parent: Option<usize>, name: &str) -> Option<Cow<'_, str>> {
         if let Some(v) = self.own_field(index, name) {
             return Some(v);
         }
-        let parent = self.crossref_parent(index)?;
+        let parent = parent?;
         self.own_field(parent, name).or_else(|| {
             // biblatex inheritance: a proceedings' title is its papers' booktitle.
             match name {
@@ -327,10 +328,15 @@ impl Loader {
     fn own_field(&self, index: usize, name: &str) -> Option<Cow<'_, str>> {
         let text = self.source.text();
         let item = &self.raw.items[index];
+        // Lengths first: most names differ there, without touching the text
+        // (this runs dozens of times per entry).
         self.raw
             .fields_of(item)
             .iter()
-            .find(|f| f.name.of(text).eq_ignore_ascii_case(name))
+            .find(|f| {
+                f.name.range().len() == name.len()
+                    && text.as_bytes()[f.name.range()].eq_ignore_ascii_case(name.as_bytes())
+            })
             .map(|f| self.macros.resolve(text, f.value))
     }
 
@@ -352,7 +358,8 @@ impl Loader {
         self.check_entry_fields(index, diags);
         let key = item.key.of(text).to_string();
         let entry_type = item.ty.of(text).to_ascii_lowercase();
-        let get = |name: &str| self.field(index, name);
+        let parent = self.crossref_parent(index);
+        let get = |name: &str| self.field(index, parent, name);
         let unicode = |name: &str| {
             get(name)
                 .map(|v| to_unicode(&v).into_owned())
@@ -557,7 +564,8 @@ impl Loader {
             .map(|(i, raw_name)| {
                 let (clean, marked) = strip_equal_marker(raw_name);
                 let name = parse_name(&clean);
-                let is_owner = owner.is_some_and(|o| o.matches(&name.identity()));
+                let family = name.full_family();
+                let is_owner = owner.is_some_and(|o| o.matches_names(&name.given, &family));
                 let n = i + 1;
                 let display = if raw_name.trim() == "others" {
                     "et al.".to_string()
@@ -565,8 +573,8 @@ impl Loader {
                     name.display()
                 };
                 Person {
-                    given: name.given.clone(),
-                    family: name.full_family(),
+                    given: name.given,
+                    family,
                     name: display,
                     equal: marked || annotations.has(n, "equal"),
                     owner: is_owner,

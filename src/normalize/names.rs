@@ -76,24 +76,29 @@ impl Identity {
     pub fn of(given: &str, family: &str) -> Identity {
         Identity {
             family: fold(family),
-            given: fold(given)
-                .split([' ', '-', '.'])
-                .filter(|t| !t.is_empty())
-                .map(str::to_owned)
-                .collect(),
+            given: given_tokens(given),
         }
+    }
+
+    /// `self.matches(&Identity::of(given, family))`, but the given names
+    /// are folded only when the family names agree: the loader and
+    /// `--author` ask this of every author of every entry.
+    pub fn matches_names(&self, given: &str, family: &str) -> bool {
+        fold(family) == self.family && self.given_agrees(&given_tokens(given))
     }
 
     /// Whether the two may name the same person: same family name, and
     /// given names that agree where both are written, an initial agreeing
     /// with any name it abbreviates.
     pub fn matches(&self, other: &Identity) -> bool {
-        self.family == other.family
-            && self
-                .given
-                .iter()
-                .zip(&other.given)
-                .all(|(a, b)| token_compatible(a, b))
+        self.family == other.family && self.given_agrees(&other.given)
+    }
+
+    fn given_agrees(&self, other: &[String]) -> bool {
+        self.given
+            .iter()
+            .zip(other)
+            .all(|(a, b)| token_compatible(a, b))
     }
 
     /// The grouping key for "one coauthor written in different ways":
@@ -104,6 +109,15 @@ impl Identity {
             self.given.first().and_then(|g| g.chars().next()),
         )
     }
+}
+
+/// Folded given-name tokens ("Weijie J." → "weijie", "j").
+fn given_tokens(given: &str) -> Vec<String> {
+    fold(given)
+        .split([' ', '-', '.'])
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 fn token_compatible(a: &str, b: &str) -> bool {
@@ -120,6 +134,23 @@ fn token_compatible(a: &str, b: &str) -> bool {
 
 /// Lower case, diacritics removed, only letters, digits and spaces kept.
 pub fn fold(text: &str) -> String {
+    if !text.is_ascii() {
+        return fold_unicode(text);
+    }
+    // The common case, byte by byte: NFD leaves ASCII as it is.
+    let out = text
+        .bytes()
+        .map(|b| match b {
+            b if b.is_ascii_alphanumeric() => b.to_ascii_lowercase() as char,
+            b'-' | b'.' => b as char,
+            _ => ' ',
+        })
+        .collect();
+    trimmed(out)
+}
+
+/// [`fold`] for any text: decomposed, so accents can be dropped.
+fn fold_unicode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.nfd() {
         if ('\u{300}'..='\u{36f}').contains(&c) {
@@ -137,7 +168,16 @@ pub fn fold(text: &str) -> String {
             _ => out.push(' '),
         }
     }
-    out.trim().to_string()
+    trimmed(out)
+}
+
+/// `text` without leading and trailing whitespace, reusing its buffer.
+fn trimmed(mut text: String) -> String {
+    let end = text.trim_end().len();
+    text.truncate(end);
+    let start = text.len() - text.trim_start().len();
+    text.drain(..start);
+    text
 }
 
 /// Splits a raw `author`/`editor` value at ` and ` outside braces.
@@ -277,6 +317,9 @@ fn is_lower_word(word: &str) -> bool {
 }
 
 fn join(words: &[Word<'_>]) -> String {
+    if let [word] = words {
+        return to_unicode(word.text).into_owned();
+    }
     let raw: Vec<&str> = words.iter().map(|w| w.text).collect();
     to_unicode(&raw.join(" ")).into_owned()
 }
@@ -420,6 +463,13 @@ mod tests {
             strip_equal_marker(r#"J{\"o}rg"#),
             (Cow::Borrowed(r#"J{\"o}rg"#), false)
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_fold_is_the_unicode_fold(text in "[\\t\\n\\r -~]{0,40}") {
+            proptest::prop_assert_eq!(fold(&text), fold_unicode(&text));
+        }
     }
 
     #[test]

@@ -84,7 +84,7 @@ impl Identity {
     /// are folded only when the family names agree: the loader and
     /// `--author` ask this of every author of every entry.
     pub fn matches_names(&self, given: &str, family: &str) -> bool {
-        fold(family) == self.family && self.given_agrees(&given_tokens(given))
+        folds_to(family, &self.family) && self.given_agrees(&given_tokens(given))
     }
 
     /// Whether the two may name the same person: same family name, and
@@ -138,15 +138,38 @@ pub fn fold(text: &str) -> String {
         return fold_unicode(text);
     }
     // The common case, byte by byte: NFD leaves ASCII as it is.
-    let out = text
-        .bytes()
-        .map(|b| match b {
-            b if b.is_ascii_alphanumeric() => b.to_ascii_lowercase() as char,
-            b'-' | b'.' => b as char,
-            _ => ' ',
-        })
-        .collect();
+    let out = text.bytes().map(|b| fold_ascii(b) as char).collect();
     trimmed(out)
+}
+
+/// [`fold`] of one ASCII byte.
+fn fold_ascii(b: u8) -> u8 {
+    match b {
+        b if b.is_ascii_alphanumeric() => b.to_ascii_lowercase(),
+        b'-' | b'.' => b,
+        _ => b' ',
+    }
+}
+
+/// `fold(text) == folded`, without building the folded text when `text`
+/// is ASCII (trimming removes exactly the bytes that fold to spaces).
+fn folds_to(text: &str, folded: &str) -> bool {
+    if !text.is_ascii() {
+        return fold_unicode(text) == folded;
+    }
+    let bytes = text.as_bytes();
+    let Some(start) = bytes.iter().position(|&b| fold_ascii(b) != b' ') else {
+        return folded.is_empty();
+    };
+    let end = bytes
+        .iter()
+        .rposition(|&b| fold_ascii(b) != b' ')
+        .map_or(start, |e| e + 1);
+    end - start == folded.len()
+        && bytes[start..end]
+            .iter()
+            .map(|&b| fold_ascii(b))
+            .eq(folded.bytes())
 }
 
 /// [`fold`] for any text: decomposed, so accents can be dropped.
@@ -250,6 +273,10 @@ fn words(part: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut start = None;
+    let word = |text| Word {
+        text,
+        lower: is_lower_word(text),
+    };
     for (i, &b) in bytes.iter().enumerate() {
         let sep = depth == 0 && (b.is_ascii_whitespace() || b == b'~');
         match b {
@@ -259,21 +286,16 @@ fn words(part: &str) -> Vec<Word<'_>> {
         }
         if sep {
             if let Some(s) = start.take() {
-                out.push(&part[s..i]);
+                out.push(word(&part[s..i]));
             }
         } else if start.is_none() {
             start = Some(i);
         }
     }
     if let Some(s) = start {
-        out.push(&part[s..]);
+        out.push(word(&part[s..]));
     }
-    out.into_iter()
-        .map(|text| Word {
-            text,
-            lower: is_lower_word(text),
-        })
-        .collect()
+    out
 }
 
 /// BibTeX's case test: the first letter at brace depth 0, or of a special
@@ -320,8 +342,17 @@ fn join(words: &[Word<'_>]) -> String {
     if let [word] = words {
         return to_unicode(word.text).into_owned();
     }
-    let raw: Vec<&str> = words.iter().map(|w| w.text).collect();
-    to_unicode(&raw.join(" ")).into_owned()
+    let mut raw = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            raw.push(' ');
+        }
+        raw.push_str(w.text);
+    }
+    match to_unicode(&raw) {
+        Cow::Borrowed(_) => raw,
+        Cow::Owned(converted) => converted,
+    }
 }
 
 /// Splits at commas outside braces.
@@ -469,6 +500,13 @@ mod tests {
         #[test]
         fn ascii_fold_is_the_unicode_fold(text in "[\\t\\n\\r -~]{0,40}") {
             proptest::prop_assert_eq!(fold(&text), fold_unicode(&text));
+        }
+
+        #[test]
+        fn folds_to_is_fold_then_compare(text in "[ a-cA-C.\\-,é]{0,8}", other in "[ a-c.\\-]{0,6}") {
+            proptest::prop_assert_eq!(folds_to(&text, &other), fold(&text) == other);
+            let folded = fold(&text);
+            proptest::prop_assert!(folds_to(&text, &folded));
         }
     }
 

@@ -525,7 +525,7 @@ impl Suite {
         } else {
             "not installed (n/a)"
         };
-        let floor = self.peak_mb(
+        let (floor_ms, floor) = self.ms_and_peak(
             find_in_path("true").unwrap_or_else(|| "/bin/true".into()),
             &[],
         );
@@ -534,7 +534,9 @@ impl Suite {
             eprintln!("warning: {}: {e}", empty.display());
         }
         let publist = self.publist.clone();
-        self.baseline_mb = self.peak_mb(publist, &["--bib".into(), empty.into(), "list".into()]);
+        let (baseline_ms, baseline_mb) =
+            self.ms_and_peak(publist, &["--bib".into(), empty.into(), "list".into()]);
+        self.baseline_mb = baseline_mb;
         self.say(&format!(
             "publist benchmark: commit {commit}; {cores} cores, {cpu}; load average {}",
             load_average()
@@ -549,9 +551,8 @@ impl Suite {
         self.say(&format!(
             "`median ms` is wall time, `cpu ms` user+system; `vs X` = X's median wall time / this \
              command's (above 1: publist is faster); `peak MB` = max RSS (floor {floor:.1} MB: the \
-             measuring process); \
-             publist's own baseline (an empty library) is {:.1} MB.\n",
-            self.baseline_mb
+             measuring process). Starting a process (`true`) takes {floor_ms:.1} ms; publist on an \
+             empty library {baseline_ms:.1} ms and {baseline_mb:.1} MB.\n"
         ));
         self.say(&format!(
             "| {:<25} | {:>7} | {:>6} | {:<32} | {:>4} | {:>9} | {:>8} | {:>6} | {:>7} | {:>7} | {:>11} | {:>10} |",
@@ -563,19 +564,22 @@ impl Suite {
         ));
     }
 
-    /// The median peak memory of five runs of `program` in MB.
-    fn peak_mb(&self, program: PathBuf, args: &[OsString]) -> f64 {
+    /// The median wall time (ms) and peak memory (MB) of five runs of
+    /// `program`, after one warm-up.
+    fn ms_and_peak(&self, program: PathBuf, args: &[OsString]) -> (f64, f64) {
         let inv = Invocation {
             program,
             args: args.to_vec(),
             fresh_copy: None,
         };
         let stderr = self.data.join("scratch/stderr.txt");
-        let peaks: Vec<f64> = (0..5)
+        let runs: Vec<_> = (0..6)
             .filter_map(|_| run_once(&inv, &stderr, self.opts.limit).ok())
-            .map(|r| r.peak_kib as f64 / 1024.0)
+            .skip(1)
             .collect();
-        median(&peaks)
+        let ms: Vec<f64> = runs.iter().map(|r| r.wall.as_secs_f64() * 1e3).collect();
+        let mb: Vec<f64> = runs.iter().map(|r| r.peak_kib as f64 / 1024.0).collect();
+        (median(&ms), median(&mb))
     }
 
     fn bench_input(&mut self, index: usize) -> Result<(), String> {

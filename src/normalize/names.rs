@@ -30,7 +30,9 @@ pub struct Name {
 impl Name {
     /// The name as people read it: "Given von Family, Jr".
     pub fn display(&self) -> String {
-        let mut out = String::new();
+        // One allocation: this runs for every author of every entry.
+        let parts = [&self.given, &self.von, &self.family, &self.jr];
+        let mut out = String::with_capacity(parts.iter().map(|p| p.len() + 2).sum());
         for part in [&self.given, &self.von, &self.family] {
             if !part.is_empty() {
                 if !out.is_empty() {

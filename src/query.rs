@@ -175,7 +175,7 @@ impl Query {
                 || self.authors.iter().any(|q| {
                     p.authors
                         .iter()
-                        .any(|a| q.matches(&Identity::of(&a.given, &a.family)))
+                        .any(|a| q.matches_names(&a.given, &a.family))
                 }))
             && (self.topics.is_empty()
                 || self.topics.iter().any(|t| {

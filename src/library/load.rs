@@ -228,9 +228,13 @@ impl Library {
 
     /// The year of the entry at item `index`: `year`, else the year of `date`.
     fn entry_year(&self, index: usize) -> Option<i32> {
-        self.field(index, "year")
+        let parent = self.crossref_parent(index);
+        self.field(index, parent, "year")
             .and_then(|y| parse_year(&to_unicode(&y)))
-            .or_else(|| self.field(index, "date").and_then(|d| parse_year(&d)))
+            .or_else(|| {
+                self.field(index, parent, "date")
+                    .and_then(|d| parse_year(&d))
+            })
     }
 
     fn report_syntax_errors(&mut self) {
@@ -303,12 +307,18 @@ impl Library {
     }
 
     /// The value of field `name` of entry `index` (raw LaTeX), following
-    /// `crossref` one level as BibTeX does.
-    pub(crate) fn field(&self, index: usize, name: &str) -> Option<Cow<'_, str>> {
+    /// `crossref` one level as BibTeX does; `parent` is
+    /// [`Self::crossref_parent`] of `index`, found once per entry.
+    pub(crate) fn field(
+        &self,
+        index: usize,
+        parent: Option<usize>,
+        name: &str,
+    ) -> Option<Cow<'_, str>> {
         if let Some(v) = self.own_field(index, name) {
             return Some(v);
         }
-        let parent = self.crossref_parent(index)?;
+        let parent = parent?;
         self.own_field(parent, name).or_else(|| {
             // biblatex inheritance: a proceedings' title is its papers' booktitle.
             match name {
@@ -322,14 +332,19 @@ impl Library {
     fn own_field(&self, index: usize, name: &str) -> Option<Cow<'_, str>> {
         let text = self.source.text();
         let item = &self.raw.items[index];
+        // Lengths first: most names differ there, without touching the text
+        // (this runs dozens of times per entry).
         self.raw
             .fields_of(item)
             .iter()
-            .find(|f| f.name.of(text).eq_ignore_ascii_case(name))
+            .find(|f| {
+                f.name.range().len() == name.len()
+                    && text.as_bytes()[f.name.range()].eq_ignore_ascii_case(name.as_bytes())
+            })
             .map(|f| self.macros.resolve(text, f.value))
     }
 
-    fn crossref_parent(&self, index: usize) -> Option<usize> {
+    pub(crate) fn crossref_parent(&self, index: usize) -> Option<usize> {
         let parent = self
             .own_field(index, "crossref")
             .or_else(|| self.own_field(index, "xref"))?;
@@ -343,7 +358,8 @@ impl Library {
         let item = &self.raw.items[index];
         let key = item.key.of(text).to_string();
         let entry_type = item.ty.of(text).to_ascii_lowercase();
-        let get = |name: &str| self.field(index, name);
+        let parent = self.crossref_parent(index);
+        let get = |name: &str| self.field(index, parent, name);
         let unicode = |name: &str| {
             get(name)
                 .map(|v| to_unicode(&v).into_owned())
@@ -353,7 +369,7 @@ impl Library {
         let title = unicode("title").unwrap_or_default();
         let year = self.years[entry];
         let authors = match get("author").or_else(|| get("editor")) {
-            Some(raw) => self.people(index, &raw),
+            Some(raw) => self.people(index, parent, &raw),
             None => Vec::new(),
         };
         let keywords = get("keywords")
@@ -508,11 +524,11 @@ impl Library {
 
     /// Authors with equal-contribution marks from `author+an` and from the
     /// names themselves, and the owner recognized.
-    fn people(&self, index: usize, raw: &str) -> Vec<Person> {
+    fn people(&self, index: usize, parent: Option<usize>, raw: &str) -> Vec<Person> {
         let names = split_names(raw);
         let owner = self.owner_id.as_ref();
         let annotations = self
-            .field(index, "author+an")
+            .field(index, parent, "author+an")
             .and_then(|a| parse_annotations(&a).ok())
             .unwrap_or_default();
         names
@@ -521,7 +537,8 @@ impl Library {
             .map(|(i, raw_name)| {
                 let (clean, marked) = strip_equal_marker(raw_name);
                 let name = parse_name(&clean);
-                let is_owner = owner.is_some_and(|o| o.matches(&name.identity()));
+                let family = name.full_family();
+                let is_owner = owner.is_some_and(|o| o.matches_names(&name.given, &family));
                 let n = i + 1;
                 let display = if raw_name.trim() == "others" {
                     "et al.".to_string()
@@ -529,8 +546,8 @@ impl Library {
                     name.display()
                 };
                 Person {
-                    given: name.given.clone(),
-                    family: name.full_family(),
+                    given: name.given,
+                    family,
                     name: display,
                     equal: marked || annotations.has(n, "equal"),
                     owner: is_owner,
@@ -544,7 +561,8 @@ impl Library {
     /// Reports an `author+an` that does not parse or names an author the
     /// entry does not have.
     fn check_annotations(&self, index: usize, diags: &mut Vec<Diagnostic>) {
-        let Some(annotation) = self.field(index, "author+an") else {
+        let parent = self.crossref_parent(index);
+        let Some(annotation) = self.field(index, parent, "author+an") else {
             return;
         };
         let at = self.field_location(index, "author+an");
@@ -563,7 +581,7 @@ impl Library {
             }
             Ok(annotations) => {
                 let count = self
-                    .field(index, "author")
+                    .field(index, parent, "author")
                     .map_or(0, |a| split_names(&a).len());
                 if let Some(&(n, _, _)) = annotations.items.iter().find(|(n, _, _)| *n > count)
                     && let Some(at) = at

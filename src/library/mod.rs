@@ -126,8 +126,9 @@ impl Library {
     /// The raw author (else editor) value of entry `i`, macros expanded.
     fn author_text(&self, i: usize) -> String {
         let index = self.items[i];
-        self.field(index, "author")
-            .or_else(|| self.field(index, "editor"))
+        let parent = self.crossref_parent(index);
+        self.field(index, parent, "author")
+            .or_else(|| self.field(index, parent, "editor"))
             .map(|a| a.into_owned())
             .unwrap_or_default()
     }

@@ -148,8 +148,8 @@ pub fn format_library(lib: &Library) -> String {
     // twice, since hoisting `@string`s would change what entries mean.
     if !redefined_macros && lib.raw.errors.is_empty() {
         let order_key = |item_index: usize| {
-            let p = entry_pubs.get(&item_index).map(|&p| &lib.publications()[p]);
-            std::cmp::Reverse(p.map_or(0, |p| p.number))
+            let number = entry_pubs.get(&item_index).map_or(0, |&p| lib.numbers[p]);
+            std::cmp::Reverse(number)
         };
         entries.sort_by_key(|(i, _)| order_key(*i));
         keep_crossref_targets_after_children(lib, &mut entries);
@@ -459,7 +459,7 @@ fn move_equal_marks(text: &str, fields: &[Field], rendered: &mut Vec<(String, St
 /// whether their order would.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct FmtReport {
-    /// Indexes into `lib.publications()` of entries that would be rewritten.
+    /// Indexes (into `lib.items`) of entries that would be rewritten.
     pub rewritten: Vec<usize>,
     /// Whether entries would move to put the newest first.
     pub reordered: bool,
@@ -483,8 +483,7 @@ pub fn check_format(lib: &Library, formatted: &str) -> FmtReport {
             report.rewritten.push(p);
         }
     }
-    let numbers: Vec<usize> = lib.publications().iter().map(|p| p.number).collect();
-    report.reordered = numbers.windows(2).any(|w| w[0] < w[1]);
+    report.reordered = lib.numbers.windows(2).any(|w| w[0] < w[1]);
     report
 }
 

@@ -145,21 +145,16 @@ impl Query {
     }
 
     /// Whether a raw author field (LaTeX, macros expanded) can name one of
-    /// the wanted authors. False only when it certainly cannot: plain ASCII
-    /// text that does not contain the family name. Names with LaTeX or
-    /// non-ASCII letters are left to the full comparison.
+    /// the wanted authors. False only when it certainly cannot: its text,
+    /// roughly folded (lower case, braces and accents dropped), does not
+    /// contain the family name. A LaTeX command it cannot fold means "maybe".
     pub fn may_have_author(&self, raw: &str) -> bool {
-        if !raw.is_ascii() || raw.contains('\\') {
+        let Some(folded) = rough_fold(raw) else {
             return true;
-        }
-        let plain: std::borrow::Cow<'_, str> = if raw.contains(['{', '}']) {
-            raw.replace(['{', '}'], "").into()
-        } else {
-            raw.into()
         };
         self.authors.iter().any(|id| {
             let last = id.family.rsplit(' ').next().unwrap_or(&id.family);
-            last.is_empty() || contains_ignore_ascii_case(&plain, last)
+            last.is_empty() || contains_ignore_ascii_case(&folded, last)
         })
     }
 
@@ -218,6 +213,49 @@ fn venue_matches(query: &str, p: &Publication, registry: &Registry) -> bool {
         })
 }
 
+/// A raw LaTeX name list folded as [`crate::normalize::names::fold`] folds
+/// names (lower case, no accents), well enough for a substring test; None
+/// when it holds a command it does not know.
+fn rough_fold(raw: &str) -> Option<std::borrow::Cow<'_, str>> {
+    if raw.is_ascii() && !raw.contains(['\\', '{', '}']) {
+        return Some(raw.into());
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' | '}' => {}
+            '\\' => match chars.peek().copied() {
+                Some(a) if "'\"^`~=.".contains(a) => {
+                    chars.next();
+                }
+                Some(a) if a.is_ascii_alphabetic() => {
+                    let mut name = String::new();
+                    while let Some(&l) = chars.peek().filter(|l| l.is_ascii_alphabetic()) {
+                        name.push(l);
+                        chars.next();
+                    }
+                    match name.as_str() {
+                        "u" | "v" | "H" | "c" | "d" | "b" | "r" | "k" | "t" => {}
+                        "i" | "j" | "o" | "O" | "l" | "L" => {
+                            out.push(name.chars().next()?.to_ascii_lowercase())
+                        }
+                        "ss" => out.push_str("ss"),
+                        "ae" | "AE" => out.push_str("ae"),
+                        "oe" | "OE" => out.push_str("oe"),
+                        "aa" | "AA" => out.push('a'),
+                        _ => return None,
+                    }
+                }
+                _ => return None,
+            },
+            c if c.is_ascii() => out.push(c),
+            c => out.push_str(&crate::normalize::names::fold(c.encode_utf8(&mut [0; 4]))),
+        }
+    }
+    Some(out.into())
+}
+
 /// ASCII case-insensitive substring test, without allocating.
 fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
@@ -234,8 +272,17 @@ mod tests {
         q.add_author("Lei Wu");
         assert!(q.may_have_author("Wang, Mingze and WU, Lei"));
         assert!(q.may_have_author("Wang, Mingze and {W}u, Lei"));
-        assert!(q.may_have_author(r#"M{\"u}ller, J{\"o}rg"#));
+        assert!(q.may_have_author(r#"M{\"u}ller, J{\"o}rg and Wu, Lei"#));
+        assert!(!q.may_have_author(r#"M{\"u}ller, J{\"o}rg"#));
         assert!(!q.may_have_author("Wang, Mingze and Ma, Chao"));
+        // A command it cannot fold is a "maybe".
+        assert!(q.may_have_author(r"\unknowncommand{x}"));
+        let mut q = Query::default();
+        q.add_author(r#"J{\"o}rg M{\"u}ller"#);
+        assert!(q.may_have_author(r#"M{\"u}ller, J{\"o}rg"#));
+        assert!(q.may_have_author("Müller, Jörg"));
+        assert!(q.may_have_author(r#"M\"{u}ller, J."#));
+        assert!(q.may_have_author(r#"M\"uller, J."#));
         let mut q = Query::default();
         q.add_author("Jan van der Berg");
         assert!(q.may_have_author("van der Berg, Jan"));

@@ -261,16 +261,27 @@ fn is_plain_mark(c: char) -> bool {
 /// Removes equal-contribution marks from one raw name; returns the clean
 /// name and whether a mark was found.
 pub fn strip_equal_marker(raw: &str) -> (Cow<'_, str>, bool) {
-    if !raw.contains(['*', '∗', '†', '$', '\\', '{']) {
+    let has_mark = raw.contains(is_plain_mark);
+    // Every LaTeX form holds `$`, a mark, or one of two commands; only then
+    // is the pattern worth compiling.
+    let may_have_latex = raw.contains('$')
+        || has_mark
+        || raw.contains("\\textsuperscript")
+        || raw.contains("\\equalcontrib");
+    if !may_have_latex {
         return (Cow::Borrowed(raw), false);
     }
     let mut found = false;
-    let mut text: Cow<'_, str> = match LATEX_MARKER.replace_all(raw, "") {
-        Cow::Borrowed(b) => Cow::Borrowed(b),
-        Cow::Owned(o) => {
-            found = true;
-            Cow::Owned(o)
+    let mut text: Cow<'_, str> = if raw.contains(['$', '\\', '{']) {
+        match LATEX_MARKER.replace_all(raw, "") {
+            Cow::Borrowed(b) => Cow::Borrowed(b),
+            Cow::Owned(o) => {
+                found = true;
+                Cow::Owned(o)
+            }
         }
+    } else {
+        Cow::Borrowed(raw)
     };
     if text.contains(is_plain_mark) {
         let parts: Vec<&str> = text.split(',').collect();

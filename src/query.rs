@@ -149,13 +149,22 @@ impl Query {
     /// roughly folded (lower case, braces and accents dropped), does not
     /// contain the family name. A LaTeX command it cannot fold means "maybe".
     pub fn may_have_author(&self, raw: &str) -> bool {
+        let last_words = || {
+            self.authors
+                .iter()
+                .map(|id| id.family.rsplit(' ').next().unwrap_or(&id.family))
+        };
+        // Written plainly in the text: a candidate without folding anything.
+        if last_words().any(|w| w.is_empty() || contains_ignore_ascii_case(raw, w)) {
+            return true;
+        }
+        if raw.is_ascii() && !raw.contains(['\\', '{', '}']) {
+            return false;
+        }
         let Some(folded) = rough_fold(raw) else {
             return true;
         };
-        self.authors.iter().any(|id| {
-            let last = id.family.rsplit(' ').next().unwrap_or(&id.family);
-            last.is_empty() || contains_ignore_ascii_case(&folded, last)
-        })
+        last_words().any(|w| contains_ignore_ascii_case(&folded, w))
     }
 
     /// Whether `p` passes every filter.
@@ -250,16 +259,23 @@ fn rough_fold(raw: &str) -> Option<std::borrow::Cow<'_, str>> {
                 _ => return None,
             },
             c if c.is_ascii() => out.push(c),
-            c => out.push_str(&crate::normalize::names::fold(c.encode_utf8(&mut [0; 4]))),
+            c => crate::normalize::names::fold_char_into(c, &mut out),
         }
     }
     Some(out.into())
 }
 
-/// ASCII case-insensitive substring test, without allocating.
+/// ASCII case-insensitive substring test, without allocating: memchr finds
+/// the candidates for the first byte in either case.
 fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+    let Some(&first) = n.first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), h).any(|i| {
+        h.get(i..i + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+    })
 }
 
 #[cfg(test)]

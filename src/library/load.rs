@@ -267,6 +267,16 @@ impl Library {
             if matches!(first, Some(b'{' | b'"')) && !raw.contains('#') {
                 continue;
             }
+            if raw.bytes().all(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            if !raw.contains(['#', '{', '"', ' ']) {
+                // One bare macro, the common `month = jan`.
+                if !self.macros.is_defined(raw) {
+                    unknown.push(field.value);
+                }
+                continue;
+            }
             for part in value_parts(text, field.value) {
                 if let Part::Macro(s) = part
                     && !self.macros.is_defined(s.of(text))
@@ -565,7 +575,8 @@ impl Library {
         let Some(annotation) = self.field(index, parent, "author+an") else {
             return;
         };
-        let at = self.field_location(index, "author+an");
+        // Only a finding needs a place; computing it builds the line index.
+        let at = || self.field_location(index, "author+an");
         match parse_annotations(&annotation) {
             Err(why) => {
                 let mut d = Diagnostic::new(
@@ -574,7 +585,7 @@ impl Library {
                     format!("invalid `author+an`: {why}"),
                 )
                 .hint("write it as `author+an = {1=equal; 2=equal}`: item number, `=`, annotation names");
-                if let Some(at) = at {
+                if let Some(at) = at() {
                     d = d.at(at);
                 }
                 diags.push(d);
@@ -584,7 +595,7 @@ impl Library {
                     .field(index, parent, "author")
                     .map_or(0, |a| split_names(&a).len());
                 if let Some(&(n, _, _)) = annotations.items.iter().find(|(n, _, _)| *n > count)
-                    && let Some(at) = at
+                    && let Some(at) = at()
                 {
                     diags.push(
                         Diagnostic::new(

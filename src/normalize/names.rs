@@ -10,7 +10,6 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::latex::to_unicode;
 
@@ -177,23 +176,36 @@ fn folds_to(text: &str, folded: &str) -> bool {
 /// [`fold`] for any text: decomposed, so accents can be dropped.
 fn fold_unicode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.nfd() {
-        if ('\u{300}'..='\u{36f}').contains(&c) {
-            continue;
+    for c in text.chars() {
+        fold_char_into(c, &mut out);
+    }
+    trimmed(out)
+}
+
+/// Appends what [`fold`] makes of one character: decomposed, accents
+/// dropped, lower case; letters without a decomposition spelled out
+/// (`ø` → o, `ß` → ss); anything else a space.
+pub(crate) fn fold_char_into(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(fold_ascii(c as u8) as char);
+        return;
+    }
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if ('\u{300}'..='\u{36f}').contains(&d) {
+            return;
         }
-        match c {
+        match d {
             'ø' | 'Ø' => out.push('o'),
             'ł' | 'Ł' => out.push('l'),
             'ß' => out.push_str("ss"),
             'æ' | 'Æ' => out.push_str("ae"),
             'œ' | 'Œ' => out.push_str("oe"),
             'ı' => out.push('i'),
-            c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
-            '-' | '.' => out.push(c),
+            d if d.is_alphanumeric() => out.extend(d.to_lowercase()),
+            '-' | '.' => out.push(d),
             _ => out.push(' '),
         }
-    }
-    trimmed(out)
+    });
 }
 
 /// `text` without leading and trailing whitespace, reusing its buffer.

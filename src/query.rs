@@ -158,7 +158,9 @@ impl Query {
         if last_words().any(|w| w.is_empty() || contains_ignore_ascii_case(raw, w)) {
             return true;
         }
-        if raw.is_ascii() && !raw.contains(['\\', '{', '}']) {
+        let plain =
+            |t: &str| t.is_ascii() && memchr::memchr3(b'\\', b'{', b'}', t.as_bytes()).is_none();
+        if plain(raw) {
             return false;
         }
         let Some(folded) = rough_fold(raw) else {
@@ -226,28 +228,23 @@ fn venue_matches(query: &str, p: &Publication, registry: &Registry) -> bool {
 /// names (lower case, no accents), well enough for a substring test; None
 /// when it holds a command it does not know.
 fn rough_fold(raw: &str) -> Option<std::borrow::Cow<'_, str>> {
-    if raw.is_ascii() && !raw.contains(['\\', '{', '}']) {
-        return Some(raw.into());
-    }
+    let bytes = raw.as_bytes();
     let mut out = String::with_capacity(raw.len());
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '{' | '}' => {}
-            '\\' => match chars.peek().copied() {
-                Some(a) if "'\"^`~=.".contains(a) => {
-                    chars.next();
-                }
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' | b'}' => i += 1,
+            b'\\' => match bytes.get(i + 1) {
+                Some(a) if b"'\"^`~=.".contains(a) => i += 2,
                 Some(a) if a.is_ascii_alphabetic() => {
-                    let mut name = String::new();
-                    while let Some(&l) = chars.peek().filter(|l| l.is_ascii_alphabetic()) {
-                        name.push(l);
-                        chars.next();
-                    }
-                    match name.as_str() {
+                    let end = bytes[i + 1..]
+                        .iter()
+                        .position(|b| !b.is_ascii_alphabetic())
+                        .map_or(bytes.len(), |n| i + 1 + n);
+                    match &raw[i + 1..end] {
                         "u" | "v" | "H" | "c" | "d" | "b" | "r" | "k" | "t" => {}
                         "i" | "j" | "o" | "O" | "l" | "L" => {
-                            out.push(name.chars().next()?.to_ascii_lowercase())
+                            out.push(bytes[i + 1].to_ascii_lowercase() as char)
                         }
                         "ss" => out.push_str("ss"),
                         "ae" | "AE" => out.push_str("ae"),
@@ -255,11 +252,19 @@ fn rough_fold(raw: &str) -> Option<std::borrow::Cow<'_, str>> {
                         "aa" | "AA" => out.push('a'),
                         _ => return None,
                     }
+                    i = end;
                 }
                 _ => return None,
             },
-            c if c.is_ascii() => out.push(c),
-            c => crate::normalize::names::fold_char_into(c, &mut out),
+            b if b.is_ascii() => {
+                out.push(b as char);
+                i += 1;
+            }
+            _ => {
+                let c = raw[i..].chars().next()?;
+                crate::normalize::names::fold_char_into(c, &mut out);
+                i += c.len_utf8();
+            }
         }
     }
     Some(out.into())

@@ -14,7 +14,7 @@ use crate::error::{Diagnostic, Error, Location, Severity};
 use crate::latex::to_unicode;
 use crate::model::{Kind, Person, Publication, Status, Venue};
 use crate::normalize::names::{parse_name, split_names, strip_equal_marker};
-use crate::normalize::venue::{Registry, VenueParse};
+use crate::normalize::venue::{FastMap, Registry, VenueParse};
 use crate::normalize::{
     arxiv_id, is_award_text, mentions_arxiv, parse_annotations, status_from_text,
 };
@@ -153,7 +153,8 @@ impl Library {
             lossy: false,
             registry: options.registry,
             macros: Macros::default(),
-            keys: HashMap::new(),
+            keys: FastMap::default(),
+            parents: Vec::new(),
             owner_id: None,
             venue_cache: RefCell::new(HashMap::new()),
             resolved: OnceCell::new(),
@@ -207,8 +208,14 @@ impl Library {
                 _ => {}
             }
         }
-        // Crossrefs may point forward, so years and field checks wait until
-        // every key is known.
+        // Crossrefs may point forward, so parents, years and field checks
+        // wait until every key is known.
+        self.parents = vec![super::NO_PARENT; self.raw.items.len()];
+        for &index in &self.items {
+            if let Some(p) = self.find_crossref_parent(index) {
+                self.parents[index] = p as u32;
+            }
+        }
         for &index in &self.items {
             self.check_entry_fields(index, &mut found);
             self.check_annotations(index, &mut found);
@@ -354,7 +361,16 @@ impl Library {
             .map(|f| self.macros.resolve(text, f.value))
     }
 
+    /// The item that item `index` cross-references, if any.
     pub(crate) fn crossref_parent(&self, index: usize) -> Option<usize> {
+        match self.parents.get(index) {
+            Some(&p) if p != super::NO_PARENT => Some(p as usize),
+            _ => None,
+        }
+    }
+
+    /// Looks the parent up by name (once per item, in the load pass).
+    fn find_crossref_parent(&self, index: usize) -> Option<usize> {
         let parent = self
             .own_field(index, "crossref")
             .or_else(|| self.own_field(index, "xref"))?;

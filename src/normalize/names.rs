@@ -270,6 +270,19 @@ fn is_plain_mark(c: char) -> bool {
     matches!(c, '*' | '∗' | '†')
 }
 
+/// Whether `raw` (a name or a whole author list) can hold an
+/// equal-contribution mark: every form has a mark character, `$`, or one of
+/// two commands. A cheap test before splitting names.
+pub fn may_hold_equal_marker(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    memchr::memchr2(b'*', b'$', bytes).is_some()
+        || (!raw.is_ascii() && raw.contains(['∗', '†']))
+        || memchr::memchr_iter(b'\\', bytes).any(|i| {
+            let rest = &bytes[i + 1..];
+            rest.starts_with(b"textsuperscript") || rest.starts_with(b"equalcontrib")
+        })
+}
+
 /// Removes equal-contribution marks from one raw name; returns the clean
 /// name and whether a mark was found.
 pub fn strip_equal_marker(raw: &str) -> (Cow<'_, str>, bool) {

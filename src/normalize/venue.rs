@@ -22,7 +22,7 @@ use regex::Regex;
 
 pub use fold::{fold_venue, stated_year};
 
-use self::fold::FastMap;
+pub(crate) use self::fold::FastMap;
 
 use self::nearest::NearestIndex;
 use super::registry::{self, VenueDef};

@@ -222,12 +222,17 @@ impl Diagnostic {
 }
 
 /// The part of `line` shown for a caret at 1-based `column`, with tabs made
-/// single spaces so the caret lines up; returns the text and the caret's
-/// 0-based position in it.
+/// single spaces so the caret lines up and other control characters shown
+/// as U+FFFD (a NUL or an escape sequence must not reach the terminal);
+/// returns the text and the caret's 0-based position in it.
 fn snippet(line: &str, column: usize) -> (String, usize) {
     let chars: Vec<char> = line
         .chars()
-        .map(|c| if c == '\t' { ' ' } else { c })
+        .map(|c| match c {
+            '\t' => ' ',
+            c if c.is_control() => char::REPLACEMENT_CHARACTER,
+            c => c,
+        })
         .collect();
     let at = column.saturating_sub(1).min(chars.len());
     if chars.len() <= SNIPPET_CHARS {
@@ -331,6 +336,13 @@ mod tests {
            = hint: define it with `@string{AEspA = {...}}`
         ");
         insta::assert_snapshot!(d.render(MessageFormat::Short, false), @"bib/x.bib:2:13: error: unknown abbreviation `AEspA` (hint: define it with `@string{AEspA = {...}}`)");
+    }
+
+    #[test]
+    fn control_characters_do_not_reach_the_terminal() {
+        let (text, at) = snippet("a\0b\u{1b}[2J\tc", 7);
+        assert_eq!(text, "a\u{fffd}b\u{fffd}[2J c");
+        assert_eq!(text.chars().nth(at), Some('J'));
     }
 
     #[test]

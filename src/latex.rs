@@ -40,7 +40,9 @@ fn needs_work(text: &str) -> bool {
     let mut prev = 0u8;
     for &b in bytes {
         match b {
-            b'\\' | b'{' | b'}' | b'~' | b'\n' | b'\r' | b'\t' => return true,
+            b'\\' | b'{' | b'}' | b'~' => return true,
+            // Control characters (C0, DEL, and C1 which starts with 0xC2).
+            0x00..=0x1f | 0x7f | 0xc2 => return true,
             b'-' | b'`' | b'\'' | b' ' if prev == b => return true,
             _ => {}
         }
@@ -53,10 +55,12 @@ fn needs_nfc(text: &str) -> bool {
     text.chars().any(|c| ('\u{300}'..='\u{36f}').contains(&c))
 }
 
-/// Collapses whitespace runs to one space and trims the ends.
+/// Collapses whitespace runs to one space and trims the ends. Control
+/// characters count as whitespace: a NUL or an escape sequence in a `.bib`
+/// file must not reach a terminal.
 pub fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split(|c: char| c.is_whitespace() && c != '\u{a0}') {
+    for word in text.split(|c: char| (c.is_whitespace() && c != '\u{a0}') || c.is_control()) {
         if word.is_empty() {
             continue;
         }
@@ -411,6 +415,10 @@ mod tests {
             ("unclosed {brace", "unclosed brace"),
             (r"trailing \", "trailing"),
             (r#"\"{}"#, ""),
+            (
+                "nul\0byte \u{1b}[2Jclear \u{85}next",
+                "nul byte [2Jclear next",
+            ),
         ];
         for (input, expected) in cases {
             assert_eq!(to_unicode(input), expected, "{input}");

@@ -112,6 +112,13 @@ impl Library {
     /// its line and replaced, so the rest still loads.
     pub fn load(path: &Path, options: LoadOptions) -> Result<Library, Error> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        Library::from_bytes(path, bytes, options)
+    }
+
+    /// Loads a library from the bytes of a file read from `path`. Fails only
+    /// on a file too large to address; encoding problems (invalid UTF-8,
+    /// UTF-16, NUL bytes) become diagnostics and the rest still loads.
+    pub fn from_bytes(path: &Path, bytes: Vec<u8>, options: LoadOptions) -> Result<Library, Error> {
         if bytes.len() >= ENTRY_LIMIT_BYTES {
             return Err(Error::Usage(format!(
                 "{}: file is {} bytes; publist reads files below 4 GiB",
@@ -119,8 +126,17 @@ impl Library {
                 bytes.len()
             )));
         }
-        match String::from_utf8(bytes) {
-            Ok(text) => Ok(Library::from_text(path, text, options)),
+        if let Some(text) = decode_utf16(&bytes) {
+            let mut lib = Library::from_text(path, text, options);
+            let diag = Diagnostic::new(Severity::Warning, "utf16", "the file is UTF-16, not UTF-8")
+                .at(Location::at(&lib.source, 0, 1))
+                .hint("publist reads it but will not rewrite it; save it as UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8 old.bib > new.bib`)");
+            lib.diagnostics.insert(0, diag);
+            lib.lossy = true;
+            return Ok(lib);
+        }
+        let mut lib = match String::from_utf8(bytes) {
+            Ok(text) => Library::from_text(path, text, options),
             Err(err) => {
                 let valid = err.utf8_error().valid_up_to();
                 let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
@@ -131,9 +147,18 @@ impl Library {
                     .hint("save the file as UTF-8; publist shows the bad bytes as U+FFFD and will not rewrite this file");
                 lib.diagnostics.insert(0, diag);
                 lib.lossy = true;
-                Ok(lib)
+                lib
             }
+        };
+        if let Some(nul) = lib.source.text().find('\0') {
+            // File-level problems come first, before per-entry findings.
+            let at = usize::from(lib.lossy);
+            let diag = Diagnostic::new(Severity::Error, "nul-byte", "the file contains a NUL byte")
+                .at(Location::at(&lib.source, nul, 1))
+                .hint("a .bib file is text: delete the NUL bytes, or re-save the file as UTF-8 if it is UTF-16");
+            lib.diagnostics.insert(at, diag);
         }
+        Ok(lib)
     }
 
     /// Loads a library from text already in memory; never fails.
@@ -142,6 +167,26 @@ impl Library {
         let source = SourceFile::new(path, text);
         Loader::new(source, raw, options).run()
     }
+}
+
+/// The text of a file that starts with a UTF-16 byte order mark (Windows
+/// tools write these), without the mark; unpaired surrogates become U+FFFD.
+fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    let little = match bytes {
+        [0xff, 0xfe, ..] => true,
+        [0xfe, 0xff, ..] => false,
+        _ => return None,
+    };
+    let units = bytes[2..].chunks(2).map(|c| match (c, little) {
+        ([a, b], true) => u16::from_le_bytes([*a, *b]),
+        ([a, b], false) => u16::from_be_bytes([*a, *b]),
+        _ => 0xfffd, // an odd trailing byte
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect(),
+    )
 }
 
 struct Loader {
@@ -179,6 +224,7 @@ impl Loader {
             match item.kind {
                 ItemKind::String => self.define_macro(&item),
                 ItemKind::Comment => self.read_comment(&item),
+                ItemKind::Text if index > 0 => self.check_text_after(index),
                 ItemKind::Entry => {
                     self.check_macros(&item);
                     let key = item.key.of(self.source.text()).to_lowercase();
@@ -285,6 +331,50 @@ impl Loader {
                 ));
             self.diagnostics.push(d);
         }
+    }
+
+    /// Text right after an entry that reads like one of its fields
+    /// (`, year = 2020, }`): an extra `}` closed the entry early, and BibTeX
+    /// ignores the rest without a word.
+    fn check_text_after(&mut self, index: usize) {
+        let prev = &self.raw.items[index - 1];
+        if prev.kind != ItemKind::Entry {
+            return;
+        }
+        let text = self.source.text();
+        let body = self.raw.items[index].span.of(text);
+        let rest = body.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+        let name_len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+' | ':')))
+            .unwrap_or(rest.len());
+        if name_len == 0
+            || !rest[name_len..]
+                .trim_start_matches([' ', '\t'])
+                .starts_with('=')
+        {
+            return;
+        }
+        let at = self.raw.items[index].span.end as usize - rest.len();
+        let end = self.source.line_col(prev.span.end as usize - 1);
+        let d = Diagnostic::new(
+            Severity::Warning,
+            "text-after-entry",
+            format!(
+                "`{}` follows the end of entry `{}` and is ignored",
+                &rest[..name_len],
+                prev.key.of(text)
+            ),
+        )
+        .at(Location::at(&self.source, at, name_len))
+        .note(format!(
+            "entry `{}` ends at {}:{}:{}",
+            prev.key.of(text),
+            self.source.path().display(),
+            end.line,
+            end.column
+        ))
+        .hint("a `}` there probably closes the entry too early: remove the extra `}`");
+        self.diagnostics.push(d);
     }
 
     /// `@comment{publist: owner = Mingze Wang}` names the owner.
@@ -619,6 +709,9 @@ impl Loader {
                 }
             }
         }
+        if let Some(d) = self.swallowed_entry(index) {
+            found.push(d);
+        }
         if let Some(f) = fields
             .iter()
             .find(|f| f.name.of(text).eq_ignore_ascii_case("crossref"))
@@ -649,6 +742,40 @@ impl Loader {
             }
         }
         diags.extend(found);
+    }
+}
+
+impl Loader {
+    /// A value of entry `index` that runs over lines starting other entries:
+    /// an unclosed `{` that BibTeX would let swallow them, silently.
+    fn swallowed_entry(&self, index: usize) -> Option<Diagnostic> {
+        let text = self.source.text();
+        let item = &self.raw.items[index];
+        self.raw.fields_of(item).iter().find_map(|f| {
+            let at = syntax::item_line_within(text, f.value)?;
+            let swallowed = self.source.line_col(at);
+            let victim = describe_entry(text, at);
+            Some(
+                Diagnostic::new(
+                    Severity::Warning,
+                    "swallowed-entry",
+                    format!(
+                        "the `{}` value of entry `{}` runs over the start of {victim} at line {}",
+                        f.name.of(text),
+                        item.key.of(text),
+                        swallowed.line
+                    ),
+                )
+                .at(Location::at(&self.source, f.value.start as usize, 1))
+                .note(format!(
+                    "{victim} at {}:{}:{} is read as part of this value and not loaded",
+                    self.source.path().display(),
+                    swallowed.line,
+                    swallowed.column
+                ))
+                .hint("a `{` in this value is probably unclosed: add the missing `}` where the value should end"),
+            )
+        })
     }
 }
 
@@ -736,6 +863,15 @@ fn syntax_diagnostic(source: &SourceFile, err: &syntax::ParseError) -> Diagnosti
         err.span.range().len().max(1),
     );
     let entry_at = Location::at(source, start, 1);
+    let close = closing_of(text, start);
+    let open = if close == ')' { '(' } else { '{' };
+    let open_at = start + text[start..].find(open).unwrap_or(0);
+    // `@article(key, ... }`: the other kind of closing delimiter.
+    let wrong_closer = match (close, text.as_bytes().get(err.span.start as usize)) {
+        ('}', Some(b')')) => Some(')'),
+        (')', Some(b'}')) => Some('}'),
+        _ => None,
+    };
     let (message, hint, location, note) = match err.kind {
         ParseErrorKind::UnclosedBrace => (
             format!("{entry} never closes a `{{`"),
@@ -751,10 +887,21 @@ fn syntax_diagnostic(source: &SourceFile, err: &syntax::ParseError) -> Diagnosti
         ),
         ParseErrorKind::UnclosedEntry => (
             format!("{entry} is never closed"),
-            "add `}` after its last field".to_string(),
+            format!("add the closing `{close}` at its end"),
             entry_at,
             None,
         ),
+        ParseErrorKind::ExpectedComma | ParseErrorKind::ExpectedFieldName
+            if wrong_closer.is_some() =>
+        {
+            let found = wrong_closer.unwrap_or('}');
+            (
+                format!("{entry} opened with `{open}` but closes with `{found}`"),
+                format!("close it with `{close}`, or open it with `{}`", if found == ')' { '(' } else { '{' }),
+                here,
+                Some(format!("the `{open}` is at {}", Location::at(source, open_at, 1))),
+            )
+        }
         ParseErrorKind::ExpectedComma => (
             format!("expected `,` or the end of {entry}, found {found_desc}"),
             "separate fields with commas: add `,` after the previous value".to_string(),
@@ -799,7 +946,7 @@ fn syntax_diagnostic(source: &SourceFile, err: &syntax::ParseError) -> Diagnosti
         ),
         ParseErrorKind::RunsIntoNextEntry => (
             format!("{entry} is never closed: the next entry starts at line {}", here.line),
-            "a `{` in one of its values is probably unclosed; add the missing `}`".to_string(),
+            format!("add the missing `{close}`: the entry's own, before line {}, or the one a `{{` in its values leaves unclosed", here.line),
             entry_at,
             None,
         ),
@@ -819,25 +966,43 @@ fn syntax_diagnostic(source: &SourceFile, err: &syntax::ParseError) -> Diagnosti
     d
 }
 
+/// The `@type` at `start`, cut to 40 bytes (on a character boundary).
 fn entry_type_at(text: &str, start: usize) -> String {
     let rest = &text[start..];
     let end = rest[1..]
         .find(|c: char| c.is_whitespace() || matches!(c, '{' | '(' | ',' | '='))
         .map_or(rest.len(), |e| e + 1);
-    rest[..end.min(40)].to_string()
+    let end = crate::source::floor_char_boundary(rest, end.min(40));
+    rest[..end].to_string()
 }
 
-/// "entry `key`" or "the `@article` entry" for messages.
+/// "entry `key`", "the `@article` entry" or "the `@string` definition" for
+/// messages.
 fn describe_entry(text: &str, start: usize) -> String {
+    let ty = entry_type_at(text, start);
+    match ty.to_ascii_lowercase().as_str() {
+        "@string" => return "the `@string` definition".to_string(),
+        "@preamble" | "@comment" => return format!("the `{ty}`"),
+        _ => {}
+    }
     let rest = &text[start..];
     let key = rest
         .find(['{', '('])
         .and_then(|i| rest[i + 1..].split([',', '\n', '}', ')']).next())
         .map(str::trim)
-        .filter(|k| !k.is_empty() && k.len() <= 100 && !k.contains('='));
+        .filter(|k| !k.is_empty() && k.len() <= 100 && !k.contains(['=', '{', '"']));
     match key {
         Some(k) => format!("entry `{k}`"),
-        None => format!("the `{}` entry", entry_type_at(text, start)),
+        None => format!("the `{ty}` entry"),
+    }
+}
+
+/// The delimiter that closes the item at `start`: `)` if it opened with `(`.
+fn closing_of(text: &str, start: usize) -> char {
+    let rest = &text[start..];
+    match rest.find(['{', '(']).map(|i| rest.as_bytes()[i]) {
+        Some(b'(') => ')',
+        _ => '}',
     }
 }
 

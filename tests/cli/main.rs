@@ -5,6 +5,7 @@
 //! `cargo insta review` (or `INSTA_UPDATE=always cargo test` and `git diff`).
 
 mod errors;
+mod invalid;
 mod list;
 mod show;
 

@@ -28,6 +28,7 @@
 pub mod cli;
 pub mod error;
 pub mod format;
+mod fuzzing;
 pub mod latex;
 pub mod library;
 pub mod model;
@@ -36,3 +37,6 @@ pub mod query;
 pub mod source;
 pub mod syntax;
 pub mod write;
+
+#[doc(hidden)]
+pub use fuzzing::fuzz_load;

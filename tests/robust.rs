@@ -2,7 +2,7 @@
 //! point (`publist::fuzz_load`) with arbitrary bytes and with near-valid
 //! `.bib` text, replay the inputs the fuzzers once crashed on
 //! (`tests/fixtures/fuzz/`), and load inputs too large to commit (generated
-//! here): 100,000 nested braces, a 10 MB field, a 1 MB line.
+//! here): 100,000 nested braces, a 10 MB field, a 1 MB line, a 4 GiB file.
 
 use std::path::Path;
 use std::sync::OnceLock;
@@ -255,4 +255,20 @@ fn megabyte_line_error_is_short() {
     let rendered = error.render(MessageFormat::Human, false);
     assert!(rendered.len() < 1_000, "{} bytes", rendered.len());
     assert!(rendered.contains("expected `,`"), "{rendered}");
+}
+
+/// Spans are 32-bit: a file of 4 GiB is refused, by its size, before a byte
+/// of it is read (the test file is sparse, so it costs no disk).
+#[test]
+fn a_four_gib_file_is_refused_with_an_error_naming_the_limit() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("huge.bib");
+    let file = std::fs::File::create(&path).expect("a file");
+    file.set_len(4 << 30).expect("a sparse 4 GiB file");
+    let err = Library::load(&path, LoadOptions::default()).expect_err("refused");
+    let message = err.to_string();
+    assert!(
+        message.contains("publist reads files below 4 GiB"),
+        "{message}"
+    );
 }

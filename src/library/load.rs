@@ -111,7 +111,7 @@ impl Library {
     /// Reads and loads the library at `path`. Invalid UTF-8 is reported with
     /// its line and replaced, so the rest still loads.
     pub fn load(path: &Path, options: LoadOptions) -> Result<Library, Error> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let bytes = read_limited(path)?;
         Library::from_bytes(path, bytes, options)
     }
 
@@ -120,13 +120,12 @@ impl Library {
     /// UTF-16, NUL bytes) become diagnostics and the rest still loads.
     pub fn from_bytes(path: &Path, bytes: Vec<u8>, options: LoadOptions) -> Result<Library, Error> {
         if bytes.len() >= ENTRY_LIMIT_BYTES {
-            return Err(Error::Usage(format!(
-                "{}: file is {} bytes; publist reads files below 4 GiB",
-                path.display(),
-                bytes.len()
-            )));
+            return Err(too_large(path, bytes.len() as u64));
         }
         if let Some(text) = decode_utf16(&bytes) {
+            if text.len() >= ENTRY_LIMIT_BYTES {
+                return Err(too_large(path, text.len() as u64));
+            }
             let mut lib = Library::from_text(path, text, options);
             let diag = Diagnostic::new(Severity::Warning, "utf16", "the file is UTF-16, not UTF-8")
                 .at(Location::at(&lib.source, 0, 1))
@@ -167,6 +166,34 @@ impl Library {
         let source = SourceFile::new(path, text);
         Loader::new(source, raw, options).run()
     }
+}
+
+/// Reads `path` whole, but refuses a file of [`ENTRY_LIMIT_BYTES`] or more
+/// before reading it, and stops a device that never ends (`/dev/zero`) at
+/// the limit instead of filling memory.
+fn read_limited(path: &Path) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut bytes = Vec::new();
+    if let Ok(meta) = file.metadata()
+        && meta.is_file()
+    {
+        if meta.len() >= ENTRY_LIMIT_BYTES as u64 {
+            return Err(too_large(path, meta.len()));
+        }
+        bytes.reserve_exact(meta.len() as usize);
+    }
+    file.take(ENTRY_LIMIT_BYTES as u64)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    Ok(bytes)
+}
+
+fn too_large(path: &Path, len: u64) -> Error {
+    Error::Usage(format!(
+        "{}: the file is {len} bytes or more; publist reads files below 4 GiB\n   = hint: split the library into several files",
+        path.display()
+    ))
 }
 
 /// The text of a file that starts with a UTF-16 byte order mark (Windows

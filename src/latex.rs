@@ -22,7 +22,12 @@ pub fn to_unicode(text: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(text.len());
     convert(text, &mut out, 0);
-    let collapsed = collapse_whitespace(&out);
+    // Most converted text is already collapsed: skip the second copy then.
+    let collapsed = if is_collapsed(&out) {
+        out
+    } else {
+        collapse_whitespace(&out)
+    };
     Cow::Owned(if needs_nfc(&collapsed) {
         collapsed.nfc().collect()
     } else {
@@ -51,8 +56,30 @@ fn needs_work(text: &str) -> bool {
     false
 }
 
+/// Whether `text` holds a combining diacritic (U+0300–U+036F), read off
+/// the UTF-8 bytes: CC 80–BF is U+0300–U+033F, CD 80–AF is U+0340–U+036F.
 fn needs_nfc(text: &str) -> bool {
-    text.chars().any(|c| ('\u{300}'..='\u{36f}').contains(&c))
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b == 0xcc || (b == 0xcd && bytes.get(i + 1).is_some_and(|&next| next <= 0xaf))
+    })
+}
+
+/// Whether [`collapse_whitespace`] would return `text` unchanged: no
+/// whitespace at the ends, and only single spaces inside.
+fn is_collapsed(text: &str) -> bool {
+    let mut after_space = true; // a space at the start is not collapsed
+    for c in text.chars() {
+        if (c.is_whitespace() && c != '\u{a0}') || c.is_control() {
+            if c != ' ' || after_space {
+                return false;
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || text.is_empty()
 }
 
 /// Collapses whitespace runs to one space and trims the ends. Control
@@ -390,7 +417,20 @@ fn accent_argument(text: &str, mut at: usize) -> (Option<&str>, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::to_unicode;
+    use super::{collapse_whitespace, is_collapsed, needs_nfc, to_unicode};
+
+    proptest::proptest! {
+        #[test]
+        fn collapsed_check_agrees_with_collapsing(text in "[ \t\n\u{a0}\u{2003}ab\u{300}\u{36f}\u{370}é]{0,12}") {
+            proptest::prop_assert_eq!(is_collapsed(&text), collapse_whitespace(&text) == text);
+        }
+
+        #[test]
+        fn nfc_check_finds_exactly_the_combining_marks(text in "[a\u{2ff}-\u{371}é\u{3300}]{0,8}") {
+            let expected = text.chars().any(|c| ('\u{300}'..='\u{36f}').contains(&c));
+            proptest::prop_assert_eq!(needs_nfc(&text), expected);
+        }
+    }
 
     #[test]
     fn conversions() {
@@ -419,6 +459,7 @@ mod tests {
                 "nul\0byte \u{1b}[2Jclear \u{85}next",
                 "nul byte [2Jclear next",
             ),
+            ("only\0a NUL", "only a NUL"),
         ];
         for (input, expected) in cases {
             assert_eq!(to_unicode(input), expected, "{input}");

@@ -16,7 +16,7 @@
 //!   booktitle = {Advances in Neural Information Processing Systems 37}, year = 2024}
 //! "#;
 //! let lib = Library::from_text(Path::new("x.bib"), bib.to_string(), LoadOptions::default());
-//! let p = &lib.publications[0];
+//! let p = &lib.publications()[0];
 //! assert_eq!(p.number, 1);
 //! assert_eq!(p.venue.label(), "NeurIPS 2024");
 //! assert_eq!(p.authors[1].name, "Weinan E");
@@ -25,8 +25,10 @@
 #![deny(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod check;
 pub mod cli;
 pub mod error;
+pub mod fmt;
 pub mod format;
 mod fuzzing;
 pub mod latex;
@@ -35,8 +37,10 @@ pub mod model;
 pub mod normalize;
 pub mod query;
 pub mod source;
+pub mod stats;
 pub mod syntax;
+pub mod tags;
 pub mod write;
 
 #[doc(hidden)]
-pub use fuzzing::fuzz_load;
+pub use fuzzing::{fuzz_load, fuzz_tags};

@@ -136,6 +136,33 @@ impl Query {
             && !self.first
     }
 
+    /// Whether an entry with this number and year can pass; the cheap first
+    /// test before an entry is normalized.
+    pub fn may_match(&self, number: usize, year: Option<i32>) -> bool {
+        (self.numbers.is_empty() || self.numbers.contains(&number))
+            && (self.years.is_empty()
+                || year.is_some_and(|y| self.years.iter().any(|r| r.contains(y))))
+    }
+
+    /// Whether a raw author field (LaTeX, macros expanded) can name one of
+    /// the wanted authors. False only when it certainly cannot: plain ASCII
+    /// text that does not contain the family name. Names with LaTeX or
+    /// non-ASCII letters are left to the full comparison.
+    pub fn may_have_author(&self, raw: &str) -> bool {
+        if !raw.is_ascii() || raw.contains('\\') {
+            return true;
+        }
+        let plain: std::borrow::Cow<'_, str> = if raw.contains(['{', '}']) {
+            raw.replace(['{', '}'], "").into()
+        } else {
+            raw.into()
+        };
+        self.authors.iter().any(|id| {
+            let last = id.family.rsplit(' ').next().unwrap_or(&id.family);
+            last.is_empty() || contains_ignore_ascii_case(&plain, last)
+        })
+    }
+
     /// Whether `p` passes every filter.
     pub fn matches(&self, p: &Publication, registry: &Registry) -> bool {
         (self.years.is_empty()
@@ -148,7 +175,7 @@ impl Query {
                 || self.authors.iter().any(|q| {
                     p.authors
                         .iter()
-                        .any(|a| q.matches(&Identity::of(&a.given, &a.family)))
+                        .any(|a| q.matches_names(&a.given, &a.family))
                 }))
             && (self.topics.is_empty()
                 || self.topics.iter().any(|t| {
@@ -160,17 +187,6 @@ impl Query {
             && (self.titles.is_empty() || self.titles.iter().any(|r| r.is_match(&p.title)))
             && (self.numbers.is_empty() || self.numbers.contains(&p.number))
             && (!self.first || p.owner_is_first())
-    }
-
-    /// The publications of `pubs` that pass, in the given order.
-    pub fn select<'p>(
-        &self,
-        pubs: impl IntoIterator<Item = &'p Publication>,
-        registry: &Registry,
-    ) -> Vec<&'p Publication> {
-        pubs.into_iter()
-            .filter(|p| self.matches(p, registry))
-            .collect()
     }
 }
 
@@ -200,4 +216,28 @@ fn venue_matches(query: &str, p: &Publication, registry: &Registry) -> bool {
                 .is_some_and(|s| s.eq_ignore_ascii_case(q))
                 || (q.len() >= 4 && w.name.to_lowercase().contains(&lower))
         })
+}
+
+/// ASCII case-insensitive substring test, without allocating.
+fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn author_prefilter_never_rejects_a_match() {
+        let mut q = Query::default();
+        q.add_author("Lei Wu");
+        assert!(q.may_have_author("Wang, Mingze and WU, Lei"));
+        assert!(q.may_have_author("Wang, Mingze and {W}u, Lei"));
+        assert!(q.may_have_author(r#"M{\"u}ller, J{\"o}rg"#));
+        assert!(!q.may_have_author("Wang, Mingze and Ma, Chao"));
+        let mut q = Query::default();
+        q.add_author("Jan van der Berg");
+        assert!(q.may_have_author("van der Berg, Jan"));
+    }
 }

@@ -237,22 +237,27 @@ fn is_name_byte(b: u8) -> bool {
 }
 
 /// Position just past the `}` matching the `{` at `open`, or `None` at `end`.
+/// Values are most of a file's bytes, so this jumps from brace to brace
+/// with `memchr3` instead of looking at every byte.
 fn match_braces(bytes: &[u8], open: usize, end: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut i = open;
     while i < end {
-        match bytes[i] {
+        let at = i + memchr::memchr3(b'{', b'}', b'\\', &bytes[i..end])?;
+        match bytes[at] {
             b'{' => depth += 1,
             b'}' => {
                 depth -= 1;
                 if depth == 0 {
-                    return Some(i + 1);
+                    return Some(at + 1);
                 }
             }
-            b'\\' => i += 1, // `\{` and `\}` do not count
-            _ => {}
+            _ => {
+                i = at + 2; // `\{` and `\}` do not count
+                continue;
+            }
         }
-        i += 1;
+        i = at + 1;
     }
     None
 }
@@ -849,6 +854,39 @@ fn unbalanced_close(inner: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-by-byte definition `match_braces` must agree with.
+    fn match_braces_slowly(bytes: &[u8], open: usize, end: usize) -> Option<usize> {
+        let mut depth = 0usize;
+        let mut i = open;
+        while i < end {
+            match bytes[i] {
+                b'{' => depth += 1,
+                b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(i + 1);
+                    }
+                }
+                b'\\' => i += 1,
+                _ => {}
+            }
+            i += 1;
+        }
+        None
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn brace_matching_jumps_to_the_same_place(tail in "[{}\\\\ab]{0,30}", cut in 0usize..32) {
+            let text = format!("{{{tail}");
+            let end = cut.min(text.len());
+            proptest::prop_assert_eq!(
+                match_braces(text.as_bytes(), 0, end),
+                match_braces_slowly(text.as_bytes(), 0, end)
+            );
+        }
+    }
 
     fn kinds(raw: &RawBib) -> Vec<ItemKind> {
         raw.items.iter().map(|i| i.kind).collect()

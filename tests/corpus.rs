@@ -67,10 +67,10 @@ fn check(file: &str, expected: usize) -> Result<(), String> {
             "{file}: SOURCES.md says {expected} entries, the file has {counted}"
         ));
     }
-    if lib.publications.len() != expected || lib.skipped != 0 || !errors.is_empty() || lib.lossy {
+    if lib.publications().len() != expected || lib.skipped != 0 || !errors.is_empty() || lib.lossy {
         return Err(format!(
             "{file}: {} of {expected} entries loaded, {} skipped, lossy: {}; errors: {errors:?}",
-            lib.publications.len(),
+            lib.publications().len(),
             lib.skipped,
             lib.lossy
         ));

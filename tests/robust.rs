@@ -1,6 +1,6 @@
 //! Never panic, never lose an entry: property tests drive the fuzzers' entry
-//! point (`publist::fuzz_load`) with arbitrary bytes and with near-valid
-//! `.bib` text, replay the inputs the fuzzers once crashed on
+//! points (`publist::fuzz_load`, `publist::fuzz_tags`) with arbitrary bytes
+//! and with near-valid `.bib` text and research statements, replay the inputs the fuzzers once crashed on
 //! (`tests/fixtures/fuzz/`), and load inputs too large to commit (generated
 //! here): 100,000 nested braces, a 10 MB field, a 1 MB line, a 4 GiB file.
 
@@ -97,6 +97,47 @@ const SIGNIFICANT: &[&str] = &[
     "$",
 ];
 
+/// Pieces research statements are made of, for [`publist::fuzz_tags`].
+const STATEMENT_TOKENS: &[&str] = &[
+    "[1]",
+    "[2][3]",
+    "[1, 2]",
+    "[1-3]",
+    "[3-1]",
+    "[99]",
+    "[0]",
+    "[@a2024]",
+    "[@a2024; @b2023]",
+    "[@nokey]",
+    "[@",
+    "[",
+    "]",
+    "- ",
+    "  - ",
+    "* ",
+    "# Research\n",
+    "\n",
+    "; ",
+    ": ",
+    "**Bold**: ",
+    "\\item ",
+    "\\section{Theory}",
+    "\\begin{itemize}",
+    "\\end{itemize}",
+    "\\textbf{Label:} ",
+    "% comment",
+    "`code [1]`",
+    "$x [2]$",
+    "https://x.org/[1]",
+    "é",
+    "implicit bias",
+    "transformers",
+    "edge of stability",
+    "\t",
+    "\r\n",
+    "\0",
+];
+
 /// A mutation: at a fraction of the text, delete some bytes and insert a token.
 fn mutation_strategy() -> impl Strategy<Value = (f64, usize, usize)> {
     (0.0..1.0f64, 0..3usize, 0..SIGNIFICANT.len())
@@ -128,6 +169,18 @@ proptest! {
     }
 
     #[test]
+    fn arbitrary_statements_never_panic(data in prop::collection::vec(any::<u8>(), 0..512)) {
+        publist::fuzz_tags(&data);
+    }
+
+    #[test]
+    fn statements_from_tag_tokens_never_panic(
+        parts in prop::collection::vec(prop::sample::select(STATEMENT_TOKENS.to_vec()), 0..48),
+    ) {
+        publist::fuzz_tags(parts.concat().as_bytes());
+    }
+
+    #[test]
     fn arbitrary_text_from_bib_tokens_never_panics(
         parts in prop::collection::vec(prop::sample::select(SIGNIFICANT.to_vec()), 0..64),
         words in prop::collection::vec("[a-z ]{0,4}", 0..64),
@@ -145,7 +198,7 @@ proptest! {
         let errors: Vec<_> = lib.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
         prop_assert!(errors.is_empty(), "{errors:?}");
         prop_assert_eq!(lib.skipped, 0);
-        prop_assert_eq!(lib.publications.len(), keys.len());
+        prop_assert_eq!(lib.publications().len(), keys.len());
         for key in &keys {
             prop_assert!(lib.by_key(key).is_some(), "{key} missing");
         }
@@ -162,7 +215,7 @@ proptest! {
         publist::fuzz_load(mutated.as_bytes());
         let before = load(&text);
         let after = load(&mutated);
-        for (i, p) in before.publications.iter().enumerate() {
+        for (i, p) in before.publications().iter().enumerate() {
             let end = before.item_of(i).span.end as usize;
             if end < at {
                 let q = after.by_key(&p.key);
@@ -170,7 +223,7 @@ proptest! {
                 prop_assert_eq!(&q.map(|q| &q.title), &Some(&p.title));
             }
         }
-        prop_assert!(keys.len() >= before.publications.len());
+        prop_assert!(keys.len() >= before.publications().len());
     }
 }
 
@@ -225,7 +278,7 @@ fn ten_megabyte_field_loads() {
     );
     let lib = load(&text);
     assert!(lib.diagnostics.is_empty(), "{:?}", lib.diagnostics);
-    assert_eq!(lib.publications.len(), 2);
+    assert_eq!(lib.publications().len(), 2);
     let abstract_len = lib
         .field_values(0)
         .into_iter()
@@ -245,7 +298,7 @@ fn megabyte_line_error_is_short() {
     let text = format!("{entries}@misc{{bad, title = {{x}} year = 1}}\n");
     assert!(text.len() > 1_000_000 && !text.trim_end().contains('\n'));
     let lib = load(&text);
-    assert_eq!(lib.publications.len(), 1_000);
+    assert_eq!(lib.publications().len(), 1_000);
     assert_eq!(lib.skipped, 1);
     let error = lib
         .diagnostics

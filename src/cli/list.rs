@@ -48,13 +48,8 @@ enum ListFormat {
 pub fn run(args: &ListArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode, Error> {
     let query = args.filters.to_query()?;
     let lib = ctx.load(true)?;
-    let pubs = query.select(lib.newest_first(), &lib.registry);
-    if pubs.is_empty() {
-        eprintln!(
-            "no publications match{}",
-            if query.is_empty() { "" } else { " the filters" }
-        );
-    }
+    let selected = ctx.select(&lib, &query);
+    let pubs: Vec<&crate::model::Publication> = selected.iter().collect();
     match args.format {
         ListFormat::Table if pubs.is_empty() => {}
         ListFormat::Table => write_table(

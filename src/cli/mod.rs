@@ -7,8 +7,15 @@
 #![allow(clippy::print_stderr)]
 
 mod args;
+mod check;
+mod cite;
+mod cv;
+mod export;
+mod fmt;
 mod list;
 mod show;
+mod stats;
+mod tags;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -29,6 +36,10 @@ Examples:
   publist list --venue NeurIPS --year 2024  NeurIPS papers of 2024
   publist list --author \"Lei Wu\" --format json
   publist show 12                           one paper with every field
+  publist check                             lint the library
+  publist fmt --check                       is the library in canonical form?
+  publist cv --format latex --standalone    the numbered list as a LaTeX document
+  publist export --format bibtex --venue NeurIPS -o neurips.bib
   publist --bib other.bib list --first      papers where you are (equal) first author";
 
 /// Manage a publication list from one BibTeX/BibLaTeX library.
@@ -46,6 +57,13 @@ pub struct Cli {
 enum Command {
     List(list::ListArgs),
     Show(show::ShowArgs),
+    Check(check::CheckArgs),
+    Fmt(fmt::FmtArgs),
+    Stats(stats::StatsArgs),
+    Cv(cv::CvArgs),
+    Export(export::ExportArgs),
+    Tags(tags::TagsArgs),
+    Cite(cite::CiteArgs),
     Completions(CompletionsArgs),
 }
 
@@ -138,7 +156,7 @@ impl Context {
                 registry,
             },
         )?;
-        if lib.publications.is_empty() && lib.skipped > 0 {
+        if lib.publications().is_empty() && lib.skipped > 0 {
             for d in &lib.diagnostics {
                 self.emit(d);
             }
@@ -176,6 +194,23 @@ impl Context {
         }
     }
 
+    /// The publications `query` selects, newest first; says so on stderr
+    /// when none does (that is not an error).
+    pub fn select(
+        &self,
+        lib: &Library,
+        query: &crate::query::Query,
+    ) -> Vec<crate::model::Publication> {
+        let selected = lib.select(query);
+        if selected.is_empty() {
+            eprintln!(
+                "no publications match{}",
+                if query.is_empty() { "" } else { " the filters" }
+            );
+        }
+        selected
+    }
+
     /// Prints one diagnostic on stderr.
     pub fn emit(&self, d: &Diagnostic) {
         eprint!("{}", d.render(self.message_format, self.stderr_color));
@@ -206,7 +241,7 @@ fn summary(lib: &Library) -> Diagnostic {
             "skipped {} of {} entries with syntax errors; {} loaded",
             lib.skipped,
             lib.entry_count(),
-            lib.publications.len()
+            lib.publications().len()
         ),
     )
 }
@@ -278,6 +313,13 @@ fn dispatch(command: &Command, ctx: &Context, out: &mut dyn Write) -> Result<Exi
     match command {
         Command::List(args) => list::run(args, ctx, out),
         Command::Show(args) => show::run(args, ctx, out),
+        Command::Check(args) => check::run(args, ctx, out),
+        Command::Fmt(args) => fmt::run(args, ctx, out),
+        Command::Stats(args) => stats::run(args, ctx, out),
+        Command::Cv(args) => cv::run(args, ctx, out),
+        Command::Export(args) => export::run(args, ctx, out),
+        Command::Tags(args) => tags::run(args, ctx, out),
+        Command::Cite(args) => cite::run(args, ctx, out),
         Command::Completions(args) => {
             let mut cmd = Cli::command();
             clap_complete::generate(args.shell, &mut cmd, "publist", out);

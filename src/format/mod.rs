@@ -1,8 +1,14 @@
 //! Renderers. Each writes to a `&mut dyn Write` and never prints itself.
 //!
 //! - [`table`]: terminal tables (comfy-table) and CSV for `list`;
-//! - [`json`]: the model as JSON.
+//! - [`json`]: the model as JSON;
+//! - [`cv`]: numbered CV sections in text, Markdown, LaTeX and HTML;
+//! - [`csl`]: CSL-JSON items for citeproc processors and Zotero;
+//! - [`bibtex`]: the selected entries as BibTeX or biblatex.
 
+pub mod bibtex;
+pub mod csl;
+pub mod cv;
 pub mod json;
 pub mod table;
 

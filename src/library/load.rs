@@ -5,7 +5,7 @@
 //! everything else loads. Only an unreadable file is an error.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -14,13 +14,13 @@ use super::Library;
 use crate::error::{Diagnostic, Error, Location, Severity};
 use crate::latex::to_unicode;
 use crate::model::{Kind, Person, Publication, Status, Venue};
-use crate::normalize::names::{Identity, parse_name, split_names, strip_equal_marker};
+use crate::normalize::names::{parse_name, split_names, strip_equal_marker};
 use crate::normalize::venue::{Registry, VenueParse};
 use crate::normalize::{
     arxiv_id, is_award_text, mentions_arxiv, parse_annotations, status_from_text,
 };
 use crate::source::SourceFile;
-use crate::syntax::{self, Field, ItemKind, ParseErrorKind, Part, RawBib, Span, value_parts};
+use crate::syntax::{self, Field, ItemKind, ParseErrorKind, Part, Span, value_parts};
 
 /// Files this large or larger cannot be addressed by the parser's 32-bit
 /// spans; they are refused with an error that says so.
@@ -224,89 +224,35 @@ impl Library {
     pub fn from_text(path: &Path, text: String, options: LoadOptions) -> Library {
         let raw = syntax::parse(&text);
         let source = SourceFile::new(path, text);
-        Loader::new(source, raw, options).run()
-    }
-}
-
-/// Reads `path` whole, but refuses a file of [`ENTRY_LIMIT_BYTES`] or more
-/// before reading it, and stops a device that never ends (`/dev/zero`) at
-/// the limit instead of filling memory.
-fn read_limited(path: &Path) -> Result<Vec<u8>, Error> {
-    use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let mut bytes = Vec::new();
-    if let Ok(meta) = file.metadata()
-        && meta.is_file()
-    {
-        if meta.len() >= ENTRY_LIMIT_BYTES as u64 {
-            return Err(too_large(path, meta.len()));
-        }
-        bytes.reserve_exact(meta.len() as usize);
-    }
-    file.take(ENTRY_LIMIT_BYTES as u64)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(path, e))?;
-    Ok(bytes)
-}
-
-fn too_large(path: &Path, len: u64) -> Error {
-    Error::Usage(format!(
-        "{}: the file is {len} bytes or more; publist reads files below 4 GiB\n   = hint: split the library into several files",
-        path.display()
-    ))
-}
-
-/// The text of a file that starts with a UTF-16 byte order mark (Windows
-/// tools write these), without the mark; unpaired surrogates become U+FFFD.
-fn decode_utf16(bytes: &[u8]) -> Option<String> {
-    let little = match bytes {
-        [0xff, 0xfe, ..] => true,
-        [0xfe, 0xff, ..] => false,
-        _ => return None,
-    };
-    let units = bytes[2..].chunks(2).map(|c| match (c, little) {
-        ([a, b], true) => u16::from_le_bytes([*a, *b]),
-        ([a, b], false) => u16::from_be_bytes([*a, *b]),
-        _ => 0xfffd, // an odd trailing byte
-    });
-    Some(
-        char::decode_utf16(units)
-            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-            .collect(),
-    )
-}
-
-struct Loader {
-    source: SourceFile,
-    raw: RawBib,
-    options: LoadOptions,
-    macros: Macros,
-    diagnostics: Vec<Diagnostic>,
-    owner: Option<String>,
-    /// Lower-case key → item index, first occurrence.
-    keys: HashMap<String, usize>,
-    /// Venue strings repeat; each distinct one is parsed once.
-    venue_cache: RefCell<HashMap<String, VenueParse>>,
-}
-
-impl Loader {
-    fn new(source: SourceFile, raw: RawBib, options: LoadOptions) -> Loader {
         let budget = expansion_budget(source.text().len());
-        Loader {
+        let mut lib = Library {
             source,
             raw,
-            owner: options.owner.clone(),
-            options,
-            macros: Macros::with_budget(budget),
+            items: Vec::new(),
+            years: Vec::new(),
+            numbers: Vec::new(),
+            owner_fixed: options.owner.is_some(),
+            owner: options.owner,
             diagnostics: Vec::new(),
+            skipped: 0,
+            lossy: false,
+            registry: options.registry,
+            macros: Macros::with_budget(budget),
             keys: HashMap::new(),
+            owner_id: None,
             venue_cache: RefCell::new(HashMap::new()),
-        }
+            resolved: OnceCell::new(),
+        };
+        lib.load_pass();
+        lib
     }
 
-    fn run(mut self) -> Library {
+    /// One pass over the items: macros, keys, the owner, each entry's year
+    /// and the problems visible without normalizing (publications are
+    /// resolved later, only as far as a command needs them).
+    fn load_pass(&mut self) {
         self.report_syntax_errors();
-        let mut entries = Vec::new();
+        let mut found = Vec::new();
         for index in 0..self.raw.items.len() {
             let item = self.raw.items[index].clone();
             match item.kind {
@@ -342,35 +288,40 @@ impl Loader {
                     } else {
                         self.keys.insert(key, index);
                     }
-                    entries.push(index);
+                    self.items.push(index);
                 }
                 _ => {}
             }
         }
-        let owner_id = self.owner.as_deref().map(|o| parse_name(o).identity());
-        let mut publications = Vec::with_capacity(entries.len());
-        let mut found = Vec::new();
-        for &index in &entries {
-            publications.push(self.publication(index, owner_id.as_ref(), &mut found));
+        // Crossrefs may point forward, so years and field checks wait until
+        // every key is known.
+        for &index in &self.items {
+            self.check_entry_fields(index, &mut found);
+            self.check_annotations(index, &mut found);
         }
+        self.years = self
+            .items
+            .iter()
+            .map(|&index| self.entry_year(index))
+            .collect();
+        self.numbers = super::numbering::numbers(&self.years);
+        self.owner_id = self.owner.as_deref().map(|o| parse_name(o).identity());
         self.diagnostics.append(&mut found);
         self.report_expansion_limit();
-        super::numbering::assign_numbers(&mut publications);
         self.diagnostics
             .sort_by_key(|d| d.location.as_ref().map(|l| (l.line, l.column)));
-        let skipped = self.raw.errors.len();
-        Library {
-            source: self.source,
-            raw: self.raw,
-            publications,
-            items: entries,
-            owner: self.owner,
-            diagnostics: self.diagnostics,
-            skipped,
-            lossy: false,
-            registry: self.options.registry,
-            macros: self.macros,
-        }
+        self.skipped = self.raw.errors.len();
+    }
+
+    /// The year of the entry at item `index`: `year`, else the year of `date`.
+    fn entry_year(&self, index: usize) -> Option<i32> {
+        let parent = self.crossref_parent(index);
+        self.field(index, parent, "year")
+            .and_then(|y| parse_year(&to_unicode(&y)))
+            .or_else(|| {
+                self.field(index, parent, "date")
+                    .and_then(|d| parse_year(&d))
+            })
     }
 
     fn report_expansion_limit(&mut self) {
@@ -486,7 +437,7 @@ impl Loader {
 
     /// `@comment{publist: owner = Mingze Wang}` names the owner.
     fn read_comment(&mut self, item: &syntax::Item) {
-        if self.options.owner.is_some() {
+        if self.owner_fixed {
             return;
         }
         let body = item.span.of(self.source.text());
@@ -505,12 +456,18 @@ impl Loader {
     }
 
     /// The value of field `name` of entry `index` (raw LaTeX), following
-    /// `crossref` one level as BibTeX does.
-    fn field(&self, index: usize, name: &str) -> Option<Cow<'_, str>> {
+    /// `crossref` one level as BibTeX does; `parent` is
+    /// [`Self::crossref_parent`] of `index`, found once per entry.
+    pub(crate) fn field(
+        &self,
+        index: usize,
+        parent: Option<usize>,
+        name: &str,
+    ) -> Option<Cow<'_, str>> {
         if let Some(v) = self.own_field(index, name) {
             return Some(v);
         }
-        let parent = self.crossref_parent(index)?;
+        let parent = parent?;
         self.own_field(parent, name).or_else(|| {
             // biblatex inheritance: a proceedings' title is its papers' booktitle.
             match name {
@@ -524,32 +481,34 @@ impl Loader {
     fn own_field(&self, index: usize, name: &str) -> Option<Cow<'_, str>> {
         let text = self.source.text();
         let item = &self.raw.items[index];
+        // Lengths first: most names differ there, without touching the text
+        // (this runs dozens of times per entry).
         self.raw
             .fields_of(item)
             .iter()
-            .find(|f| f.name.of(text).eq_ignore_ascii_case(name))
+            .find(|f| {
+                f.name.range().len() == name.len()
+                    && text.as_bytes()[f.name.range()].eq_ignore_ascii_case(name.as_bytes())
+            })
             .map(|f| self.macros.resolve(text, f.value))
     }
 
-    fn crossref_parent(&self, index: usize) -> Option<usize> {
+    pub(crate) fn crossref_parent(&self, index: usize) -> Option<usize> {
         let parent = self
             .own_field(index, "crossref")
             .or_else(|| self.own_field(index, "xref"))?;
         self.keys.get(&parent.trim().to_lowercase()).copied()
     }
 
-    fn publication(
-        &self,
-        index: usize,
-        owner: Option<&Identity>,
-        diags: &mut Vec<Diagnostic>,
-    ) -> Publication {
+    /// Normalizes entry `entry` (an index into `items`) into a publication.
+    pub(crate) fn resolve(&self, entry: usize) -> Publication {
+        let index = self.items[entry];
         let text = self.source.text();
         let item = &self.raw.items[index];
-        self.check_entry_fields(index, diags);
         let key = item.key.of(text).to_string();
         let entry_type = item.ty.of(text).to_ascii_lowercase();
-        let get = |name: &str| self.field(index, name);
+        let parent = self.crossref_parent(index);
+        let get = |name: &str| self.field(index, parent, name);
         let unicode = |name: &str| {
             get(name)
                 .map(|v| to_unicode(&v).into_owned())
@@ -557,14 +516,9 @@ impl Loader {
         };
 
         let title = unicode("title").unwrap_or_default();
-        let year = get("year")
-            .and_then(|y| parse_year(&to_unicode(&y)))
-            .or_else(|| get("date").and_then(|d| parse_year(&d)));
+        let year = self.years[entry];
         let authors = match get("author").or_else(|| get("editor")) {
-            Some(raw) => {
-                let an = get("author+an").map(|a| a.into_owned());
-                self.people(index, &raw, an.as_deref(), owner, diags)
-            }
+            Some(raw) => self.people(index, parent, &raw),
             None => Vec::new(),
         };
         let keywords = get("keywords")
@@ -588,18 +542,25 @@ impl Loader {
             .and_then(|e| arxiv_id(&e));
         let journal = unicode("journaltitle").or_else(|| unicode("journal"));
         if arxiv.is_none() {
+            // DBLP: `journal = {CoRR}, volume = {abs/...}`; ADS: `journal =
+            // {arXiv e-prints}, eid = {arXiv:...}`; arXiv's DataCite DOIs.
+            let numbered_in_arxiv = journal.as_deref().is_some_and(mentions_arxiv);
             for name in [
                 "journal",
                 "journaltitle",
                 "volume",
+                "number",
+                "eid",
+                "pages",
                 "note",
                 "url",
+                "doi",
                 "howpublished",
                 "booktitle",
             ] {
+                let numbering = matches!(name, "volume" | "number" | "eid" | "pages");
                 if let Some(v) = get(name)
-                    && (mentions_arxiv(&v)
-                        || (name == "volume" && journal.as_deref().is_some_and(mentions_arxiv)))
+                    && (mentions_arxiv(&v) || (numbering && numbered_in_arxiv))
                     && let Some(id) = arxiv_id(&v)
                 {
                     arxiv = Some(id);
@@ -621,9 +582,12 @@ impl Loader {
                 unicode("school").or_else(|| unicode("institution"))
             }
             "techreport" | "report" => unicode("institution"),
-            "book" | "mvbook" | "collection" | "proceedings" | "mvproceedings" => {
-                unicode("publisher")
-            }
+            "book" | "mvbook" | "collection" => unicode("publisher"),
+            // A proceedings volume is the venue itself.
+            "proceedings" | "mvproceedings" => unicode("booktitle")
+                .or_else(|| unicode("eventtitle"))
+                .or_else(|| unicode("title"))
+                .or_else(|| unicode("publisher")),
             _ => unicode("booktitle")
                 .or_else(|| unicode("eventtitle"))
                 .or_else(|| journal.clone())
@@ -651,7 +615,7 @@ impl Loader {
         {
             self.preprint_venue(year)
         } else {
-            self.options.registry.venue(&parse, fallback_kind, year)
+            self.registry.venue(&parse, fallback_kind, year)
         };
         if venue_text.is_none() && arxiv.is_none() {
             venue.name = String::new();
@@ -665,7 +629,7 @@ impl Loader {
         let note = note.filter(|n| status_from_text(n).is_none() && Some(n) != award.as_ref());
 
         Publication {
-            number: 0,
+            number: self.numbers[entry],
             key,
             entry_type,
             title,
@@ -690,7 +654,7 @@ impl Loader {
         if let Some(p) = self.venue_cache.borrow().get(text) {
             return p.clone();
         }
-        let parse = self.options.registry.parse(text);
+        let parse = self.registry.parse(text);
         self.venue_cache
             .borrow_mut()
             .insert(text.to_string(), parse.clone());
@@ -698,7 +662,7 @@ impl Loader {
     }
 
     fn preprint_venue(&self, year: Option<i32>) -> Venue {
-        let reg = &self.options.registry;
+        let reg = &self.registry;
         let parse = VenueParse {
             def: reg.lookup("arXiv"),
             cleaned: "arXiv".to_string(),
@@ -709,45 +673,13 @@ impl Loader {
 
     /// Authors with equal-contribution marks from `author+an` and from the
     /// names themselves, and the owner recognized.
-    fn people(
-        &self,
-        index: usize,
-        raw: &str,
-        annotation: Option<&str>,
-        owner: Option<&Identity>,
-        diags: &mut Vec<Diagnostic>,
-    ) -> Vec<Person> {
+    fn people(&self, index: usize, parent: Option<usize>, raw: &str) -> Vec<Person> {
         let names = split_names(raw);
-        let annotations = match annotation.map(parse_annotations) {
-            Some(Ok(a)) => a,
-            Some(Err(why)) => {
-                let at = self.field_location(index, "author+an");
-                let mut d = Diagnostic::new(Severity::Warning, "invalid-annotation", format!("invalid `author+an`: {why}"))
-                    .hint("write it as `author+an = {1=equal; 2=equal}`: item number, `=`, annotation names");
-                if let Some(at) = at {
-                    d = d.at(at);
-                }
-                diags.push(d);
-                Default::default()
-            }
-            None => Default::default(),
-        };
-        if let Some(&(n, _, _)) = annotations.items.iter().find(|(n, _, _)| *n > names.len())
-            && let Some(at) = self.field_location(index, "author+an")
-        {
-            diags.push(
-                Diagnostic::new(
-                    Severity::Warning,
-                    "annotation-out-of-range",
-                    format!(
-                        "`author+an` annotates author {n}, but the entry lists {} authors",
-                        names.len()
-                    ),
-                )
-                .at(at)
-                .hint("number authors from 1 in the order of the `author` field"),
-            );
-        }
+        let owner = self.owner_id.as_ref();
+        let annotations = self
+            .field(index, parent, "author+an")
+            .and_then(|a| parse_annotations(&a).ok())
+            .unwrap_or_default();
         // (equal, corresponding) per author number, gathered in one pass:
         // asking the annotation per author costs authors × annotations.
         let mut marks: HashMap<usize, (bool, bool)> = HashMap::new();
@@ -765,7 +697,8 @@ impl Loader {
             .map(|(i, raw_name)| {
                 let (clean, marked) = strip_equal_marker(raw_name);
                 let name = parse_name(&clean);
-                let is_owner = owner.is_some_and(|o| o.matches(&name.identity()));
+                let family = name.full_family();
+                let is_owner = owner.is_some_and(|o| o.matches_names(&name.given, &family));
                 let (equal, corresponding) = marks.get(&(i + 1)).copied().unwrap_or_default();
                 let display = if raw_name.trim() == "others" {
                     "et al.".to_string()
@@ -773,8 +706,8 @@ impl Loader {
                     name.display()
                 };
                 Person {
-                    given: name.given.clone(),
-                    family: name.full_family(),
+                    given: name.given,
+                    family,
                     name: display,
                     equal: marked || equal,
                     owner: is_owner,
@@ -782,6 +715,50 @@ impl Loader {
                 }
             })
             .collect()
+    }
+
+    /// Reports an `author+an` that does not parse or names an author the
+    /// entry does not have.
+    fn check_annotations(&self, index: usize, diags: &mut Vec<Diagnostic>) {
+        let parent = self.crossref_parent(index);
+        let Some(annotation) = self.field(index, parent, "author+an") else {
+            return;
+        };
+        let at = self.field_location(index, "author+an");
+        match parse_annotations(&annotation) {
+            Err(why) => {
+                let mut d = Diagnostic::new(
+                    Severity::Warning,
+                    "invalid-annotation",
+                    format!("invalid `author+an`: {why}"),
+                )
+                .hint("write it as `author+an = {1=equal; 2=equal}`: item number, `=`, annotation names");
+                if let Some(at) = at {
+                    d = d.at(at);
+                }
+                diags.push(d);
+            }
+            Ok(annotations) => {
+                let count = self
+                    .field(index, parent, "author")
+                    .map_or(0, |a| split_names(&a).len());
+                if let Some(&(n, _, _)) = annotations.items.iter().find(|(n, _, _)| *n > count)
+                    && let Some(at) = at
+                {
+                    diags.push(
+                        Diagnostic::new(
+                            Severity::Warning,
+                            "annotation-out-of-range",
+                            format!(
+                                "`author+an` annotates author {n}, but the entry lists {count} authors"
+                            ),
+                        )
+                        .at(at)
+                        .hint("number authors from 1 in the order of the `author` field"),
+                    );
+                }
+            }
+        }
     }
 
     fn field_location(&self, index: usize, name: &str) -> Option<Location> {
@@ -860,7 +837,55 @@ impl Loader {
     }
 }
 
-impl Loader {
+/// Reads `path` whole, but refuses a file of [`ENTRY_LIMIT_BYTES`] or more
+/// before reading it, and stops a device that never ends (`/dev/zero`) at
+/// the limit instead of filling memory.
+fn read_limited(path: &Path) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut bytes = Vec::new();
+    if let Ok(meta) = file.metadata()
+        && meta.is_file()
+    {
+        if meta.len() >= ENTRY_LIMIT_BYTES as u64 {
+            return Err(too_large(path, meta.len()));
+        }
+        bytes.reserve_exact(meta.len() as usize);
+    }
+    file.take(ENTRY_LIMIT_BYTES as u64)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    Ok(bytes)
+}
+
+fn too_large(path: &Path, len: u64) -> Error {
+    Error::Usage(format!(
+        "{}: the file is {len} bytes or more; publist reads files below 4 GiB\n   = hint: split the library into several files",
+        path.display()
+    ))
+}
+
+/// The text of a file that starts with a UTF-16 byte order mark (Windows
+/// tools write these), without the mark; unpaired surrogates become U+FFFD.
+fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    let little = match bytes {
+        [0xff, 0xfe, ..] => true,
+        [0xfe, 0xff, ..] => false,
+        _ => return None,
+    };
+    let units = bytes[2..].chunks(2).map(|c| match (c, little) {
+        ([a, b], true) => u16::from_le_bytes([*a, *b]),
+        ([a, b], false) => u16::from_be_bytes([*a, *b]),
+        _ => 0xfffd, // an odd trailing byte
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect(),
+    )
+}
+
+impl Library {
     /// A value of entry `index` that runs over lines starting other entries:
     /// an unclosed `{` that BibTeX would let swallow them, silently.
     fn swallowed_entry(&self, index: usize) -> Option<Diagnostic> {
@@ -1134,7 +1159,7 @@ mod tests {
         let lib = load(
             "@string{ack = \"Thanks\"}\n@string{Both = ack # { to all}}\n@misc{a, title = both # \" and \" # jan, year = 2020}",
         );
-        assert_eq!(lib.publications[0].title, "Thanks to all and January");
+        assert_eq!(lib.publications()[0].title, "Thanks to all and January");
         assert!(lib.diagnostics.is_empty(), "{:?}", lib.diagnostics);
     }
 
@@ -1143,7 +1168,7 @@ mod tests {
         let lib = load(
             "@inproceedings{a, title = {P}, crossref = {proc}}\n@proceedings{proc, title = {Advances in Neural Information Processing Systems 35}, year = 2022}",
         );
-        let p = &lib.publications[0];
+        let p = &lib.publications()[0];
         assert_eq!(p.year, Some(2022));
         assert_eq!(p.venue.abbr.as_deref(), Some("NeurIPS"));
     }
@@ -1153,14 +1178,63 @@ mod tests {
         let lib = load(
             "@misc{a, author = {Wang*, Mingze and Yu$^*$, Ruoxi and E, Weinan}}\n@misc{b, author = {A B and C D}, author+an = {2=equal}}",
         );
-        let eq: Vec<bool> = lib.publications[0]
+        let eq: Vec<bool> = lib.publications()[0]
             .authors
             .iter()
             .map(|a| a.equal)
             .collect();
         assert_eq!(eq, [true, true, false]);
-        assert_eq!(lib.publications[0].authors[0].name, "Mingze Wang");
-        assert!(lib.publications[1].authors[1].equal);
+        assert_eq!(lib.publications()[0].authors[0].name, "Mingze Wang");
+        assert!(lib.publications()[1].authors[1].equal);
+    }
+
+    #[test]
+    fn preprints_in_every_common_form() {
+        let lib = load(concat!(
+            "@article{dblp, title = {A}, journal = {CoRR}, volume = {abs/2401.01234}, year = 2024}\n",
+            "@article{scholar, title = {B}, journal = {arXiv preprint arXiv:2401.01234}, year = 2024}\n",
+            "@misc{arxiv, title = {C}, eprint = {2401.01234v2}, archivePrefix = {arXiv}, primaryClass = {cs.LG}, year = 2024}\n",
+            "@online{old, title = {D}, url = {https://arxiv.org/abs/math/0601001v2}, year = 2006}\n",
+            "@article{ads, title = {E}, journal = {arXiv e-prints}, eid = {arXiv:2401.01234}, pages = {arXiv:2401.01234}, year = 2024}\n",
+            "@misc{datacite, title = {F}, doi = {10.48550/ARXIV.2401.01234}, publisher = {arXiv}, year = 2024}\n",
+            "@article{s2, title = {G}, journal = {ArXiv}, volume = {abs/2401.01234}, year = 2024}\n",
+            "@misc{biorxiv, title = {H}, journal = {bioRxiv}, year = 2024}\n",
+        ));
+        let got: Vec<(String, String, Option<String>)> = lib
+            .publications()
+            .iter()
+            .map(|p| {
+                let abbr = p.venue.abbr.clone().unwrap_or_default();
+                (
+                    p.key.clone(),
+                    format!("{abbr} {}", p.venue.kind),
+                    p.arxiv.clone(),
+                )
+            })
+            .collect();
+        let id = |s: &str| Some(s.to_string());
+        let preprint = "arXiv preprint".to_string();
+        assert_eq!(
+            got,
+            [
+                ("dblp".to_string(), preprint.clone(), id("2401.01234")),
+                ("scholar".to_string(), preprint.clone(), id("2401.01234")),
+                ("arxiv".to_string(), preprint.clone(), id("2401.01234v2")),
+                ("old".to_string(), preprint.clone(), id("math/0601001v2")),
+                ("ads".to_string(), preprint.clone(), id("2401.01234")),
+                ("datacite".to_string(), preprint.clone(), id("2401.01234")),
+                ("s2".to_string(), preprint, id("2401.01234")),
+                ("biorxiv".to_string(), "bioRxiv preprint".to_string(), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_proceedings_volume_is_its_own_venue() {
+        let lib = load(
+            "@proceedings{iclr, title = {The Twelfth International Conference on Learning Representations}, publisher = {OpenReview.net}, year = 2024}",
+        );
+        assert_eq!(lib.publications()[0].venue.label(), "ICLR 2024");
     }
 
     #[test]

@@ -1,28 +1,41 @@
-//! A loaded library: the source text, its raw items, and the normalized
-//! publications with their CV numbers.
+//! A loaded library: the source text, its raw items, each entry's year and
+//! CV number, and the publications, normalized on demand.
+//!
+//! Loading does only what numbering and diagnostics need (one pass over
+//! the items); normalizing an entry into a [`Publication`] (names, venue,
+//! status, LaTeX to Unicode) happens when a command asks for it, so
+//! `list --author X` on a 100,000-entry file normalizes the few entries
+//! that can match, not all of them.
 
 mod load;
 pub mod numbering;
 
 pub use load::{ENTRY_LIMIT_BYTES, LoadOptions};
 
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
+
 use crate::error::Diagnostic;
 use crate::model::Publication;
-use crate::normalize::venue::Registry;
+use crate::normalize::names::Identity;
+use crate::normalize::venue::{Registry, VenueParse};
+use crate::query::Query;
 use crate::source::SourceFile;
 use crate::syntax::{Field, Item, RawBib};
 
-/// A `.bib` file loaded and normalized.
+/// A `.bib` file loaded and numbered.
 #[derive(Debug)]
 pub struct Library {
     /// The file's text.
     pub source: SourceFile,
     /// Its items with byte spans.
     pub raw: RawBib,
-    /// One publication per entry, in file order, numbered.
-    pub publications: Vec<Publication>,
-    /// For each publication, the index of its item in `raw.items`.
+    /// For each entry (in file order), the index of its item in `raw.items`.
     pub items: Vec<usize>,
+    /// For each entry, its year (`year`, else `date`, following `crossref`).
+    pub years: Vec<Option<i32>>,
+    /// For each entry, its CV number.
+    pub numbers: Vec<usize>,
     /// The owner's name, from `--me`, `$PUBLIST_ME` or the library's
     /// `@comment{publist: owner = ...}`.
     pub owner: Option<String>,
@@ -37,41 +50,131 @@ pub struct Library {
     pub registry: Registry,
     /// `@string` macros, for resolving field values.
     pub(crate) macros: load::Macros,
+    /// Whether the owner came from the command line (the file's own
+    /// `publist: owner` is then ignored).
+    owner_fixed: bool,
+    /// Lower-case key → item index of its first entry.
+    keys: HashMap<String, usize>,
+    owner_id: Option<Identity>,
+    /// Venue strings repeat; each distinct one is parsed once.
+    venue_cache: RefCell<HashMap<String, VenueParse>>,
+    /// Every publication, once some command asked for all of them.
+    resolved: OnceCell<Vec<Publication>>,
 }
 
 impl Library {
+    /// How many entries loaded.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether no entry loaded.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Every publication in file order, normalized on first use.
+    pub fn publications(&self) -> &[Publication] {
+        self.resolved
+            .get_or_init(|| (0..self.len()).map(|i| self.resolve(i)).collect())
+    }
+
+    /// Entry `i` (in file order) as a publication.
+    pub fn publication(&self, i: usize) -> Publication {
+        match self.resolved.get() {
+            Some(all) => all[i].clone(),
+            None => self.resolve(i),
+        }
+    }
+
     /// Publications ordered by number, newest (highest) first.
     pub fn newest_first(&self) -> Vec<&Publication> {
-        let mut out: Vec<&Publication> = self.publications.iter().collect();
+        let mut out: Vec<&Publication> = self.publications().iter().collect();
         out.sort_by_key(|p| std::cmp::Reverse(p.number));
         out
     }
 
+    /// Entry indexes ordered by number, newest first.
+    pub fn order_newest_first(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(self.numbers[i]));
+        order
+    }
+
+    /// The publications `query` selects, newest first. Cheap tests (numbers,
+    /// years, whether the author field can hold the name) run on the raw
+    /// entry, so only candidates are normalized.
+    pub fn select(&self, query: &Query) -> Vec<Publication> {
+        if let Some(all) = self.resolved.get() {
+            let mut out: Vec<Publication> = all
+                .iter()
+                .filter(|p| query.matches(p, &self.registry))
+                .cloned()
+                .collect();
+            out.sort_by_key(|p| std::cmp::Reverse(p.number));
+            return out;
+        }
+        self.order_newest_first()
+            .into_iter()
+            .filter(|&i| query.may_match(self.numbers[i], self.years[i]))
+            .filter(|&i| query.authors.is_empty() || query.may_have_author(&self.author_text(i)))
+            .map(|i| self.resolve(i))
+            .filter(|p| query.matches(p, &self.registry))
+            .collect()
+    }
+
+    /// The raw author (else editor) value of entry `i`, macros expanded.
+    fn author_text(&self, i: usize) -> String {
+        let index = self.items[i];
+        let parent = self.crossref_parent(index);
+        self.field(index, parent, "author")
+            .or_else(|| self.field(index, parent, "editor"))
+            .map(|a| a.into_owned())
+            .unwrap_or_default()
+    }
+
+    /// The entry with CV number `number`, as an index into `items`.
+    pub fn index_of_number(&self, number: usize) -> Option<usize> {
+        self.numbers.iter().position(|&n| n == number)
+    }
+
+    /// The entry with citation key `key` (exact, then ignoring case), as an
+    /// index into `items`.
+    pub fn index_of_key(&self, key: &str) -> Option<usize> {
+        let text = self.source.text();
+        let key_of = |i: &usize| self.raw.items[*i].key.of(text);
+        self.items
+            .iter()
+            .position(|i| key_of(i) == key)
+            .or_else(|| {
+                self.items
+                    .iter()
+                    .position(|i| key_of(i).eq_ignore_ascii_case(key))
+            })
+    }
+
     /// The publication with CV number `number`.
     pub fn by_number(&self, number: usize) -> Option<&Publication> {
-        self.publications.iter().find(|p| p.number == number)
+        self.index_of_number(number)
+            .map(|i| &self.publications()[i])
     }
 
     /// The publication with citation key `key` (exact, then ignoring case).
     pub fn by_key(&self, key: &str) -> Option<&Publication> {
-        self.publications.iter().find(|p| p.key == key).or_else(|| {
-            self.publications
-                .iter()
-                .find(|p| p.key.eq_ignore_ascii_case(key))
-        })
+        self.index_of_key(key).map(|i| &self.publications()[i])
     }
 
-    /// The raw item of publication `index` (an index into `publications`).
+    /// The raw item of entry `index` (an index into `items`).
     pub fn item_of(&self, index: usize) -> &Item {
         &self.raw.items[self.items[index]]
     }
 
-    /// The raw fields of publication `index`.
+    /// The raw fields of entry `index`.
     pub fn fields_of(&self, index: usize) -> &[Field] {
         self.raw.fields_of(self.item_of(index))
     }
 
-    /// Every field of publication `index` as (name, resolved LaTeX value).
+    /// Every field of entry `index` as (name, resolved LaTeX value).
     pub fn field_values(&self, index: usize) -> Vec<(String, String)> {
         let text = self.source.text();
         self.fields_of(index)
@@ -85,7 +188,7 @@ impl Library {
             .collect()
     }
 
-    /// The 1-based line where publication `index` starts.
+    /// The 1-based line where entry `index` starts.
     pub fn line_of(&self, index: usize) -> usize {
         self.source
             .line_col(self.item_of(index).span.start as usize)
@@ -94,6 +197,6 @@ impl Library {
 
     /// Entries that loaded plus entries skipped.
     pub fn entry_count(&self) -> usize {
-        self.publications.len() + self.skipped
+        self.len() + self.skipped
     }
 }

@@ -30,7 +30,9 @@ pub struct Name {
 impl Name {
     /// The name as people read it: "Given von Family, Jr".
     pub fn display(&self) -> String {
-        let mut out = String::new();
+        // One allocation: this runs for every author of every entry.
+        let parts = [&self.given, &self.von, &self.family, &self.jr];
+        let mut out = String::with_capacity(parts.iter().map(|p| p.len() + 2).sum());
         for part in [&self.given, &self.von, &self.family] {
             if !part.is_empty() {
                 if !out.is_empty() {
@@ -76,24 +78,29 @@ impl Identity {
     pub fn of(given: &str, family: &str) -> Identity {
         Identity {
             family: fold(family),
-            given: fold(given)
-                .split([' ', '-', '.'])
-                .filter(|t| !t.is_empty())
-                .map(str::to_owned)
-                .collect(),
+            given: given_tokens(given),
         }
+    }
+
+    /// `self.matches(&Identity::of(given, family))`, but the given names
+    /// are folded only when the family names agree: the loader and
+    /// `--author` ask this of every author of every entry.
+    pub fn matches_names(&self, given: &str, family: &str) -> bool {
+        folds_to(family, &self.family) && self.given_agrees(&given_tokens(given))
     }
 
     /// Whether the two may name the same person: same family name, and
     /// given names that agree where both are written, an initial agreeing
     /// with any name it abbreviates.
     pub fn matches(&self, other: &Identity) -> bool {
-        self.family == other.family
-            && self
-                .given
-                .iter()
-                .zip(&other.given)
-                .all(|(a, b)| token_compatible(a, b))
+        self.family == other.family && self.given_agrees(&other.given)
+    }
+
+    fn given_agrees(&self, other: &[String]) -> bool {
+        self.given
+            .iter()
+            .zip(other)
+            .all(|(a, b)| token_compatible(a, b))
     }
 
     /// The grouping key for "one coauthor written in different ways":
@@ -104,6 +111,15 @@ impl Identity {
             self.given.first().and_then(|g| g.chars().next()),
         )
     }
+}
+
+/// Folded given-name tokens ("Weijie J." → "weijie", "j").
+fn given_tokens(given: &str) -> Vec<String> {
+    fold(given)
+        .split([' ', '-', '.'])
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 fn token_compatible(a: &str, b: &str) -> bool {
@@ -120,6 +136,46 @@ fn token_compatible(a: &str, b: &str) -> bool {
 
 /// Lower case, diacritics removed, only letters, digits and spaces kept.
 pub fn fold(text: &str) -> String {
+    if !text.is_ascii() {
+        return fold_unicode(text);
+    }
+    // The common case, byte by byte: NFD leaves ASCII as it is.
+    let out = text.bytes().map(|b| fold_ascii(b) as char).collect();
+    trimmed(out)
+}
+
+/// [`fold`] of one ASCII byte.
+fn fold_ascii(b: u8) -> u8 {
+    match b {
+        b if b.is_ascii_alphanumeric() => b.to_ascii_lowercase(),
+        b'-' | b'.' => b,
+        _ => b' ',
+    }
+}
+
+/// `fold(text) == folded`, without building the folded text when `text`
+/// is ASCII (trimming removes exactly the bytes that fold to spaces).
+fn folds_to(text: &str, folded: &str) -> bool {
+    if !text.is_ascii() {
+        return fold_unicode(text) == folded;
+    }
+    let bytes = text.as_bytes();
+    let Some(start) = bytes.iter().position(|&b| fold_ascii(b) != b' ') else {
+        return folded.is_empty();
+    };
+    let end = bytes
+        .iter()
+        .rposition(|&b| fold_ascii(b) != b' ')
+        .map_or(start, |e| e + 1);
+    end - start == folded.len()
+        && bytes[start..end]
+            .iter()
+            .map(|&b| fold_ascii(b))
+            .eq(folded.bytes())
+}
+
+/// [`fold`] for any text: decomposed, so accents can be dropped.
+fn fold_unicode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.nfd() {
         if ('\u{300}'..='\u{36f}').contains(&c) {
@@ -137,7 +193,16 @@ pub fn fold(text: &str) -> String {
             _ => out.push(' '),
         }
     }
-    out.trim().to_string()
+    trimmed(out)
+}
+
+/// `text` without leading and trailing whitespace, reusing its buffer.
+fn trimmed(mut text: String) -> String {
+    let end = text.trim_end().len();
+    text.truncate(end);
+    let start = text.len() - text.trim_start().len();
+    text.drain(..start);
+    text
 }
 
 /// Splits a raw `author`/`editor` value at ` and ` outside braces.
@@ -173,28 +238,64 @@ pub fn split_names(raw: &str) -> Vec<&str> {
     names
 }
 
-/// Marks people type into names to flag equal contribution.
-static EQUAL_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+/// LaTeX marks people type into names to flag equal contribution; they
+/// mean nothing else, so they are recognized anywhere in a name.
+static LATEX_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         \$\s*\^\s*\{?\s*(?:\*|\\ast|\\star|\\dagger|\\dag)\s*\}?\s*\$   # $^*$, $^{*}$, $^\dagger$
       | \\textsuperscript\s*\{\s*(?:\*|\\ast|\\dag|\\dagger|†|∗)\s*\}   # \textsuperscript{*}
       | \\equalcontrib(?:\{\})?
-      | \{\s*[*∗†]\s*\}
-      | [*∗†]",
+      | \{\s*[*∗†]\s*\}",
     )
     .expect("the marker pattern is a valid regex")
 });
 
+/// Plain marks (`*`, `∗`, `†`) count only before or after a name or a
+/// name part (`*Wang`, `Wang*`, `Wang*, Mingze`): inside a word they are
+/// data, as in transcriptions like `Katic*ic!`.
+fn is_plain_mark(c: char) -> bool {
+    matches!(c, '*' | '∗' | '†')
+}
+
 /// Removes equal-contribution marks from one raw name; returns the clean
 /// name and whether a mark was found.
 pub fn strip_equal_marker(raw: &str) -> (Cow<'_, str>, bool) {
-    if !raw.contains(['*', '∗', '†', '$', '\\']) {
+    if !raw.contains(['*', '∗', '†', '$', '\\', '{']) {
         return (Cow::Borrowed(raw), false);
     }
-    match EQUAL_MARKER.replace_all(raw, "") {
-        Cow::Borrowed(b) => (Cow::Borrowed(b), false),
-        Cow::Owned(o) => (Cow::Owned(o.trim().to_string()), true),
+    let mut found = false;
+    let mut text: Cow<'_, str> = match LATEX_MARKER.replace_all(raw, "") {
+        Cow::Borrowed(b) => Cow::Borrowed(b),
+        Cow::Owned(o) => {
+            found = true;
+            Cow::Owned(o)
+        }
+    };
+    if text.contains(is_plain_mark) {
+        let parts: Vec<&str> = text.split(',').collect();
+        let cleaned: Vec<String> = parts
+            .iter()
+            .map(|part| {
+                let t = part.trim();
+                let stripped = t
+                    .trim_start_matches(is_plain_mark)
+                    .trim_end_matches(is_plain_mark);
+                if stripped.len() != t.len() {
+                    found = true;
+                }
+                let lead = &part[..part.len() - part.trim_start().len()];
+                format!("{lead}{}", stripped.trim())
+            })
+            .collect();
+        if found {
+            text = Cow::Owned(cleaned.join(","));
+        }
+    }
+    if found {
+        (Cow::Owned(text.trim().to_string()), true)
+    } else {
+        (Cow::Borrowed(raw), false)
     }
 }
 
@@ -210,6 +311,10 @@ fn words(part: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut start = None;
+    let word = |text| Word {
+        text,
+        lower: is_lower_word(text),
+    };
     for (i, &b) in bytes.iter().enumerate() {
         let sep = depth == 0 && (b.is_ascii_whitespace() || b == b'~');
         match b {
@@ -219,21 +324,16 @@ fn words(part: &str) -> Vec<Word<'_>> {
         }
         if sep {
             if let Some(s) = start.take() {
-                out.push(&part[s..i]);
+                out.push(word(&part[s..i]));
             }
         } else if start.is_none() {
             start = Some(i);
         }
     }
     if let Some(s) = start {
-        out.push(&part[s..]);
+        out.push(word(&part[s..]));
     }
-    out.into_iter()
-        .map(|text| Word {
-            text,
-            lower: is_lower_word(text),
-        })
-        .collect()
+    out
 }
 
 /// BibTeX's case test: the first letter at brace depth 0, or of a special
@@ -277,8 +377,20 @@ fn is_lower_word(word: &str) -> bool {
 }
 
 fn join(words: &[Word<'_>]) -> String {
-    let raw: Vec<&str> = words.iter().map(|w| w.text).collect();
-    to_unicode(&raw.join(" ")).into_owned()
+    if let [word] = words {
+        return to_unicode(word.text).into_owned();
+    }
+    let mut raw = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            raw.push(' ');
+        }
+        raw.push_str(w.text);
+    }
+    match to_unicode(&raw) {
+        Cow::Borrowed(_) => raw,
+        Cow::Owned(converted) => converted,
+    }
 }
 
 /// Splits at commas outside braces.
@@ -420,6 +532,20 @@ mod tests {
             strip_equal_marker(r#"J{\"o}rg"#),
             (Cow::Borrowed(r#"J{\"o}rg"#), false)
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_fold_is_the_unicode_fold(text in "[\\t\\n\\r -~]{0,40}") {
+            proptest::prop_assert_eq!(fold(&text), fold_unicode(&text));
+        }
+
+        #[test]
+        fn folds_to_is_fold_then_compare(text in "[ a-cA-C.\\-,é]{0,8}", other in "[ a-c.\\-]{0,6}") {
+            proptest::prop_assert_eq!(folds_to(&text, &other), fold(&text) == other);
+            let folded = fold(&text);
+            proptest::prop_assert!(folds_to(&text, &folded));
+        }
     }
 
     #[test]

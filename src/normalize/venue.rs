@@ -1,26 +1,45 @@
 //! Venue strings to canonical venues.
 //!
-//! A venue string is matched against the registry in pieces: the whole
-//! text, each parenthetical ("(NeurIPS 2024)"), and each comma or colon
-//! segment (DBLP's "..., {ICML} 2023, 23-29 July 2023, Honolulu, ..."), each
-//! folded first (case, punctuation, "Proceedings of the", ordinals, years and
-//! volume numbers removed). Workshops are found by the word "workshop" and
-//! matched to their host venue; awards ("Spotlight") inside the venue's
-//! parentheses are split off.
+//! A venue string is read in pieces: awards ("Spotlight") and tracks
+//! ("Datasets and Benchmarks Track") are taken out first; then the whole
+//! text, its comma segments (DBLP's "..., {ICML} 2023, 23-29 July 2023,
+//! Honolulu, ..."), its parentheticals ("(NeurIPS 2024)") and its colon or
+//! dash parts are each folded ([`fold_venue`]) and looked up. Only the whole
+//! text may match a short generic name ("Machine Learning"): a part must
+//! match a name of three or more words, or be an abbreviation written as one
+//! ("ICML"), so "Machine Learning: Science and Technology" stays unknown.
+//! Strings with the word "workshop" are read for their host venue, the
+//! workshop's name and its short name; "Findings" selects the Findings
+//! volume of the venue.
 
-use std::collections::HashMap;
+mod fold;
+mod nearest;
+
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+pub use fold::{fold_venue, stated_year};
+
+use self::fold::FastMap;
+
+use self::nearest::NearestIndex;
 use super::registry::{self, VenueDef};
 use crate::model::{Kind, Venue, Workshop};
 
-/// The venues publist knows, indexed by folded alias.
+/// The venues publist knows, indexed by folded spelling.
 #[derive(Debug, Clone)]
 pub struct Registry {
     defs: Vec<VenueDef>,
-    by_alias: HashMap<String, usize>,
+    /// Folded spelling → definition.
+    by_alias: FastMap<String, usize>,
+    /// Folded abbreviation (current, former, or an alias written as one)
+    /// → definition.
+    by_abbr: FastMap<String, usize>,
+    /// Folded canonical abbreviation → definition, for overrides.
+    by_canonical: FastMap<String, usize>,
+    nearest: NearestIndex,
 }
 
 impl Default for Registry {
@@ -32,7 +51,7 @@ impl Default for Registry {
 /// What a venue string says, before it is joined with the entry's fields.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct VenueParse {
-    /// Index of the matched definition.
+    /// Index of the matched definition (the host, for a workshop).
     pub def: Option<usize>,
     /// The year the string states (a year, an edition or a volume).
     pub year: Option<i32>,
@@ -42,51 +61,93 @@ pub struct VenueParse {
     pub workshop: Option<Workshop>,
     /// A track ("Datasets and Benchmarks").
     pub track: Option<String>,
-    /// The string without award parentheticals, for unknown venues.
+    /// The string without awards and braces, for unknown venues.
     pub cleaned: String,
 }
 
+/// A venue string taken apart: text outside parentheses, and each
+/// parenthetical, awards and tracks removed.
+struct Pieces {
+    outer: String,
+    parens: Vec<String>,
+    /// Outer text and parentheticals together.
+    whole: String,
+}
+
+/// How much a candidate piece may match.
+#[derive(Clone, Copy, PartialEq)]
+enum Reach {
+    /// The whole string: any spelling.
+    Whole,
+    /// A part: only distinctive spellings and abbreviations.
+    Part,
+    /// A parenthetical: as a part, but an abbreviation ("(CL)") counts only
+    /// when the text outside agrees ("Cognitive Linguistics (CL)" does not).
+    Paren,
+    /// A subtitle ("...: Data Mining and Knowledge Discovery"): only
+    /// abbreviations ("Findings of the ACL: EMNLP 2023").
+    Abbreviation,
+}
+
 impl Registry {
-    /// A registry of `defs`; a later definition with an abbreviation already
-    /// present replaces the earlier one.
+    /// A registry of `defs`, merged as [`Registry::extend`] merges.
     pub fn new(defs: Vec<VenueDef>) -> Registry {
         let mut reg = Registry {
             defs: Vec::with_capacity(defs.len()),
-            by_alias: HashMap::new(),
+            by_alias: FastMap::default(),
+            by_abbr: FastMap::default(),
+            by_canonical: FastMap::default(),
+            nearest: NearestIndex::default(),
         };
         reg.extend(defs);
         reg
     }
 
-    /// Adds or replaces definitions (a user's `venues.json`).
+    /// Adds definitions (a user's `venues.json`). A definition whose
+    /// abbreviation is already known overrides that venue: its abbreviation,
+    /// name and kind replace the old ones, so do the optional fields it
+    /// gives, and its aliases are added to the old. Spellings added later
+    /// win over earlier ones.
     pub fn extend(&mut self, defs: Vec<VenueDef>) {
         for def in defs {
-            let index = match self
-                .defs
-                .iter()
-                .position(|d| d.abbr.eq_ignore_ascii_case(&def.abbr))
-            {
-                Some(i) => {
-                    self.by_alias.retain(|_, v| *v != i);
-                    self.defs[i] = def;
+            let key = fold_venue(&def.abbr);
+            let index = match self.by_canonical.get(&key) {
+                Some(&i) => {
+                    let old = std::mem::replace(&mut self.defs[i], def);
+                    merge_override(&mut self.defs[i], old);
                     i
                 }
                 None => {
                     self.defs.push(def);
+                    self.by_canonical.insert(key, self.defs.len() - 1);
                     self.defs.len() - 1
                 }
             };
-            let def = &self.defs[index];
-            let mut names: Vec<&str> = vec![&def.abbr, &def.name];
-            names.extend(def.aliases.iter().map(String::as_str));
-            if let Some((former, _)) = &def.former_abbr {
-                names.push(former);
+            self.index_def(index);
+        }
+        self.nearest = NearestIndex::build(&self.defs);
+    }
+
+    fn index_def(&mut self, index: usize) {
+        let def = &self.defs[index];
+        let abbrs = std::iter::once(def.abbr.as_str())
+            .chain(def.former.as_ref().map(|f| f.abbr.as_str()))
+            .chain(
+                def.aliases
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|a| is_abbreviation(a)),
+            );
+        for abbr in abbrs {
+            let key = fold_venue(abbr);
+            if !key.is_empty() {
+                self.by_abbr.insert(key, index);
             }
-            for name in names {
-                let key = fold_venue(name);
-                if !key.is_empty() {
-                    self.by_alias.insert(key, index);
-                }
+        }
+        for spelling in def.spellings() {
+            let key = fold_venue(spelling);
+            if !key.is_empty() {
+                self.by_alias.insert(key, index);
             }
         }
     }
@@ -101,199 +162,411 @@ impl Registry {
         &self.defs[index]
     }
 
-    /// The definition whose folded alias is exactly `text` folded.
+    /// The definition one of whose spellings folds exactly like `text`.
     pub fn lookup(&self, text: &str) -> Option<usize> {
         self.by_alias.get(&fold_venue(text)).copied()
     }
 
-    /// The known venue nearest to `text`, for "did you mean" hints.
+    /// The known venue nearest to `text`, for "unknown venue: did you mean
+    /// X?" hints; `None` when nothing is close enough.
+    ///
+    /// ```
+    /// use publist::normalize::venue::Registry;
+    /// let reg = Registry::default();
+    /// let near = |t: &str| reg.nearest(t).map(|d| d.abbr.as_str());
+    /// assert_eq!(near("Internatinal Conference on Machine Learnig"), Some("ICML"));
+    /// assert_eq!(near("Conference on Neural Information Processing"), Some("NeurIPS"));
+    /// assert_eq!(near("Journal of Irreproducible Results"), None);
+    /// ```
     pub fn nearest(&self, text: &str) -> Option<&VenueDef> {
-        let folded = fold_venue(text);
-        if folded.is_empty() {
-            return None;
+        if let Some(i) = self.parse(text).def {
+            return Some(&self.defs[i]);
         }
-        let words: Vec<&str> = folded.split(' ').collect();
-        self.by_alias
-            .iter()
-            .map(|(alias, &i)| {
-                let alias_words: Vec<&str> = alias.split(' ').collect();
-                let common = words.iter().filter(|w| alias_words.contains(w)).count();
-                let score = 2.0 * common as f64 / (words.len() + alias_words.len()) as f64;
-                (score, i, alias)
-            })
-            .filter(|(score, _, _)| *score >= 0.5)
-            .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.2.cmp(a.2)))
-            .map(|(_, i, _)| &self.defs[i])
+        self.nearest.nearest(text).map(|i| &self.defs[i])
     }
 
     /// Reads a venue string.
     pub fn parse(&self, text: &str) -> VenueParse {
-        let (outer, parens) = split_parentheticals(text);
-        let mut out = VenueParse::default();
-        let mut kept_parens = Vec::new();
-        // Parentheticals: "(NeurIPS 2023, Spotlight (Top 3.5%))".
-        let mut paren_venues = Vec::new();
-        for paren in &parens {
-            let mut venue_parts = Vec::new();
-            for part in split_top_level(paren, ',') {
-                if out.award.is_none() && is_award(part) {
-                    out.award = Some(part.trim().to_string());
-                } else {
-                    venue_parts.push(part.trim());
-                }
-            }
-            if !venue_parts.is_empty() {
-                let joined = venue_parts.join(", ");
-                paren_venues.push(joined.clone());
-                kept_parens.push(joined);
-            }
-        }
-        let mut outer_parts = Vec::new();
-        for part in split_top_level(&outer, ',') {
-            if out.award.is_none() && is_award(part) && !part.to_lowercase().contains("workshop") {
-                out.award = Some(part.trim().to_string());
-            } else {
-                outer_parts.push(part.trim());
-            }
-        }
-        let outer = outer_parts.join(", ");
-        out.cleaned = clean_display(&outer, &kept_parens);
-        let whole = out.cleaned.clone();
-
-        if let Some(cap) = TRACK.captures(&whole) {
-            let name = cap[1].trim();
-            let name = name.rsplit([',', ':']).next().unwrap_or(name).trim();
-            out.track = Some(strip_host_words(name));
-        }
-
-        if WORKSHOP.is_match(&whole) {
-            let (def, workshop) = self.parse_workshop(&outer, &paren_venues);
-            out.def = def;
+        let tidy = tidy(text);
+        let (outer, parens) = split_parentheticals(&tidy);
+        let (outer, parens, award) = take_awards(&outer, parens);
+        let mut out = VenueParse {
+            award,
+            cleaned: clean_display(&outer, &parens),
+            ..VenueParse::default()
+        };
+        let (pieces, track) = self.take_track(outer, parens);
+        out.track = track;
+        let plain = self.match_pieces(&pieces);
+        let named_workshop = plain.is_some_and(|(_, key)| key.split(' ').any(|w| w == "workshop"));
+        let mut edition_text = Some(pieces.whole.as_str());
+        let host_text;
+        if WORKSHOP.is_match(&pieces.whole) && !named_workshop {
+            let (host, text, workshop) = self.parse_workshop(&pieces);
+            host_text = text;
+            edition_text = host_text.as_deref();
+            out.def = host;
             out.workshop = Some(workshop);
         } else {
-            let mut candidates: Vec<&str> = vec![&whole, &outer];
-            candidates.extend(paren_venues.iter().map(String::as_str));
-            let segments: Vec<&str> = outer.split([',', ':', ';']).map(str::trim).collect();
-            candidates.extend(segments.iter().copied());
-            out.def = candidates.iter().find_map(|c| self.lookup(c));
-            if out.def.is_none() {
-                // "(ACL 2024)" or "Proc. ICML 2023": an abbreviation token.
-                out.def = paren_venues
-                    .iter()
-                    .map(String::as_str)
-                    .chain(
-                        std::iter::once(whole.as_str())
-                            .filter(|w| w.split_whitespace().count() <= 4),
-                    )
-                    .find_map(|c| self.abbreviation_in(c));
-            }
+            out.def = plain.and_then(|(def, key)| self.findings_of(&pieces.whole, def, key));
         }
-        out.year = stated_year(&whole);
-        if out.year.is_none()
-            && let Some(def) = out.def.map(|i| &self.defs[i])
-        {
-            out.year = implied_year(&whole, def);
-        }
+        let volume_ok = out.workshop.is_none() && out.track.is_none();
+        out.year = self.year_of(&pieces.whole, out.def, edition_text, volume_ok);
         out
     }
 
-    /// A registry abbreviation written as a word of `text` ("NeurIPS 2023").
-    fn abbreviation_in(&self, text: &str) -> Option<usize> {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().filter(|c| c.is_uppercase()).count() >= 2)
-            .find_map(|w| {
-                self.defs.iter().position(|d| {
-                    d.abbr.eq_ignore_ascii_case(w)
-                        || d.former_abbr
-                            .as_ref()
-                            .is_some_and(|(f, _)| f.eq_ignore_ascii_case(w))
-                })
-            })
+    /// The first piece that names a venue, with the folded key it matched.
+    fn match_pieces(&self, p: &Pieces) -> Option<(usize, &str)> {
+        let segments = split_top_level(&p.outer, &[',', ';']);
+        let mut candidates: Vec<(&str, Reach)> = vec![
+            (p.whole.as_str(), Reach::Whole),
+            (p.outer.as_str(), Reach::Whole),
+        ];
+        if segments.len() > 1 {
+            candidates.extend(segments.iter().map(|s| (*s, Reach::Part)));
+        }
+        candidates.extend(p.parens.iter().map(|s| (s.as_str(), Reach::Paren)));
+        for segment in &segments {
+            let parts = sub_segments(segment);
+            if parts.len() > 1 {
+                candidates.push((parts[0], Reach::Part));
+                candidates.extend(parts[1..].iter().map(|s| (*s, Reach::Abbreviation)));
+            }
+        }
+        let found = self.first_match(&candidates, &p.outer)?;
+        // A short generic name outside ("Computational Linguistics") yields
+        // to an abbreviation inside ("(ACL 2024)").
+        let (i, def, key) = found;
+        if i < 2 && key.split(' ').count() < 3 {
+            let parens: Vec<(&str, Reach)> = p
+                .parens
+                .iter()
+                .map(|x| (x.as_str(), Reach::Abbreviation))
+                .collect();
+            if let Some((_, other, other_key)) = self.first_match(&parens, "") {
+                return Some((other, other_key));
+            }
+        }
+        Some((def, key))
     }
 
-    /// A workshop string: its host venue, name and short name.
-    fn parse_workshop(&self, outer: &str, parens: &[String]) -> (Option<usize>, Workshop) {
-        let m = WORKSHOP.find(outer);
-        let (before, after) = match m {
-            Some(m) => (&outer[..m.start()], &outer[m.end()..]),
-            None => (outer, ""),
+    /// The first candidate that names a venue, trying exact spellings
+    /// before abbreviations among filler words: its position, the
+    /// definition and the key matched. `outer` is what a parenthetical's
+    /// abbreviation must agree with.
+    fn first_match(
+        &self,
+        candidates: &[(&str, Reach)],
+        outer: &str,
+    ) -> Option<(usize, usize, &str)> {
+        let agrees = |reach: Reach, def: usize, key: &str| {
+            reach != Reach::Paren
+                || key.split(' ').count() >= 3
+                || self.nearest.agreement(outer, def) >= AGREEMENT
         };
-        // The host: before "Workshop", after " at ", or in a parenthetical.
-        let at_host = AT_HOST
-            .captures(after)
-            .map(|c| c.get(1).map_or("", |m| m.as_str()).to_string());
-        let mut host_candidates: Vec<String> = vec![before.trim().to_string()];
-        host_candidates.extend(at_host.clone());
-        for p in parens {
-            if let Some(m) = WORKSHOP.find(p) {
-                host_candidates.push(p[..m.start()].trim().to_string());
-            }
-        }
-        host_candidates.extend(before.split([',', ':']).map(|s| s.trim().to_string()));
-        let host = host_candidates
+        // Keys are folded on demand: the first candidate usually matches.
+        let keys: Vec<std::cell::OnceCell<String>> = vec![Default::default(); candidates.len()];
+        let key = |i: usize| keys[i].get_or_init(|| fold_venue(candidates[i].0)).as_str();
+        let exact = candidates
             .iter()
-            .find_map(|c| self.lookup(c))
-            .or_else(|| host_candidates.iter().find_map(|c| self.abbreviation_in(c)));
-
-        // The name: "Workshop on X", "Workshop: X", or "X Workshop".
-        let mut rest = after.trim_start_matches([' ', ':', '-', '–', '—']).trim();
-        if let Some(at) = AT_HOST.find(rest) {
-            rest = &rest[..at.start()];
-        }
-        let rest = rest.trim();
-        let mut name = rest
-            .strip_prefix("on ")
-            .or_else(|| rest.strip_prefix("On "))
-            .unwrap_or(rest)
-            .trim()
-            .trim_end_matches([',', '.', ';'])
-            .to_string();
-        let mut short = None;
-        if !name.is_empty() && !name.contains(' ') && is_short_name(&name) {
-            short = Some(std::mem::take(&mut name));
-        }
-        if name.is_empty() {
-            let mut pre = strip_host_words(before);
-            if let Some(h) = host {
-                let d = &self.defs[h];
-                for word in [d.abbr.as_str(), d.name.as_str()] {
-                    pre = pre.replace(word, "");
-                }
-                pre = strip_host_words(&pre);
-            }
-            name = pre;
-        }
-        // The short name: "(NeurIPS 2023 Workshop M3L)" or "(OPT)".
-        for p in parens {
-            if let Some(m) = WORKSHOP.find(p) {
-                let tail = p[m.end()..].trim();
-                if !tail.is_empty() && !tail.contains(' ') {
-                    short = Some(tail.to_string());
-                }
-            } else if is_short_name(p.trim()) && !p.contains(' ') && self.lookup(p).is_none() {
-                short = Some(p.trim().to_string());
-            }
-        }
-        (host, Workshop { name, short })
+            .enumerate()
+            .find_map(|(i, &(text, reach))| {
+                let (def, matched) = self.match_key(key(i), text, reach)?;
+                agrees(reach, def, matched).then_some((i, def, matched))
+            });
+        exact.or_else(|| {
+            candidates
+                .iter()
+                .enumerate()
+                .find_map(|(i, &(text, reach))| {
+                    let (def, matched) = self.abbreviation_key(key(i), text)?;
+                    agrees(reach, def, matched).then_some((i, def, matched))
+                })
+        })
     }
 
-    /// Joins a parsed venue string with the entry's own facts.
+    /// The definition `text` names, within `reach`.
+    fn match_one(&self, text: &str, reach: Reach) -> Option<(usize, &str)> {
+        self.match_key(&fold_venue(text), text, reach)
+    }
+
+    /// The definition `text`, folded to `key`, names within `reach`.
+    fn match_key(&self, key: &str, text: &str, reach: Reach) -> Option<(usize, &str)> {
+        let (key, &def) = self.by_alias.get_key_value(key)?;
+        let abbreviation = || self.by_abbr.contains_key(key) && has_abbreviation_token(text);
+        let accepted = match reach {
+            Reach::Whole => true,
+            Reach::Part | Reach::Paren => key.split(' ').count() >= 3 || abbreviation(),
+            Reach::Abbreviation => abbreviation(),
+        };
+        accepted.then_some((def, key.as_str()))
+    }
+
+    /// "ICML Conference 2023", "NeurIPS Main Track": an abbreviation with
+    /// only filler words around it.
+    fn abbreviation_with_filler(&self, text: &str) -> Option<(usize, &str)> {
+        self.abbreviation_key(&fold_venue(text), text)
+    }
+
+    /// [`Registry::abbreviation_with_filler`] of `text` folded to `key`.
+    fn abbreviation_key(&self, key: &str, text: &str) -> Option<(usize, &str)> {
+        if !has_abbreviation_token(text) {
+            return None;
+        }
+        let rest: Vec<&str> = key
+            .split(' ')
+            .filter(|w| !FILLER_WORDS.contains(w))
+            .collect();
+        self.by_abbr
+            .get_key_value(&rest.join(" "))
+            .map(|(k, &d)| (d, k.as_str()))
+    }
+
+    /// A "Findings" string names the Findings volume of the venue matched
+    /// ("EMNLP (Findings)"), or nothing when the registry has none.
+    fn findings_of(&self, whole: &str, def: usize, key: &str) -> Option<usize> {
+        let says_findings = whole
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case("findings"));
+        if !says_findings || key.split(' ').any(|w| w == "findings") {
+            return Some(def);
+        }
+        let abbr = fold_venue(&self.defs[def].abbr);
+        self.by_alias.get(&format!("findings {abbr}")).copied()
+    }
+
+    /// The year `whole` states: a year, or "AAAI-24"; else the year an
+    /// edition ("36th") in `edition_text` or a proceedings volume
+    /// ("Systems 36") implies.
+    fn year_of(
+        &self,
+        whole: &str,
+        def: Option<usize>,
+        edition_text: Option<&str>,
+        volume_ok: bool,
+    ) -> Option<i32> {
+        if let Some(y) = stated_year(whole) {
+            return Some(y);
+        }
+        let index = def?;
+        if let Some(y) = self.hyphen_year(whole, index) {
+            return Some(y);
+        }
+        let def = &self.defs[index];
+        let text = edition_text?;
+        let by_edition = def
+            .edition_base
+            .zip(fold::edition(text))
+            .map(|(base, n)| base + n)
+            .filter(|y| def.edition_since.is_none_or(|since| *y >= since));
+        let by_volume = || {
+            def.volume_base
+                .zip(fold::volume_number(text))
+                .map(|(base, n)| base + n)
+                .filter(|_| volume_ok)
+        };
+        by_edition.or_else(by_volume)
+    }
+
+    /// A two-digit year after one of the venue's abbreviations and a
+    /// hyphen: "AAAI-24", "IJCAI-23", "ECML-94".
+    fn hyphen_year(&self, text: &str, def: usize) -> Option<i32> {
+        let bytes = text.as_bytes();
+        text.match_indices('-').find_map(|(i, _)| {
+            let digits = &bytes[i + 1..];
+            let two = digits.len() >= 2
+                && digits[..2].iter().all(u8::is_ascii_digit)
+                && digits.get(2).is_none_or(|b| !b.is_ascii_alphanumeric());
+            let word_start = text[..i]
+                .rfind(|c: char| !c.is_alphanumeric())
+                .map_or(0, |j| j + 1);
+            let word = fold_venue(&text[word_start..i]);
+            (two && self.by_abbr.get(&word) == Some(&def))
+                .then(|| text[i + 1..i + 3].parse().ok().map(fold::two_digit_year))
+                .flatten()
+        })
+    }
+
+    /// Takes a track out of the pieces: "Datasets and Benchmarks Track",
+    /// "Track on Datasets and Benchmarks", "Applied Data Science Track".
+    fn take_track(&self, outer: String, parens: Vec<String>) -> (Pieces, Option<String>) {
+        let mut track = None;
+        let mut take = |text: String| {
+            let (name, rest) = self.track_in(&text);
+            if track.is_none() {
+                track = name;
+            }
+            rest
+        };
+        let outer = take(outer);
+        let parens: Vec<String> = parens
+            .into_iter()
+            .map(&mut take)
+            .filter(|p| !fold_venue(p).is_empty())
+            .collect();
+        let whole = clean_display(&outer, &parens);
+        let pieces = Pieces {
+            outer,
+            parens,
+            whole,
+        };
+        (pieces, track)
+    }
+
+    /// The track `text` names, and the text without it.
+    fn track_in(&self, text: &str) -> (Option<String>, String) {
+        if let Some(m) = KNOWN_TRACK.find(text) {
+            let name = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+            let rest = format!("{} {}", &text[..m.start()], &text[m.end()..]);
+            let rest = TRACK_WORD.replace_all(&rest, " ").into_owned();
+            return (Some(title_track(&name)), rest);
+        }
+        if let Some(c) = TRACK_ON.captures(text)
+            && let (Some(all), Some(name)) = (c.get(0), c.get(1))
+        {
+            let rest = format!("{} {}", &text[..all.start()], &text[all.end()..]);
+            return (
+                Some(strip_years(name.as_str())).filter(|n| !n.is_empty()),
+                rest,
+            );
+        }
+        let Some(m) = TRACK_WORD.find(text) else {
+            return (None, text.to_string());
+        };
+        let start = text[..m.start()]
+            .rfind([',', ';', ':', '('])
+            .map_or(0, |i| i + 1);
+        let words: Vec<&str> = text[start..m.start()].split_whitespace().collect();
+        if words.last().is_some_and(|w| WORKSHOP.is_match(w)) {
+            return (None, text.to_string());
+        }
+        // The shortest tail whose remaining head names a venue, else the
+        // words after the last number ("NeurIPS 2023 Datasets Track").
+        let tail = (1..=words.len())
+            .find(|&k| {
+                let head = words[..words.len() - k].join(" ");
+                self.match_one(&head, Reach::Whole).is_some()
+            })
+            .unwrap_or_else(|| {
+                words
+                    .iter()
+                    .rev()
+                    .take_while(|w| !is_number_like(w))
+                    .count()
+            });
+        let (head, name) = words.split_at(words.len() - tail);
+        let name = name.join(" ");
+        let rest = format!("{}{} {}", &text[..start], head.join(" "), &text[m.end()..]);
+        let name =
+            Some(name).filter(|n| !fold_venue(n).split(' ').all(|w| FILLER_WORDS.contains(&w)));
+        (name, rest)
+    }
+
+    /// A workshop string: its host venue and the workshop's names.
+    fn parse_workshop(&self, p: &Pieces) -> (Option<usize>, Option<String>, Workshop) {
+        let primary = if WORKSHOP.is_match(&p.outer) {
+            p.outer.as_str()
+        } else {
+            p.parens
+                .iter()
+                .find(|x| WORKSHOP.is_match(x))
+                .map_or(p.outer.as_str(), String::as_str)
+        };
+        let parts = WorkshopParts::of(primary, self);
+        let (host, host_text, host_before) = self.workshop_host(p, primary, &parts);
+        let mut short = parts.short_prefix.clone();
+        let mut name = parts.name_after.clone();
+        if name.as_deref().is_some_and(is_short_name) {
+            short = name.take();
+        }
+        if name.is_none() && !host_before {
+            name = parts.name_before.clone();
+        }
+        if let Some(s) = p.parens.iter().find_map(|x| self.short_name_in(x)) {
+            short = Some(s);
+        }
+        if name.is_none() && primary != p.outer && self.match_one(&p.outer, Reach::Whole).is_none()
+        {
+            name = Some(strip_years(&p.outer)).filter(|n| !n.is_empty());
+        }
+        let name = name
+            .or_else(|| host.map(|h| format!("{} Workshops", self.defs[h].abbr)))
+            .or_else(|| short.clone())
+            .unwrap_or_else(|| strip_years(primary));
+        (host, host_text, Workshop { name, short })
+    }
+
+    /// The host of a workshop: after "at"/"@", before "Workshop", in another
+    /// segment, or in a parenthetical; and whether it was the text before
+    /// "Workshop".
+    fn workshop_host(
+        &self,
+        p: &Pieces,
+        primary: &str,
+        parts: &WorkshopParts,
+    ) -> (Option<usize>, Option<String>, bool) {
+        let mut candidates: Vec<(&str, Reach)> = Vec::new();
+        if let Some(at) = &parts.at_host {
+            candidates.push((at, Reach::Whole));
+        }
+        let before_at = candidates.len();
+        candidates.push((&parts.before, Reach::Part));
+        if primary != p.outer {
+            candidates.push((&p.outer, Reach::Whole));
+        }
+        let segments = split_top_level(&p.outer, &[',', ';']);
+        candidates.extend(
+            segments
+                .iter()
+                .filter(|s| !WORKSHOP.is_match(s))
+                .map(|s| (*s, Reach::Part)),
+        );
+        for paren in &p.parens {
+            let head = WORKSHOP
+                .find(paren)
+                .map_or(paren.as_str(), |m| &paren[..m.start()]);
+            candidates.push((head, Reach::Part));
+        }
+        // The outer text of a workshop string is the workshop's name, so
+        // parentheticals need not agree with it.
+        match self.first_match(&candidates, "") {
+            Some((i, def, _)) => (Some(def), Some(candidates[i].0.to_string()), i == before_at),
+            None => (None, None, false),
+        }
+    }
+
+    /// A workshop's short name in a parenthetical: "M3L" in "(NeurIPS 2023
+    /// Workshop M3L)", "OPT" in "(OPT 2022)".
+    fn short_name_in(&self, paren: &str) -> Option<String> {
+        let tail = match WORKSHOP.find(paren) {
+            Some(m) => &paren[m.end()..],
+            None => paren,
+        };
+        let tail = strip_years(tail);
+        (is_short_name(&tail) && self.lookup(&tail).is_none()).then_some(tail)
+    }
+
+    /// Joins a parsed venue string with the entry's own facts: the venue's
+    /// year is the one the string states, else the entry's.
     pub fn venue(&self, parse: &VenueParse, fallback_kind: Kind, entry_year: Option<i32>) -> Venue {
         let year = parse.year.or(entry_year);
+        let workshop_kind = |kind| {
+            if parse.workshop.is_some() {
+                Kind::Workshop
+            } else {
+                kind
+            }
+        };
         match parse.def.map(|i| &self.defs[i]) {
             Some(def) => {
-                let abbr = match &def.former_abbr {
-                    Some((former, until)) if year.is_some_and(|y| y <= *until) => former.clone(),
+                let abbr = match &def.former {
+                    Some(f) if year.is_some_and(|y| y <= f.until) => f.abbr.clone(),
                     _ => def.abbr.clone(),
                 };
                 Venue {
                     abbr: Some(abbr),
                     name: def.name.clone(),
-                    kind: if parse.workshop.is_some() {
-                        Kind::Workshop
-                    } else {
-                        def.kind
-                    },
+                    kind: workshop_kind(def.kind),
                     year,
                     workshop: parse.workshop.clone(),
                     track: parse.track.clone(),
@@ -303,11 +576,7 @@ impl Registry {
             None => Venue {
                 abbr: None,
                 name: parse.cleaned.clone(),
-                kind: if parse.workshop.is_some() {
-                    Kind::Workshop
-                } else {
-                    fallback_kind
-                },
+                kind: workshop_kind(fallback_kind),
                 year,
                 workshop: parse.workshop.clone(),
                 track: parse.track.clone(),
@@ -317,28 +586,220 @@ impl Registry {
     }
 }
 
+/// Completes an overriding definition with what the old one had and the
+/// new one leaves out.
+fn merge_override(new: &mut VenueDef, old: VenueDef) {
+    let old_names = [old.abbr, old.name]
+        .into_iter()
+        .filter(|n| *n != new.abbr && *n != new.name);
+    for alias in old_names.chain(old.aliases) {
+        if !new.aliases.contains(&alias) {
+            new.aliases.push(alias);
+        }
+    }
+    new.former = new.former.take().or(old.former);
+    new.edition_base = new.edition_base.or(old.edition_base);
+    new.edition_since = new.edition_since.or(old.edition_since);
+    new.volume_base = new.volume_base.or(old.volume_base);
+}
+
+/// The text around the word "workshop" in one piece.
+struct WorkshopParts {
+    /// Text before "Workshop" in its segment ("NeurIPS 2023").
+    before: String,
+    /// "X" of "Workshop on X" / "Workshop: X".
+    name_after: Option<String>,
+    /// "X Workshop" as a name ("Student Research Workshop").
+    name_before: Option<String>,
+    /// "Y" of "... at Y" / "... @ Y".
+    at_host: Option<String>,
+    /// "OPT" of "OPT2023: Annual Workshop on ...".
+    short_prefix: Option<String>,
+}
+
+impl WorkshopParts {
+    fn of(piece: &str, reg: &Registry) -> WorkshopParts {
+        let m = WORKSHOP.find(piece);
+        let (start, end) = m.map_or((piece.len(), piece.len()), |m| (m.start(), m.end()));
+        let seg_start = piece[..start].rfind([',', ';']).map_or(0, |i| i + 1);
+        let seg_end = piece[end..]
+            .find([',', ';'])
+            .map_or(piece.len(), |i| end + i);
+        let mut before = piece[seg_start..start].trim();
+        let mut after = piece[end..seg_end].trim_start_matches([' ', ':', '-']);
+        // "... at NeurIPS 2023", "... @ ICML2023": only when it is a venue
+        // ("Machine Learning at Scale at NeurIPS" is hosted by NeurIPS).
+        let mut at_host = None;
+        for text in [&mut after, &mut before] {
+            if at_host.is_some() {
+                break;
+            }
+            let found = AT_HOST.find_iter(text).collect::<Vec<_>>();
+            if let Some(at) = found.iter().rev().find(|at| {
+                let host = &text[at.end()..];
+                reg.match_one(host, Reach::Whole).is_some()
+                    || reg.abbreviation_with_filler(host).is_some()
+            }) {
+                at_host = Some(text[at.end()..].trim().to_string());
+                *text = &text[..at.start()];
+            }
+        }
+        let after = after.trim();
+        let after = ["on ", "On ", "of ", "for "]
+            .iter()
+            .find_map(|p| after.strip_prefix(p))
+            .unwrap_or(after);
+        let name_after = Some(strip_years(after.trim_end_matches(['.', ';'])))
+            .filter(|n| !fold_venue(n).split(' ').all(|w| FILLER_WORDS.contains(&w)));
+        let (short_prefix, before_rest) = match before.split_once(':') {
+            Some((head, rest)) if is_short_name(&strip_years(head)) => {
+                (Some(strip_years(head)), rest)
+            }
+            _ => (None, before),
+        };
+        let name_before = Some(strip_filler(before_rest))
+            .filter(|n| !n.is_empty())
+            .map(|n| format!("{n} {}", m.map_or("Workshop", |m| m.as_str())));
+        WorkshopParts {
+            before: before.to_string(),
+            name_after,
+            name_before,
+            at_host,
+            short_prefix,
+        }
+    }
+}
+
+/// How well the text outside parentheses must agree with a venue named by
+/// an abbreviation inside them (see [`Reach::Paren`]).
+const AGREEMENT: f64 = 0.5;
+
+/// Words allowed around an abbreviation ("ICML Conference 2023").
+const FILLER_WORDS: &[&str] = &[
+    "",
+    "conf",
+    "main",
+    "track",
+    "proceedings",
+    "poster",
+    "posters",
+    "oral",
+    "spotlight",
+    "long",
+    "short",
+    "paper",
+    "papers",
+    "full",
+];
+
 static WORKSHOP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bworkshops?\b").expect("valid regex"));
 static AT_HOST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:at|@)\s+(.+)$").expect("valid regex"));
-static TRACK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)([^,(]+?)\s+track\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?i)(?:^|\s)at\s+|\s*@\s*").expect("valid regex"));
+static TRACK_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\btrack\b(?:\s+on\b)?").expect("valid regex"));
+static TRACK_ON: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\btrack\s+on\s+([^,;:()]+)").expect("valid regex"));
+static KNOWN_TRACK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bdatasets\s+(?:and|&)\s+benchmarks\b").expect("valid regex")
+});
 static AWARD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^\s*(?:spotlight|oral|best\b|outstanding\b|honou?rable mention|distinguished paper|award|contributed talk|plenary|long talk|highlight|selected for)",
     )
     .expect("valid regex")
 });
+/// "JMLR Workshop and Conference Proceedings" is a series, not a workshop.
+static NOT_A_WORKSHOP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bworkshop\s+(?:and|&)\s+conference\s+proceedings\b|\bW\s*&\s*CP\b")
+        .expect("valid regex")
+});
 
-fn is_award(text: &str) -> bool {
-    AWARD.is_match(text)
+/// Braces and runs of whitespace removed, dashes made plain, series names
+/// that only look like workshops dropped.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        let c = match c {
+            '{' | '}' => continue,
+            '–' | '—' => '-',
+            c if c.is_whitespace() => {
+                space = !out.is_empty();
+                continue;
+            }
+            c => c,
+        };
+        if c == '-' && out.ends_with('-') {
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(c);
+    }
+    match NOT_A_WORKSHOP.replace_all(&out, "") {
+        Cow::Borrowed(_) => out,
+        Cow::Owned(cut) => cut.split_whitespace().collect::<Vec<_>>().join(" "),
+    }
 }
 
-/// A workshop short name such as "M3L" or "OPT": one word with a capital
-/// or digit after its first letter.
+/// Splits off awards: "(NeurIPS 2023, Spotlight (Top 3.5%))" → "(NeurIPS
+/// 2023)" and "Spotlight (Top 3.5%)".
+fn take_awards(outer: &str, parens: Vec<String>) -> (String, Vec<String>, Option<String>) {
+    let mut award = None;
+    let mut kept_parens = Vec::new();
+    for paren in &parens {
+        let mut kept = Vec::new();
+        for part in split_top_level(paren, &[',', ';']) {
+            if award.is_none() && AWARD.is_match(part) {
+                award = Some(part.to_string());
+            } else {
+                kept.push(part);
+            }
+        }
+        if !kept.is_empty() {
+            kept_parens.push(kept.join(", "));
+        }
+    }
+    let mut kept_outer = Vec::new();
+    for part in split_top_level(outer, &[',']) {
+        if award.is_none() && AWARD.is_match(part) && !WORKSHOP.is_match(part) {
+            award = Some(part.to_string());
+        } else {
+            kept_outer.push(part);
+        }
+    }
+    (kept_outer.join(", "), kept_parens, award)
+}
+
+/// Whether a token is written as an abbreviation: two or more capitals
+/// ("ICML", "NeurIPS", "CoRL").
+fn has_abbreviation_token(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(is_abbreviation_token)
+}
+
+fn is_abbreviation_token(word: &str) -> bool {
+    word.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+/// Whether a whole spelling is abbreviations ("ECML", "NAACL-HLT").
+fn is_abbreviation(text: &str) -> bool {
+    let mut words = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some() && words.all(is_abbreviation_token)
+}
+
+/// A workshop short name such as "M3L", "OPT" or "TrustNLP": one word with
+/// a capital or digit after its first letter.
 fn is_short_name(text: &str) -> bool {
     !text.is_empty()
         && text.len() <= 16
+        && text.chars().next().is_some_and(char::is_alphabetic)
         && text.chars().all(|c| c.is_alphanumeric() || c == '-')
         && text
             .chars()
@@ -346,29 +807,65 @@ fn is_short_name(text: &str) -> bool {
             .any(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
-/// Removes years, ordinals and "Proceedings of the" from a workshop name.
-fn strip_host_words(text: &str) -> String {
-    let words: Vec<&str> = text
+/// Whether a word is a number, year or ordinal ("2023", "36th", "Thirty").
+fn is_number_like(word: &str) -> bool {
+    let w = fold::raw_words(word).next().unwrap_or_default();
+    w.is_empty() || w.bytes().all(|b| b.is_ascii_digit()) || fold::is_ordinal_token(&w)
+}
+
+/// Text without years and glued years ("OPT2023" → "OPT"), trimmed.
+fn strip_years(text: &str) -> String {
+    let words: Vec<String> = text
         .split_whitespace()
-        .filter(|w| {
-            let f = fold_word(w);
-            !(f.is_empty()
-                || is_year_token(&f)
-                || is_ordinal_token(&f)
-                || matches!(f.as_str(), "proceedings" | "proc" | "the" | "of"))
+        .filter_map(|w| {
+            let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if fold::is_year_token(bare) || bare.starts_with('\'') {
+                return None;
+            }
+            let cut = w.len().saturating_sub(4);
+            if w.len() > 4 && w.is_char_boundary(cut) && fold::is_year_token(&w[cut..]) {
+                return Some(w[..cut].to_string());
+            }
+            Some(w.to_string())
         })
         .collect();
     words
         .join(" ")
-        .trim_matches([',', ':', ' ', '-'])
+        .trim_matches([',', ':', ';', ' ', '-'])
         .to_string()
 }
 
-fn fold_word(w: &str) -> String {
-    w.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+/// Text without leading "Proceedings of the 3rd International" and years.
+fn strip_filler(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let skip = words
+        .iter()
+        .take_while(|w| {
+            let f = fold::raw_words(w).next().unwrap_or_default();
+            f.is_empty()
+                || fold::stem(&f).is_none()
+                || fold::is_proceedings(&f)
+                || matches!(f.as_str(), "international" | "joint" | "annual")
+                || fold::is_year_token(&f)
+        })
+        .count();
+    strip_years(&words[skip..].join(" "))
+}
+
+/// "datasets and benchmarks" → "Datasets and Benchmarks".
+fn title_track(name: &str) -> String {
+    name.split(' ')
+        .map(|w| match w.to_lowercase().as_str() {
+            "and" => "and".to_string(),
+            lower => {
+                let mut c = lower.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Splits off top-level parentheticals: ("outer text", ["inside", ...]).
@@ -401,11 +898,13 @@ pub fn split_parentheticals(text: &str) -> (String, Vec<String>) {
     if !current.is_empty() {
         outer.push_str(&current);
     }
+    parens.retain(|p| !p.is_empty());
     (outer, parens)
 }
 
-/// Splits at `sep` outside parentheses.
-fn split_top_level(text: &str, sep: char) -> Vec<&str> {
+/// Splits at any of `seps` outside parentheses; parts trimmed, empty ones
+/// dropped.
+fn split_top_level<'t>(text: &'t str, seps: &[char]) -> Vec<&'t str> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
@@ -413,7 +912,7 @@ fn split_top_level(text: &str, sep: char) -> Vec<&str> {
         match c {
             '(' => depth += 1,
             ')' => depth = depth.saturating_sub(1),
-            c if c == sep && depth == 0 => {
+            c if seps.contains(&c) && depth == 0 => {
                 out.push(&text[start..i]);
                 start = i + c.len_utf8();
             }
@@ -421,18 +920,38 @@ fn split_top_level(text: &str, sep: char) -> Vec<&str> {
         }
     }
     out.push(&text[start..]);
-    out.retain(|s| !s.trim().is_empty());
-    out
+    out.into_iter()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// A segment's parts at colons and spaced dashes: "Computer Vision - ECCV
+/// 2022 - 17th European Conference" → three parts.
+fn sub_segments(segment: &str) -> Vec<&str> {
+    segment
+        .split(':')
+        .flat_map(|s| s.split(" - "))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// The venue text for display: outer text plus venue parentheticals, with
 /// stray punctuation tidied ("Linguistics, (ACL 2024)" → "Linguistics (ACL 2024)").
 fn clean_display(outer: &str, parens: &[String]) -> String {
-    let mut out = outer.split_whitespace().collect::<Vec<_>>().join(" ");
-    out = out
-        .replace(" ,", ",")
-        .trim_matches([',', ' ', ';', ':'])
-        .to_string();
+    let mut out = String::with_capacity(outer.len() + 16);
+    for word in outer.split_whitespace() {
+        if word == "," || word == ";" {
+            out.push_str(word);
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    let mut out = out.trim_matches([',', ' ', ';', ':']).to_string();
     for p in parens {
         if !out.is_empty() {
             out.push(' ');
@@ -442,190 +961,6 @@ fn clean_display(outer: &str, parens: &[String]) -> String {
         out.push(')');
     }
     out
-}
-
-const NOISE_WORDS: &[&str] = &[
-    "proceedings",
-    "proc",
-    "the",
-    "of",
-    "in",
-    "on",
-    "for",
-    "and",
-    "a",
-    "an",
-    "annual",
-    "volume",
-    "vol",
-    "ieee",
-    "acm",
-    "cvf",
-    "pmlr",
-    "lncs",
-    "part",
-    "conf",
-    "usa",
-];
-
-const ORDINAL_WORDS: &[(&str, i32)] = &[
-    ("first", 1),
-    ("second", 2),
-    ("third", 3),
-    ("fourth", 4),
-    ("fifth", 5),
-    ("sixth", 6),
-    ("seventh", 7),
-    ("eighth", 8),
-    ("ninth", 9),
-    ("tenth", 10),
-    ("eleventh", 11),
-    ("twelfth", 12),
-    ("thirteenth", 13),
-    ("fourteenth", 14),
-    ("fifteenth", 15),
-    ("sixteenth", 16),
-    ("seventeenth", 17),
-    ("eighteenth", 18),
-    ("nineteenth", 19),
-    ("twentieth", 20),
-    ("thirtieth", 30),
-    ("fortieth", 40),
-    ("fiftieth", 50),
-    ("sixtieth", 60),
-    ("seventieth", 70),
-    ("eightieth", 80),
-    ("ninetieth", 90),
-];
-
-const TENS_WORDS: &[(&str, i32)] = &[
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
-];
-
-fn is_year_token(t: &str) -> bool {
-    t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) && matches!(&t[..2], "19" | "20")
-}
-
-fn is_ordinal_token(t: &str) -> bool {
-    ordinal_digits(t).is_some()
-        || ORDINAL_WORDS.iter().any(|(w, _)| *w == t)
-        || TENS_WORDS.iter().any(|(w, _)| *w == t)
-}
-
-/// "36th" → 36.
-fn ordinal_digits(t: &str) -> Option<i32> {
-    let digits = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let suffix = &t[digits.len()..];
-    if !digits.is_empty()
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && matches!(suffix, "st" | "nd" | "rd" | "th")
-    {
-        digits.parse().ok()
-    } else {
-        None
-    }
-}
-
-/// Folds a venue string for alias lookup: lower case, words only, without
-/// noise words, numbers, ordinals and years. `&` reads as "and".
-///
-/// ```
-/// use publist::normalize::venue::fold_venue;
-/// assert_eq!(fold_venue("Proceedings of the 36th International Conference on Machine Learning"),
-///            "international conference machine learning");
-/// assert_eq!(fold_venue("{NeurIPS} 2023"), "neurips");
-/// ```
-pub fn fold_venue(text: &str) -> String {
-    let lower = text.to_lowercase();
-    let mut out = String::with_capacity(lower.len());
-    for token in lower.split(|c: char| !c.is_alphanumeric()) {
-        if token.is_empty()
-            || token.bytes().all(|b| b.is_ascii_digit())
-            || NOISE_WORDS.contains(&token)
-            || is_ordinal_token(token)
-        {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(token);
-    }
-    out
-}
-
-/// The first plausible year (1950–2099) written in `text`, or a two-digit
-/// one after an apostrophe or hyphen ("NeurIPS'23", "AAAI-24").
-pub fn stated_year(text: &str) -> Option<i32> {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_digit() {
-            let start = i;
-            while i < bytes.len() && bytes[i].is_ascii_digit() {
-                i += 1;
-            }
-            let digits = &text[start..i];
-            let before = text[..start].chars().next_back();
-            if digits.len() == 4 {
-                if let Ok(y) = digits.parse::<i32>()
-                    && (1950..=2099).contains(&y)
-                {
-                    return Some(y);
-                }
-            } else if digits.len() == 2
-                && matches!(before, Some('\'' | '’'))
-                && text[..start.saturating_sub(1)].ends_with(|c: char| c.is_alphabetic())
-            {
-                return digits.parse::<i32>().ok().map(|y| 2000 + y);
-            }
-        } else {
-            i += 1;
-        }
-    }
-    None
-}
-
-/// A year implied by an edition ordinal or a proceedings volume.
-fn implied_year(text: &str, def: &VenueDef) -> Option<i32> {
-    let lower = text.to_lowercase();
-    let tokens: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .collect();
-    if let Some(base) = def.edition_base {
-        for (i, t) in tokens.iter().enumerate() {
-            if let Some(n) = ordinal_digits(t) {
-                return Some(base + n);
-            }
-            if let Some(&(_, tens)) = TENS_WORDS.iter().find(|(w, _)| w == t) {
-                let unit = tokens
-                    .get(i + 1)
-                    .and_then(|u| ORDINAL_WORDS.iter().find(|(w, v)| w == u && *v < 10))
-                    .map_or(0, |(_, v)| *v);
-                return Some(base + tens + unit);
-            }
-            if let Some(&(_, n)) = ORDINAL_WORDS.iter().find(|(w, _)| w == t) {
-                return Some(base + n);
-            }
-        }
-    }
-    if let Some(base) = def.volume_base
-        && let Some(n) = tokens
-            .iter()
-            .filter(|t| t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()))
-            .find_map(|t| t.parse::<i32>().ok())
-    {
-        return Some(base + n);
-    }
-    None
 }
 
 #[cfg(test)]

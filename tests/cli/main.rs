@@ -4,10 +4,17 @@
 //! Snapshots live in `tests/cli/snapshots/`; review changes with
 //! `cargo insta review` (or `INSTA_UPDATE=always cargo test` and `git diff`).
 
+mod check;
+mod cv;
 mod errors;
+mod export;
+mod fmt;
 mod invalid;
 mod list;
 mod show;
+mod stats;
+mod tags;
+mod venues;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

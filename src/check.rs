@@ -1,0 +1,420 @@
+//! `publist check`: what is wrong with the library, each finding with its
+//! place, severity, message and a fix hint.
+//!
+//! Load problems (syntax, duplicate keys and fields, unknown macros,
+//! dangling crossrefs, bad `author+an`) come from the loader; this module
+//! adds what needs the whole normalized library: the same paper twice,
+//! missing fields, unknown venues, venue years that disagree with the
+//! entry, malformed arXiv ids, one coauthor written several ways, and
+//! entries `fmt` would rewrite. Every check is one pass with hash maps.
+
+use std::collections::HashMap;
+
+use crate::error::{Diagnostic, Location, Severity};
+use crate::library::Library;
+use crate::model::{Kind, Publication};
+use crate::normalize::names::{Identity, fold, split_names, strip_equal_marker};
+use crate::normalize::{arxiv_id, mentions_arxiv};
+
+/// Every finding for `lib`, sorted by position.
+pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
+    let mut out = lib.diagnostics.clone();
+    let checker = Checker { lib };
+    for (i, p) in lib.publications().iter().enumerate() {
+        checker.missing_fields(i, p, &mut out);
+        checker.venue(i, p, &mut out);
+        checker.arxiv(i, &mut out);
+        checker.markers(i, &mut out);
+    }
+    checker.same_paper_twice(&mut out);
+    checker.coauthor_spellings(&mut out);
+    checker.formatting(&mut out);
+    out.sort_by_key(|d| (d.location.as_ref().map(|l| (l.line, l.column)), d.severity));
+    out
+}
+
+/// Counts of findings by severity: (errors, warnings, infos).
+pub fn tally(findings: &[Diagnostic]) -> (usize, usize, usize) {
+    let count = |s| findings.iter().filter(|d| d.severity == s).count();
+    (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    )
+}
+
+struct Checker<'a> {
+    lib: &'a Library,
+}
+
+impl Checker<'_> {
+    /// Where publication `i` starts (its `@`).
+    fn entry_at(&self, i: usize) -> Location {
+        let item = self.lib.item_of(i);
+        Location::at(&self.lib.source, item.span.start as usize, 1)
+    }
+
+    /// Where field `name` of publication `i` is, else the entry.
+    fn field_at(&self, i: usize, name: &str) -> Location {
+        let text = self.lib.source.text();
+        self.lib
+            .fields_of(i)
+            .iter()
+            .find(|f| f.name.of(text).eq_ignore_ascii_case(name))
+            .map(|f| {
+                Location::at(
+                    &self.lib.source,
+                    f.value.start as usize,
+                    f.value.range().len(),
+                )
+            })
+            .unwrap_or_else(|| self.entry_at(i))
+    }
+
+    fn raw_field(&self, i: usize, name: &str) -> Option<String> {
+        let text = self.lib.source.text();
+        self.lib
+            .fields_of(i)
+            .iter()
+            .find(|f| f.name.of(text).eq_ignore_ascii_case(name))
+            .map(|f| self.lib.macros.resolve(text, f.value).into_owned())
+    }
+
+    fn missing_fields(&self, i: usize, p: &Publication, out: &mut Vec<Diagnostic>) {
+        let key = &p.key;
+        if p.title.trim().is_empty() {
+            out.push(
+                Diagnostic::new(
+                    Severity::Error,
+                    "missing-title",
+                    format!("entry `{key}` has no title"),
+                )
+                .at(self.entry_at(i))
+                .hint("add `title = {...}`"),
+            );
+        }
+        if p.authors.is_empty() {
+            out.push(
+                Diagnostic::new(
+                    Severity::Warning,
+                    "missing-author",
+                    format!("entry `{key}` has no author"),
+                )
+                .at(self.entry_at(i))
+                .hint("add `author = {Last, First and Last, First}`"),
+            );
+        }
+        if p.year.is_none() {
+            let written = self
+                .raw_field(i, "year")
+                .or_else(|| self.raw_field(i, "date"));
+            let (message, at) = match &written {
+                Some(y) => (
+                    format!("entry `{key}` has no usable year (`{}`)", y.trim()),
+                    self.field_at(i, "year"),
+                ),
+                None => (format!("entry `{key}` has no year"), self.entry_at(i)),
+            };
+            out.push(
+                Diagnostic::new(Severity::Warning, "missing-year", message)
+                    .at(at)
+                    .hint("add `year = {2024}` or `date = {2024-05-01}`; papers without a year are numbered as the oldest"),
+            );
+        }
+    }
+
+    fn venue(&self, i: usize, p: &Publication, out: &mut Vec<Diagnostic>) {
+        let venue = &p.venue;
+        let venue_field = ["booktitle", "journal", "journaltitle", "eventtitle"]
+            .into_iter()
+            .find(|f| self.raw_field(i, f).is_some())
+            .unwrap_or("booktitle");
+        if !venue.known
+            && !venue.name.is_empty()
+            && matches!(
+                venue.kind,
+                Kind::Conference | Kind::Journal | Kind::Workshop
+            )
+        {
+            let mut d = Diagnostic::new(
+                Severity::Warning,
+                "unknown-venue",
+                format!("unknown venue `{}` in `{}`", venue.name, p.key),
+            )
+            .at(self.field_at(i, venue_field));
+            d = match self.lib.registry.nearest(&venue.name) {
+                Some(def) => d.hint(format!(
+                    "did you mean `{}` ({})? Otherwise add the venue to venues.json next to the library",
+                    def.name, def.abbr
+                )),
+                None => d.hint("add the venue to venues.json next to the library to give it an abbreviation"),
+            };
+            out.push(d);
+        }
+        if let (Some(vy), Some(y)) = (venue.year, p.year)
+            && vy != y
+            && venue.kind != Kind::Preprint
+        {
+            out.push(
+                    Diagnostic::new(
+                        Severity::Warning,
+                        "venue-year",
+                        format!("`{}`: the venue says {} but the entry's year is {y}", p.key, venue.label()),
+                    )
+                    .at(self.field_at(i, "year"))
+                    .hint(format!(
+                        "if the paper appeared at {}, set the year to {vy}; publist keeps {y} for numbering",
+                        venue.label()
+                    )),
+                );
+        }
+    }
+
+    fn arxiv(&self, i: usize, out: &mut Vec<Diagnostic>) {
+        let Some(eprint) = self.raw_field(i, "eprint") else {
+            return;
+        };
+        let kind = self
+            .raw_field(i, "eprinttype")
+            .or_else(|| self.raw_field(i, "archiveprefix"));
+        let is_arxiv = match &kind {
+            Some(k) => k.trim().eq_ignore_ascii_case("arxiv"),
+            None => {
+                mentions_arxiv(&eprint)
+                    || eprint
+                        .trim()
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_digit())
+            }
+        };
+        if is_arxiv && arxiv_id(&eprint).is_none() {
+            out.push(
+                Diagnostic::new(
+                    Severity::Error,
+                    "malformed-arxiv",
+                    format!("`{}` is not an arXiv identifier", eprint.trim()),
+                )
+                .at(self.field_at(i, "eprint"))
+                .hint("arXiv ids look like `2401.01234` (with an optional `v2`) or `math/0601001`"),
+            );
+        }
+    }
+
+    /// Equal-contribution marks typed into names: `fmt` moves them.
+    fn markers(&self, i: usize, out: &mut Vec<Diagnostic>) {
+        let Some(authors) = self.raw_field(i, "author") else {
+            return;
+        };
+        let marked: Vec<String> = split_names(&authors)
+            .into_iter()
+            .filter(|n| strip_equal_marker(n).1)
+            .map(str::to_string)
+            .collect();
+        if !marked.is_empty() {
+            out.push(
+                Diagnostic::new(
+                    Severity::Warning,
+                    "name-marker",
+                    format!(
+                        "equal-contribution marks inside names: {}",
+                        marked.join("; ")
+                    ),
+                )
+                .at(self.field_at(i, "author"))
+                .hint("run `publist fmt --write` to move them to `author+an = {1=equal; ...}`"),
+            );
+        }
+    }
+
+    /// The same normalized title or arXiv id on two entries.
+    fn same_paper_twice(&self, out: &mut Vec<Diagnostic>) {
+        let mut by_title: HashMap<String, usize> = HashMap::new();
+        let mut by_arxiv: HashMap<String, usize> = HashMap::new();
+        for (i, p) in self.lib.publications().iter().enumerate() {
+            let title: String = fold(&p.title)
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect();
+            let mut first = None;
+            if title.len() >= 8 {
+                match by_title.get(&title) {
+                    Some(&j) => first = Some((j, "title")),
+                    None => {
+                        by_title.insert(title, i);
+                    }
+                }
+            }
+            if let Some(id) = &p.arxiv {
+                let id = id.split('v').next().unwrap_or(id).to_string();
+                match by_arxiv.get(&id) {
+                    Some(&j) if first.is_none() => first = Some((j, "arXiv id")),
+                    Some(_) => {}
+                    None => {
+                        by_arxiv.insert(id, i);
+                    }
+                }
+            }
+            if let Some((j, what)) = first {
+                let other = &self.lib.publications()[j];
+                if other.key == p.key {
+                    continue; // a duplicate key, reported by the loader
+                }
+                out.push(
+                    Diagnostic::new(
+                        Severity::Warning,
+                        "same-paper",
+                        format!(
+                            "`{}` and `{}` have the same {what}: the same paper twice?",
+                            p.key, other.key
+                        ),
+                    )
+                    .at(self.entry_at(i))
+                    .note(format!(
+                        "`{}` is at line {}",
+                        other.key,
+                        self.lib.line_of(j)
+                    ))
+                    .hint(
+                        "keep one entry (a preprint and its published version count once on a CV)",
+                    ),
+                );
+            }
+        }
+    }
+
+    /// One coauthor written several ways ("Lei Wu", "L. Wu").
+    fn coauthor_spellings(&self, out: &mut Vec<Diagnostic>) {
+        // (family, first initial) → spelling → publication indexes.
+        let mut groups: HashMap<(String, Option<char>), Vec<Spelling>> = HashMap::new();
+        for (i, p) in self.lib.publications().iter().enumerate() {
+            for a in &p.authors {
+                if a.family.is_empty() {
+                    continue;
+                }
+                let id = Identity::of(&a.given, &a.family);
+                let spellings = groups.entry(id.group_key()).or_default();
+                match spellings.iter_mut().find(|(name, _, _)| *name == a.name) {
+                    Some((_, _, uses)) => {
+                        if uses.last() != Some(&i) {
+                            uses.push(i);
+                        }
+                    }
+                    None => spellings.push((a.name.clone(), id, vec![i])),
+                }
+            }
+        }
+        let mut keys: Vec<_> = groups.keys().cloned().collect();
+        keys.sort();
+        for key in keys {
+            let spellings = &groups[&key];
+            if spellings.len() < 2 {
+                continue;
+            }
+            // The most used, most complete spelling is the reference; the
+            // others are reported where they occur.
+            let mut order: Vec<usize> = (0..spellings.len()).collect();
+            order.sort_by_key(|&s| {
+                let (name, id, uses) = &spellings[s];
+                let given: usize = id.given.iter().map(String::len).sum();
+                (
+                    std::cmp::Reverse(uses.len()),
+                    std::cmp::Reverse(given),
+                    name.clone(),
+                )
+            });
+            let (main_name, main_id, main_uses) = &spellings[order[0]];
+            for &s in &order[1..] {
+                let (name, id, uses) = &spellings[s];
+                if !id.matches(main_id) {
+                    continue; // "Lei Wu" and "Lin Wu" are two people
+                }
+                let i = uses[0];
+                out.push(
+                    Diagnostic::new(
+                        Severity::Warning,
+                        "coauthor-spelling",
+                        format!(
+                            "`{name}` ({} {}) looks like `{main_name}` ({} {})",
+                            uses.len(),
+                            plural(uses.len()),
+                            main_uses.len(),
+                            plural(main_uses.len())
+                        ),
+                    )
+                    .at(self.field_at(i, "author"))
+                    .hint(format!("write one person one way: `{main_name}`")),
+                );
+            }
+        }
+    }
+
+    /// Entries `fmt` would rewrite (layout only; content changes have their own findings).
+    fn formatting(&self, out: &mut Vec<Diagnostic>) {
+        if !self.lib.raw.errors.is_empty() {
+            return;
+        }
+        for (i, p) in self.lib.publications().iter().enumerate() {
+            if !crate::fmt::entry_is_canonical(self.lib, i) {
+                out.push(
+                    Diagnostic::new(
+                        Severity::Info,
+                        "format",
+                        format!("`fmt` would rewrite entry `{}`", p.key),
+                    )
+                    .at(self.entry_at(i))
+                    .hint("run `publist fmt --write`"),
+                );
+            }
+        }
+    }
+}
+
+/// One way a name is written: the text, its identity, and the publications using it.
+type Spelling = (String, Identity, Vec<usize>);
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "entry" } else { "entries" }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::library::LoadOptions;
+
+    fn codes(text: &str) -> Vec<&'static str> {
+        let lib = Library::from_text(Path::new("t.bib"), text.to_string(), LoadOptions::default());
+        check_library(&lib).iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn finds_each_problem() {
+        assert_eq!(
+            codes("@misc{a,\n  author = {A, B},\n  year   = {2020},\n}\n"),
+            ["missing-title"]
+        );
+        assert!(codes("@misc{a, title = {T}}").contains(&"missing-year"));
+        assert!(codes("@misc{a, title = {T}, year = 2020}").contains(&"missing-author"));
+        let same = "@online{a, title = {Deep Nets Generalize}, author = {A, B}, year = 2020, eprint = {2001.00001}}\n@inproceedings{b, title = {Deep nets generalize.}, author = {A, B}, year = 2021, booktitle = {ICML 2021}}";
+        assert!(codes(same).contains(&"same-paper"));
+        let venue = "@inproceedings{a, title = {T}, author = {A, B}, year = 2023, booktitle = {International Conference on Machine Learning (ICML 2024)}}";
+        assert!(codes(venue).contains(&"venue-year"));
+        let unknown = "@article{a, title = {T}, author = {A, B}, year = 2023, journal = {Journal of Machine Learning Researchh}}";
+        assert!(codes(unknown).contains(&"unknown-venue"));
+        let arxiv = "@online{a, title = {T}, author = {A, B}, year = 2023, eprint = {24.1}, eprinttype = {arxiv}}";
+        assert!(codes(arxiv).contains(&"malformed-arxiv"));
+        let spelled = "@misc{a, title = {T1}, author = {Wu, Lei}, year = 2020}\n@misc{b, title = {T2}, author = {Wu, L.}, year = 2021}\n@misc{c, title = {T3}, author = {Wu, Lin}, year = 2021}";
+        let found = codes(spelled);
+        assert_eq!(
+            found.iter().filter(|c| **c == "coauthor-spelling").count(),
+            1,
+            "{found:?}"
+        );
+        assert!(
+            codes("@misc{a, title = {T}, author = {Wang*, M. and Yu*, R.}, year = 2020}")
+                .contains(&"name-marker")
+        );
+    }
+}

@@ -1,0 +1,93 @@
+//! `publist check`: lint the library.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+use serde::Serialize;
+
+use super::{Context, stdout_err};
+use crate::check::{check_library, tally};
+use crate::error::{Diagnostic, Error, Severity};
+
+const EXAMPLES: &str = "\
+Examples:
+  publist check                       every finding, with a hint
+  publist check --strict              warnings fail too (for CI)
+  publist check --format json | jq '.findings[] | select(.severity == \"error\")'";
+
+/// Lint the library: syntax, duplicates, missing fields, unknown venues,
+/// venue years, arXiv ids, coauthor spellings, formatting.
+#[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
+pub struct CheckArgs {
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = CheckFormat::Text)]
+    format: CheckFormat,
+
+    /// Exit 1 on warnings too
+    #[arg(long)]
+    strict: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CheckFormat {
+    /// Diagnostics for people
+    Text,
+    /// A JSON object with every finding
+    Json,
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    path: String,
+    entries: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    findings: &'a [Diagnostic],
+}
+
+/// Runs `check`.
+pub fn run(args: &CheckArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode, Error> {
+    let lib = ctx.load(false)?;
+    let findings = check_library(&lib);
+    let (errors, warnings, infos) = tally(&findings);
+    match args.format {
+        CheckFormat::Json => {
+            let report = Report {
+                path: lib.source.path().display().to_string(),
+                entries: lib.entry_count(),
+                errors,
+                warnings,
+                infos,
+                findings: &findings,
+            };
+            serde_json::to_writer_pretty(&mut *out, &report).map_err(|e| stdout_err(e.into()))?;
+            writeln!(out).map_err(stdout_err)?;
+        }
+        CheckFormat::Text => {
+            for d in &findings {
+                write!(out, "{}", d.render(ctx.message_format, ctx.color())).map_err(stdout_err)?;
+            }
+            writeln!(
+                out,
+                "{}: {} entries, {errors} {}, {warnings} {}, {infos} {}",
+                lib.source.path().display(),
+                lib.entry_count(),
+                if errors == 1 { "error" } else { "errors" },
+                if warnings == 1 { "warning" } else { "warnings" },
+                if infos == 1 { "info" } else { "infos" },
+            )
+            .map_err(stdout_err)?;
+        }
+    }
+    let failed = findings
+        .iter()
+        .any(|d| d.severity == Severity::Error || (args.strict && d.severity == Severity::Warning));
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

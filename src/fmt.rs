@@ -1,0 +1,563 @@
+//! `publist fmt`: the library in canonical form, losing nothing.
+//!
+//! Canonical means: entries newest first (the CV order; entries that others
+//! `crossref` go last, as BibTeX requires), one blank line between items,
+//! lower-case entry types and field names, fields in one order with their
+//! `=` aligned, values in braces, and equal-contribution marks typed into
+//! names moved to `author+an`. Everything else is kept as written: values
+//! (LaTeX included) byte for byte, unknown fields, `@comment`s, `@string`s
+//! (never expanded), `@preamble`s and `%` comment lines, which travel with
+//! the entry they precede. Entries with `%` lines between their fields are
+//! copied verbatim, since reformatting them would drop the comments.
+//!
+//! The output loads to the same publications, and formatting it again
+//! changes nothing.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::library::Library;
+use crate::normalize::names::{split_names, strip_equal_marker};
+use crate::normalize::parse_annotations;
+use crate::syntax::{Field, Item, ItemKind, Part, value_parts};
+
+/// Field order of canonical entries; fields not listed follow in their
+/// original order.
+const FIELD_ORDER: &[&str] = &[
+    "author",
+    "author+an",
+    "editor",
+    "editor+an",
+    "translator",
+    "title",
+    "subtitle",
+    "titleaddon",
+    "journal",
+    "journaltitle",
+    "journalsubtitle",
+    "booktitle",
+    "booksubtitle",
+    "booktitleaddon",
+    "maintitle",
+    "eventtitle",
+    "eventdate",
+    "venue",
+    "series",
+    "volume",
+    "number",
+    "issue",
+    "edition",
+    "chapter",
+    "publisher",
+    "organization",
+    "institution",
+    "school",
+    "address",
+    "location",
+    "year",
+    "date",
+    "month",
+    "day",
+    "pages",
+    "pagetotal",
+    "eprint",
+    "eprinttype",
+    "archiveprefix",
+    "eprintclass",
+    "primaryclass",
+    "doi",
+    "isbn",
+    "issn",
+    "url",
+    "urldate",
+    "pubstate",
+    "addendum",
+    "note",
+    "keywords",
+    "crossref",
+    "xref",
+    "related",
+    "abstract",
+];
+
+/// One output block: an item plus the comment text that precedes it.
+struct Block {
+    leading: String,
+    body: String,
+}
+
+/// Formats the whole library. Syntax errors are the caller's business:
+/// broken items are copied verbatim where they stood.
+pub fn format_library(lib: &Library) -> String {
+    let text = lib.source.text();
+    let entry_pubs: HashMap<usize, usize> =
+        lib.items.iter().enumerate().map(|(p, &i)| (i, p)).collect();
+    let redefined_macros = has_redefined_macros(lib);
+
+    let mut header: Vec<Block> = Vec::new();
+    let mut entries: Vec<(usize, Block)> = Vec::new();
+    let mut pending = String::new();
+    let mut seen_entry = false;
+    for (index, item) in lib.raw.items.iter().enumerate() {
+        match item.kind {
+            ItemKind::Text | ItemKind::Comment => {
+                let chunk = item.span.of(text);
+                let next_is_entry = lib
+                    .raw
+                    .items
+                    .get(index + 1)
+                    .is_some_and(|n| n.kind == ItemKind::Entry);
+                if seen_entry {
+                    push_text(&mut pending, chunk);
+                } else if item.kind == ItemKind::Text && next_is_entry {
+                    // Before the first entry, only lines directly above it
+                    // (no blank line between) belong to it; the rest is the
+                    // file's header and stays on top.
+                    let (head, attached) = split_attached(chunk);
+                    push_block(&mut header, String::new(), trim_blank_lines(head));
+                    push_text(&mut pending, attached);
+                } else {
+                    push_block(&mut header, String::new(), chunk_text(item, chunk));
+                }
+            }
+            ItemKind::String | ItemKind::Preamble => {
+                let body = render_macro_item(lib, item);
+                push_block(&mut header, std::mem::take(&mut pending), body);
+            }
+            ItemKind::Entry => {
+                seen_entry = true;
+                let body = render_entry(lib, item);
+                let leading = std::mem::take(&mut pending);
+                entries.push((index, Block { leading, body }));
+            }
+            ItemKind::Broken => {
+                seen_entry = true;
+                let leading = std::mem::take(&mut pending);
+                entries.push((
+                    index,
+                    Block {
+                        leading,
+                        body: item.span.of(text).trim_end().to_string(),
+                    },
+                ));
+            }
+        }
+    }
+    let trailer = pending;
+
+    // Newest first, as the CV reads; never reorder when a macro is defined
+    // twice, since hoisting `@string`s would change what entries mean.
+    if !redefined_macros && lib.raw.errors.is_empty() {
+        let order_key = |item_index: usize| {
+            let p = entry_pubs.get(&item_index).map(|&p| &lib.publications()[p]);
+            std::cmp::Reverse(p.map_or(0, |p| p.number))
+        };
+        entries.sort_by_key(|(i, _)| order_key(*i));
+        keep_crossref_targets_after_children(lib, &mut entries);
+    }
+
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let blocks = header.iter().chain(entries.iter().map(|(_, b)| b));
+    for block in blocks {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        if !block.leading.is_empty() {
+            out.push_str(&block.leading);
+            out.push('\n');
+        }
+        out.push_str(&block.body);
+        out.push('\n');
+    }
+    let trailer = trailer.trim();
+    if !trailer.is_empty() {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(trailer);
+        out.push('\n');
+    }
+    match_line_endings(text, out)
+}
+
+/// Whether `lib` defines some `@string` name twice.
+fn has_redefined_macros(lib: &Library) -> bool {
+    let text = lib.source.text();
+    let mut seen = HashSet::new();
+    lib.raw
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::String)
+        .filter_map(|i| lib.raw.fields_of(i).first())
+        .any(|f| !seen.insert(f.name.of(text).to_ascii_lowercase()))
+}
+
+/// BibTeX reads a cross-referenced entry only if it comes after the entries
+/// that name it; moves each such target just after its last child. The
+/// newest-first order already satisfies this unless a child is older than
+/// its target, so numbers change only for files BibTeX could not read.
+fn keep_crossref_targets_after_children(lib: &Library, entries: &mut Vec<(usize, Block)>) {
+    let text = lib.source.text();
+    let key_of = |item: usize| lib.raw.items[item].key.of(text).to_lowercase();
+    // Target key → item indexes of the entries naming it.
+    let mut children: HashMap<String, Vec<usize>> = HashMap::new();
+    for &(item, _) in entries.iter() {
+        let it = &lib.raw.items[item];
+        for f in lib.raw.fields_of(it) {
+            let n = f.name.of(text);
+            if n.eq_ignore_ascii_case("crossref") || n.eq_ignore_ascii_case("xref") {
+                for k in lib.macros.resolve(text, f.value).split(',') {
+                    children
+                        .entry(k.trim().to_lowercase())
+                        .or_default()
+                        .push(item);
+                }
+            }
+        }
+    }
+    if children.is_empty() {
+        return;
+    }
+    // One move per round; a cycle of crossrefs must not loop forever.
+    for _ in 0..4 * children.len() + 8 {
+        let position: HashMap<usize, usize> = entries
+            .iter()
+            .enumerate()
+            .map(|(p, (i, _))| (*i, p))
+            .collect();
+        let mut moved = false;
+        for (p, &(item, _)) in entries.iter().enumerate() {
+            let Some(kids) = children.get(&key_of(item)) else {
+                continue;
+            };
+            let last_child = kids.iter().filter_map(|k| position.get(k)).max().copied();
+            if let Some(last) = last_child.filter(|&last| last > p) {
+                let block = entries.remove(p);
+                entries.insert(last, block);
+                moved = true;
+                break;
+            }
+        }
+        if !moved {
+            return;
+        }
+    }
+}
+
+/// Header text: comments kept, blank runs dropped.
+fn chunk_text(item: &Item, chunk: &str) -> String {
+    match item.kind {
+        ItemKind::Comment => chunk.trim_end().to_string(),
+        _ => trim_blank_lines(chunk),
+    }
+}
+
+fn push_block(blocks: &mut Vec<Block>, leading: String, body: String) {
+    if !body.is_empty() || !leading.is_empty() {
+        if body.is_empty() {
+            blocks.push(Block {
+                leading: String::new(),
+                body: leading,
+            });
+        } else {
+            blocks.push(Block { leading, body });
+        }
+    }
+}
+
+/// Splits text before an entry into (header, lines directly above the entry).
+fn split_attached(chunk: &str) -> (&str, &str) {
+    let mut cut = chunk.len();
+    let mut start = chunk.len();
+    for line in chunk.split_inclusive('\n').rev() {
+        start -= line.len();
+        // The piece on the entry's own line (no newline) always goes with it.
+        if line.ends_with('\n') && line.trim().is_empty() {
+            break;
+        }
+        cut = start;
+    }
+    (&chunk[..cut], &chunk[cut..])
+}
+
+/// Appends text that precedes the next entry, without blank runs.
+fn push_text(pending: &mut String, chunk: &str) {
+    let t = trim_blank_lines(chunk);
+    if t.is_empty() {
+        return;
+    }
+    if !pending.is_empty() {
+        pending.push('\n');
+    }
+    pending.push_str(&t);
+}
+
+/// Drops leading and trailing blank lines and trailing spaces.
+fn trim_blank_lines(chunk: &str) -> String {
+    let lines: Vec<&str> = chunk.lines().map(str::trim_end).collect();
+    let start = lines.iter().position(|l| !l.trim().is_empty());
+    let end = lines.iter().rposition(|l| !l.trim().is_empty());
+    match (start, end) {
+        (Some(s), Some(e)) => lines[s..=e].join("\n"),
+        _ => String::new(),
+    }
+}
+
+/// Uses CRLF when most of the input's lines did.
+fn match_line_endings(input: &str, out: String) -> String {
+    let crlf = input.matches("\r\n").count();
+    let lf = input.matches('\n').count();
+    let out = if out.contains('\r') {
+        out.replace("\r\n", "\n")
+    } else {
+        out
+    };
+    if crlf * 2 > lf {
+        out.replace('\n', "\r\n")
+    } else {
+        out
+    }
+}
+
+/// `@string{name = value}` and `@preamble{value}` with canonical values.
+fn render_macro_item(lib: &Library, item: &Item) -> String {
+    let text = lib.source.text();
+    if item.inner_comments {
+        return item.span.of(text).trim_end().to_string();
+    }
+    let fields = lib.raw.fields_of(item);
+    match (item.kind, fields.first()) {
+        (ItemKind::String, Some(f)) => format!(
+            "@string{{{} = {}}}",
+            f.name.of(text),
+            canonical_value(text, f)
+        ),
+        (ItemKind::Preamble, Some(f)) => format!("@preamble{{{}}}", canonical_value(text, f)),
+        _ => item.span.of(text).trim_end().to_string(),
+    }
+}
+
+/// A value expression in canonical form: braced parts, bare macros, ` # `
+/// between parts. Quoted strings become braced (same meaning in BibTeX).
+fn canonical_value(text: &str, field: &Field) -> String {
+    let parts = value_parts(text, field.value);
+    if parts.len() == 1
+        && let Part::Number(s) = parts[0]
+    {
+        return format!("{{{}}}", s.of(text));
+    }
+    parts
+        .iter()
+        .map(|p| match p {
+            Part::Braced(s) | Part::Quoted(s) => format!("{{{}}}", s.of(text)),
+            Part::Number(s) | Part::Macro(s) => s.of(text).to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" # ")
+}
+
+/// One canonical entry.
+fn render_entry(lib: &Library, item: &Item) -> String {
+    let text = lib.source.text();
+    if item.inner_comments {
+        return item.span.of(text).trim_end().to_string();
+    }
+    let fields = lib.raw.fields_of(item);
+    let mut rendered: Vec<(String, String)> = fields
+        .iter()
+        .map(|f| {
+            (
+                f.name.of(text).to_ascii_lowercase(),
+                canonical_value(text, f),
+            )
+        })
+        .collect();
+    move_equal_marks(text, fields, &mut rendered);
+    let rank = |name: &str| {
+        FIELD_ORDER
+            .iter()
+            .position(|f| *f == name)
+            .unwrap_or(FIELD_ORDER.len())
+    };
+    // Stable: unknown fields and repeated fields keep their relative order.
+    rendered.sort_by_key(|(name, _)| rank(name));
+    let width = rendered
+        .iter()
+        .map(|(n, _)| n.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out = format!(
+        "@{}{{{}",
+        item.ty.of(text).to_ascii_lowercase(),
+        item.key.of(text)
+    );
+    for (name, value) in &rendered {
+        out.push_str(",\n  ");
+        out.push_str(name);
+        for _ in name.chars().count()..width {
+            out.push(' ');
+        }
+        out.push_str(" = ");
+        out.push_str(value);
+    }
+    if !rendered.is_empty() {
+        out.push(',');
+    }
+    out.push_str("\n}");
+    out
+}
+
+/// `Wang*, Mingze and Yu$^*$, Ruoxi` → clean names plus `author+an = {1=equal; 2=equal}`.
+/// Only a single literal author value is rewritten (never one built from macros).
+fn move_equal_marks(text: &str, fields: &[Field], rendered: &mut Vec<(String, String)>) {
+    let Some(pos) = rendered.iter().position(|(n, _)| n == "author") else {
+        return;
+    };
+    let parts = value_parts(text, fields[pos].value);
+    let [Part::Braced(inner) | Part::Quoted(inner)] = parts.as_slice() else {
+        return;
+    };
+    let raw = inner.of(text);
+    let names = split_names(raw);
+    let mut marked = Vec::new();
+    let mut clean = Vec::with_capacity(names.len());
+    for (i, name) in names.iter().enumerate() {
+        let (c, equal) = strip_equal_marker(name);
+        if equal {
+            marked.push(i + 1);
+        }
+        clean.push(c.into_owned());
+    }
+    if marked.is_empty() {
+        return;
+    }
+    rendered[pos].1 = format!("{{{}}}", clean.join(" and "));
+    let existing = rendered.iter().position(|(n, _)| n == "author+an");
+    let mut specs: Vec<String> = match existing {
+        Some(i) => {
+            let old = rendered[i].1.trim_matches(['{', '}']).to_string();
+            old.split(';')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    let parsed = parse_annotations(&specs.join("; ")).unwrap_or_default();
+    for n in marked {
+        if !parsed.has(n, "equal") {
+            specs.push(format!("{n}=equal"));
+        }
+    }
+    let value = format!("{{{}}}", specs.join("; "));
+    match existing {
+        Some(i) => rendered[i].1 = value,
+        None => rendered.insert(pos + 1, ("author+an".to_string(), value)),
+    }
+}
+
+/// What `fmt --check` reports: the entries whose text would change and
+/// whether their order would.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FmtReport {
+    /// Indexes into `lib.publications()` of entries that would be rewritten.
+    pub rewritten: Vec<usize>,
+    /// Whether entries would move to put the newest first.
+    pub reordered: bool,
+    /// Whether anything at all would change (spacing included).
+    pub changed: bool,
+}
+
+/// Compares the library with its canonical form.
+pub fn check_format(lib: &Library, formatted: &str) -> FmtReport {
+    let text = lib.source.text();
+    let mut report = FmtReport {
+        changed: formatted != text,
+        ..FmtReport::default()
+    };
+    if !report.changed {
+        return report;
+    }
+    for (p, &i) in lib.items.iter().enumerate() {
+        let item = &lib.raw.items[i];
+        if render_entry(lib, item) != item.span.of(text).replace("\r\n", "\n") {
+            report.rewritten.push(p);
+        }
+    }
+    let numbers: Vec<usize> = lib.publications().iter().map(|p| p.number).collect();
+    report.reordered = numbers.windows(2).any(|w| w[0] < w[1]);
+    report
+}
+
+/// Whether the entry at publication index `p` is already canonical.
+pub fn entry_is_canonical(lib: &Library, p: usize) -> bool {
+    let item = lib.item_of(p);
+    render_entry(lib, item) == item.span.of(lib.source.text()).replace("\r\n", "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::library::LoadOptions;
+
+    fn fmt(text: &str) -> String {
+        let lib = Library::from_text(Path::new("t.bib"), text.to_string(), LoadOptions::default());
+        format_library(&lib)
+    }
+
+    #[test]
+    fn canonical_entry() {
+        let input = "% mine\n@String{j = \"J. Mach. Learn. Res.\"}\n\n\n@ARTICLE{old, Year = 2020, title = \"Old {Paper}\", journal = j,}\n% about new\n@misc{new,title={New},year={2024},Author={Wang*, Mingze and Yu$^*$, Ruoxi}}\n";
+        insta::assert_snapshot!(fmt(input), @r"
+        % mine
+
+        @string{j = {J. Mach. Learn. Res.}}
+
+        % about new
+        @misc{new,
+          author    = {Wang, Mingze and Yu, Ruoxi},
+          author+an = {1=equal; 2=equal},
+          title     = {New},
+          year      = {2024},
+        }
+
+        @article{old,
+          title   = {Old {Paper}},
+          journal = j,
+          year    = {2020},
+        }
+        ");
+    }
+
+    #[test]
+    fn idempotent_and_keeps_what_it_does_not_know() {
+        let input = "@preamble{ \"\\newcommand{\\x}{y}\" # \"z\" }\n@comment{keep {me}}\n@weird{k, zzz = {1}, title = {T}, aaa = x # {y}}\ntrailing text\n";
+        let once = fmt(input);
+        assert_eq!(fmt(&once), once);
+        assert!(once.contains("@comment{keep {me}}"));
+        assert!(once.contains("zzz   = {1}"));
+        assert!(once.contains("aaa   = x # {y}"));
+        assert!(once.ends_with("trailing text\n"));
+    }
+
+    #[test]
+    fn crossref_targets_go_last() {
+        let input = "@proceedings{p, title = {P}, year = 2024}\n@inproceedings{c, title = {C}, crossref = {p}, year = 2020}\n";
+        let out = fmt(input);
+        assert!(out.find("@inproceedings{c").unwrap() < out.find("@proceedings{p").unwrap());
+        assert_eq!(fmt(&out), out);
+    }
+
+    #[test]
+    fn entries_with_inner_comments_are_verbatim() {
+        let input = "@misc{a,\n  % title = {old},\n  title = {T}\n}\n";
+        assert_eq!(fmt(input), input);
+    }
+
+    #[test]
+    fn crlf_files_stay_crlf() {
+        let out = fmt("@misc{a,\r\n  title = {T},\r\n}\r\n");
+        assert_eq!(out, "@misc{a,\r\n  title = {T},\r\n}\r\n");
+    }
+}

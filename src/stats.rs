@@ -1,0 +1,178 @@
+//! `publist stats`: counts by year, kind, venue and status, and coauthors
+//! with every spelling of one person merged ("Lei Wu", "Wu, Lei", "L. Wu").
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use crate::model::Publication;
+use crate::normalize::names::Identity;
+
+/// Summary numbers for a set of publications.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    /// How many publications.
+    pub total: usize,
+    /// Where the owner is first or equal-first author.
+    pub first_author: usize,
+    /// With equal contributors marked.
+    pub equal_contribution: usize,
+    /// Count per year, newest first.
+    pub by_year: Vec<(i32, usize)>,
+    /// Count per venue kind.
+    pub by_kind: Vec<(String, usize)>,
+    /// Count per status.
+    pub by_status: Vec<(String, usize)>,
+    /// Count per venue (abbreviation or name), most frequent first.
+    pub by_venue: Vec<(String, usize)>,
+    /// Coauthors (not the owner), most frequent first, one person once.
+    pub coauthors: Vec<Coauthor>,
+}
+
+/// One coauthor and how often they appear.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Coauthor {
+    /// The most complete spelling seen.
+    pub name: String,
+    /// Papers shared.
+    pub papers: usize,
+    /// Other spellings seen, if any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also_written: Vec<String>,
+}
+
+fn sorted_counts<K: Ord + Clone>(map: BTreeMap<K, usize>) -> Vec<(K, usize)> {
+    let mut v: Vec<(K, usize)> = map.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    v
+}
+
+/// Computes statistics over `pubs`.
+pub fn compute(pubs: &[&Publication]) -> Stats {
+    let mut by_year: BTreeMap<i32, usize> = BTreeMap::new();
+    let mut by_kind = BTreeMap::new();
+    let mut by_status = BTreeMap::new();
+    let mut by_venue = BTreeMap::new();
+    for p in pubs {
+        if let Some(y) = p.year {
+            *by_year.entry(y).or_default() += 1;
+        }
+        *by_kind.entry(p.venue.kind.to_string()).or_default() += 1;
+        *by_status.entry(p.status.to_string()).or_default() += 1;
+        let venue = p.venue.abbr.clone().unwrap_or_else(|| p.venue.name.clone());
+        if !venue.is_empty() {
+            *by_venue.entry(venue).or_default() += 1;
+        }
+    }
+    Stats {
+        total: pubs.len(),
+        first_author: pubs.iter().filter(|p| p.owner_is_first()).count(),
+        equal_contribution: pubs.iter().filter(|p| p.has_equal_contributors()).count(),
+        by_year: by_year.into_iter().rev().collect(),
+        by_kind: sorted_counts(by_kind),
+        by_status: sorted_counts(by_status),
+        by_venue: sorted_counts(by_venue),
+        coauthors: coauthors(pubs),
+    }
+}
+
+/// Groups authors by family name and first initial, then merges the
+/// spellings that can be one person into the most complete one.
+fn coauthors(pubs: &[&Publication]) -> Vec<Coauthor> {
+    struct Person {
+        id: Identity,
+        spellings: BTreeMap<String, usize>,
+        papers: usize,
+    }
+    let mut groups: HashMap<(String, Option<char>), Vec<Person>> = HashMap::new();
+    for p in pubs {
+        for a in p
+            .authors
+            .iter()
+            .filter(|a| !a.owner && !a.family.is_empty())
+        {
+            let id = Identity::of(&a.given, &a.family);
+            let people = groups.entry(id.group_key()).or_default();
+            // Prefer an exact spelling match, then any compatible person.
+            let found = people
+                .iter()
+                .position(|x| x.spellings.contains_key(&a.name))
+                .or_else(|| people.iter().position(|x| x.id.matches(&id)));
+            let person = match found {
+                Some(i) => &mut people[i],
+                None => {
+                    people.push(Person {
+                        id: id.clone(),
+                        spellings: BTreeMap::new(),
+                        papers: 0,
+                    });
+                    people.last_mut().expect("just pushed")
+                }
+            };
+            // The more complete given name describes the person better.
+            if id.given.iter().map(String::len).sum::<usize>()
+                > person.id.given.iter().map(String::len).sum()
+            {
+                person.id = id;
+            }
+            *person.spellings.entry(a.name.clone()).or_default() += 1;
+            person.papers += 1;
+        }
+    }
+    let mut out: Vec<Coauthor> = groups
+        .into_values()
+        .flatten()
+        .map(|person| {
+            let mut spellings: Vec<(String, usize)> = person.spellings.into_iter().collect();
+            spellings.sort_by(|a, b| {
+                b.0.chars()
+                    .count()
+                    .cmp(&a.0.chars().count())
+                    .then(b.1.cmp(&a.1))
+                    .then(a.0.cmp(&b.0))
+            });
+            let name = spellings[0].0.clone();
+            Coauthor {
+                name,
+                papers: person.papers,
+                also_written: spellings.into_iter().skip(1).map(|s| s.0).collect(),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| b.papers.cmp(&a.papers).then_with(|| a.name.cmp(&b.name)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::library::{Library, LoadOptions};
+
+    #[test]
+    fn spellings_of_one_person_merge() {
+        let bib = "@misc{a, author = {Wang, Mingze and Wu, Lei}, title = {A}, year = 2020}\n\
+                   @misc{b, author = {Mingze Wang and L. Wu}, title = {B}, year = 2021}\n\
+                   @misc{c, author = {Wang, Mingze and Wu, Lin}, title = {C}, year = 2021}";
+        let lib = Library::from_text(
+            Path::new("s.bib"),
+            bib.into(),
+            LoadOptions {
+                owner: Some("Mingze Wang".into()),
+                ..Default::default()
+            },
+        );
+        let pubs: Vec<&Publication> = lib.publications().iter().collect();
+        let stats = compute(&pubs);
+        assert_eq!(stats.first_author, 3);
+        assert_eq!(stats.by_year, [(2021, 2), (2020, 1)]);
+        let names: Vec<(&str, usize)> = stats
+            .coauthors
+            .iter()
+            .map(|c| (c.name.as_str(), c.papers))
+            .collect();
+        assert_eq!(names, [("Lei Wu", 2), ("Lin Wu", 1)]);
+        assert_eq!(stats.coauthors[0].also_written, ["L. Wu"]);
+    }
+}

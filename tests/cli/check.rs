@@ -1,0 +1,36 @@
+//! `publist check`: findings with place, severity, message and hint.
+
+use super::{publist, run};
+
+#[test]
+fn bundled_library_passes_with_the_venue_year_warning() {
+    insta::assert_snapshot!(run(&["check"]));
+}
+
+#[test]
+fn every_kind_of_finding() {
+    insta::assert_snapshot!(run(&["--bib", "tests/fixtures/valid/lint.bib", "check"]));
+}
+
+#[test]
+fn strict_fails_on_warnings() {
+    let out = publist().args(["check", "--strict"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn json_lists_every_finding() {
+    let out = publist()
+        .args([
+            "--bib",
+            "tests/fixtures/valid/lint.bib",
+            "check",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "errors make check fail");
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    insta::assert_json_snapshot!(report);
+}

@@ -1,0 +1,92 @@
+//! `publist fmt`: canonical output, `--check`, and safe `--write`.
+
+use std::fs;
+
+use super::{fixture, publist, render, run};
+
+fn copy_to_temp(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.bib");
+    fs::copy(super::root().join(fixture(name)), &path).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn prints_the_canonical_library() {
+    insta::assert_snapshot!(run(&[
+        "--bib",
+        "tests/fixtures/valid/unformatted.bib",
+        "fmt"
+    ]));
+}
+
+#[test]
+fn check_names_what_would_change() {
+    insta::assert_snapshot!(run(&[
+        "--bib",
+        "tests/fixtures/valid/unformatted.bib",
+        "fmt",
+        "--check"
+    ]));
+}
+
+#[test]
+fn the_bundled_library_is_canonical() {
+    insta::assert_snapshot!(run(&["fmt", "--check"]));
+}
+
+#[test]
+fn write_replaces_the_file_with_what_fmt_prints() {
+    let (_dir, path) = copy_to_temp("valid/unformatted.bib");
+    let printed = publist()
+        .args(["--bib", path.to_str().unwrap(), "fmt"])
+        .output()
+        .unwrap()
+        .stdout;
+    let out = publist()
+        .args(["--bib", path.to_str().unwrap(), "fmt", "--write"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", render(&out));
+    assert_eq!(fs::read(&path).unwrap(), printed);
+    // Idempotent: a second run changes nothing and says so.
+    let again = publist()
+        .args(["--bib", path.to_str().unwrap(), "fmt", "--check"])
+        .output()
+        .unwrap();
+    assert!(again.status.success(), "{}", render(&again));
+}
+
+#[test]
+fn a_failed_write_leaves_the_original_intact() {
+    for step in ["create", "write", "sync", "rename"] {
+        let (dir, path) = copy_to_temp("valid/unformatted.bib");
+        let before = fs::read(&path).unwrap();
+        let out = publist()
+            .env("PUBLIST_INJECT_WRITE_FAILURE", step)
+            .args(["--bib", path.to_str().unwrap(), "fmt", "--write"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{step}: {}", render(&out));
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("the original file is unchanged"),
+            "{step}"
+        );
+        assert_eq!(fs::read(&path).unwrap(), before, "{step}");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "{step}: no temporary file is left"
+        );
+    }
+}
+
+#[test]
+fn refuses_files_with_syntax_errors() {
+    insta::assert_snapshot!(run(&[
+        "--bib",
+        "tests/fixtures/valid/one-broken.bib",
+        "fmt",
+        "--write"
+    ]));
+}

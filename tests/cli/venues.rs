@@ -1,0 +1,111 @@
+//! Venues: the bundled library's venues, and a user's `venues.json` beside
+//! the library adding and overriding registry entries.
+
+use std::fs;
+use std::path::Path;
+
+use super::{json, publist, render};
+
+/// `(number, abbr, kind, venue year)` of every paper, and the rest of the
+/// venue facts the issue names.
+#[test]
+fn bundled_library_venues() {
+    let list = json(&["list", "--format", "json"]);
+    let pubs = list.as_array().expect("an array");
+    let venue = |n: u64| {
+        let p = pubs
+            .iter()
+            .find(|p| p["number"] == n)
+            .expect("every number");
+        p["venue"].clone()
+    };
+    for n in [2, 3, 4, 8, 9, 10] {
+        assert_eq!(venue(n)["abbr"], "NeurIPS", "paper {n}");
+        assert_eq!(venue(n)["kind"], "conference", "paper {n}");
+    }
+    assert_eq!(
+        (venue(6)["abbr"].clone(), venue(6)["year"].clone()),
+        ("ICML".into(), 2024.into())
+    );
+    assert_eq!(
+        (venue(7)["abbr"].clone(), venue(7)["year"].clone()),
+        ("ACL".into(), 2024.into())
+    );
+    assert_eq!(venue(5)["kind"], "workshop");
+    assert_eq!(venue(5)["abbr"], "NeurIPS");
+    assert_eq!(venue(5)["year"], 2023);
+    assert_eq!(
+        venue(5)["workshop"]["name"],
+        "Mathematics of Modern Machine Learning"
+    );
+    assert_eq!(venue(5)["workshop"]["short"], "M3L");
+    for n in [1, 11, 12] {
+        let p = pubs.iter().find(|p| p["number"] == n).expect("listed");
+        assert_eq!(p["venue"]["kind"], "preprint", "paper {n}");
+        assert!(p["arxiv"].is_string(), "paper {n}");
+    }
+    let four = pubs.iter().find(|p| p["number"] == 4).expect("listed");
+    assert_eq!(four["award"], "Spotlight (Top 3.5%)");
+}
+
+const LIBRARY: &str = r"
+@inproceedings{graphs2024, author = {Doe, Jane}, title = {Graphs},
+  booktitle = {Proceedings of the 3rd Learning Meets Graphs Symposium}, year = 2024}
+@inproceedings{neurips2023, author = {Doe, Jane}, title = {Nets},
+  booktitle = {Advances in Neural Information Processing Systems 36}, year = 2023}
+@article{pr2022, author = {Doe, Jane}, title = {Patterns},
+  journal = {Pattern Recognition}, year = 2022}
+";
+
+/// A library in a fresh directory, with `venues` as its `venues.json`.
+fn library_with(venues: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    fs::write(dir.path().join("papers.bib"), LIBRARY).expect("written");
+    fs::write(dir.path().join("venues.json"), venues).expect("written");
+    dir
+}
+
+fn list_json(dir: &Path) -> serde_json::Value {
+    let bib = dir.join("papers.bib");
+    let bib = bib.to_str().expect("a UTF-8 path");
+    json(&["--bib", bib, "list", "--format", "json"])
+}
+
+#[test]
+fn venues_json_adds_and_overrides() {
+    let dir = library_with(
+        r#"[
+  {"abbr": "LMGS", "name": "Learning Meets Graphs Symposium", "kind": "conference",
+   "aliases": ["Learn. Meets Graphs Symp."], "edition_base": 2021},
+  {"abbr": "NeurIPS", "name": "Advances in Neural Information Processing Systems",
+   "kind": "conference"},
+  {"abbr": "PRJ", "name": "Pattern Recognition Journal", "kind": "journal",
+   "aliases": ["Pattern Recognition"]}
+]"#,
+    );
+    let list = list_json(dir.path());
+    let venues: Vec<serde_json::Value> = list
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|p| serde_json::json!({"key": p["key"], "venue": p["venue"]}))
+        .collect();
+    insta::assert_json_snapshot!(venues);
+}
+
+#[test]
+fn invalid_venues_json_names_the_place_and_exits_2() {
+    let dir = library_with(
+        r#"[
+  {"abbr": "LMGS", "name": "Learning Meets Graphs Symposium",
+   "kind": "symposium"}
+]"#,
+    );
+    let bib = dir.path().join("papers.bib");
+    let out = publist()
+        .args(["--bib", bib.to_str().expect("UTF-8"), "list"])
+        .output()
+        .expect("the binary runs");
+    let shown = render(&out).replace(dir.path().to_str().expect("UTF-8"), "[TMP]");
+    insta::assert_snapshot!(shown);
+}

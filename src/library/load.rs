@@ -52,6 +52,10 @@ pub(crate) struct Macros {
     exhausted: AtomicBool,
     /// Where the first value cut short starts (`usize::MAX` before).
     first_cut: AtomicUsize,
+    /// What expanding every entry's fields once needs, summed at load.
+    demand: AtomicUsize,
+    /// Where that sum passed a quarter of the budget (`usize::MAX` before).
+    first_overdemand: AtomicUsize,
 }
 
 /// What macro expansion may produce for a text of `len` bytes: eight times
@@ -92,17 +96,32 @@ impl Macros {
             .map(|(_, full)| *full)
     }
 
-    /// Whether `name` is defined (or a month).
-    pub(crate) fn is_defined(&self, name: &str) -> bool {
-        self.get(name).is_some()
-    }
-
     fn with_budget(budget: usize) -> Macros {
         Macros {
             map: HashMap::new(),
             budget: AtomicUsize::new(budget),
             exhausted: AtomicBool::new(false),
             first_cut: AtomicUsize::new(usize::MAX),
+            demand: AtomicUsize::new(0),
+            first_overdemand: AtomicUsize::new(usize::MAX),
+        }
+    }
+
+    /// Entries are normalized lazily, after loading; so that a file whose
+    /// entries would exhaust the budget is reported at load, the loader adds
+    /// up what expanding each macro use once needs. Past a quarter of the
+    /// budget left (a command may resolve a field several times), it notes
+    /// the place.
+    fn note_demand(&self, len: usize, at: usize) {
+        let demand = self.demand.load(Ordering::Relaxed).saturating_add(len);
+        self.demand.store(demand, Ordering::Relaxed);
+        if demand > self.budget.load(Ordering::Relaxed) / 4 {
+            let _ = self.first_overdemand.compare_exchange(
+                usize::MAX,
+                at,
+                Ordering::Relaxed,
+                Ordering::Relaxed,
+            );
         }
     }
 
@@ -325,20 +344,27 @@ impl Library {
     }
 
     fn report_expansion_limit(&mut self) {
-        let Some(at) = self.macros.first_cut() else {
-            return;
-        };
-        let limit = expansion_budget(self.source.text().len());
-        let d = Diagnostic::new(
-            Severity::Error,
-            "macro-expansion-limit",
-            format!(
-                "@string macros expand to more than {} MB (8 times the file plus 64 MiB); values are cut short from here on",
-                limit >> 20
+        let limit = expansion_budget(self.source.text().len()) >> 20;
+        let overdemand = self.macros.first_overdemand.load(Ordering::Relaxed);
+        let (at, message) = match self.macros.first_cut() {
+            Some(at) => (
+                at,
+                format!(
+                    "@string macros expand to more than {limit} MB (8 times the file plus 64 MiB); values are cut short from here on"
+                ),
             ),
-        )
+            None if overdemand != usize::MAX => (
+                overdemand,
+                format!(
+                    "the entries' @string macros expand to {} MB, and publist expands at most {limit} MB (8 times the file plus 64 MiB), a quarter of it per pass: values may be cut short",
+                    self.macros.demand.load(Ordering::Relaxed) >> 20
+                ),
+            ),
+            None => return,
+        };
+        let d = Diagnostic::new(Severity::Error, "macro-expansion-limit", message)
         .at(Location::at(&self.source, at, 1))
-        .hint("a chain like `@string{b = a # a}` doubles its text on every line; write the values out instead");
+        .hint("a chain like `@string{b = a # a}` doubles its text on every line, and a long macro copies itself into every entry that uses it; write the values out instead");
         self.diagnostics.push(d);
     }
 
@@ -373,10 +399,14 @@ impl Library {
                 continue;
             }
             for part in value_parts(text, field.value) {
-                if let Part::Macro(s) = part
-                    && !self.macros.is_defined(s.of(text))
-                {
-                    unknown.push(s);
+                if let Part::Macro(s) = part {
+                    match self.macros.get(s.of(text)) {
+                        Some(expansion) if item.kind == ItemKind::Entry => self
+                            .macros
+                            .note_demand(expansion.len(), field.value.start as usize),
+                        Some(_) => {}
+                        None => unknown.push(s),
+                    }
                 }
             }
         }

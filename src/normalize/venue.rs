@@ -377,9 +377,12 @@ impl Registry {
             let two = digits.len() >= 2
                 && digits[..2].iter().all(u8::is_ascii_digit)
                 && digits.get(2).is_none_or(|b| !b.is_ascii_alphanumeric());
+            // Past the last non-alphanumeric character, however many
+            // bytes it takes (a U+FFFD from invalid UTF-8 takes three).
             let word_start = text[..i]
-                .rfind(|c: char| !c.is_alphanumeric())
-                .map_or(0, |j| j + 1);
+                .char_indices()
+                .rfind(|(_, c)| !c.is_alphanumeric())
+                .map_or(0, |(j, c)| j + c.len_utf8());
             let word = fold_venue(&text[word_start..i]);
             (two && self.by_abbr.get(&word) == Some(&def))
                 .then(|| text[i + 1..i + 3].parse().ok().map(fold::two_digit_year))

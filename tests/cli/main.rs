@@ -10,6 +10,7 @@ mod errors;
 mod export;
 mod fmt;
 mod invalid;
+mod limits;
 mod list;
 mod show;
 mod stats;

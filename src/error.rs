@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::source::SourceFile;
+use crate::source::{SourceFile, floor_char_boundary};
 
 /// How bad a finding is. Errors make `check` exit 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -44,9 +44,14 @@ pub struct Location {
     pub line: usize,
     /// 1-based column, in characters.
     pub column: usize,
-    /// The source line, without its line ending.
+    /// The part of the source line shown under the message: the whole line
+    /// when short, else a window around the column marked `…` where cut.
+    /// Tabs are spaces and other control characters U+FFFD.
     #[serde(skip)]
     pub source_line: String,
+    /// Where the caret goes in `source_line`, in characters from 0.
+    #[serde(skip)]
+    pub caret: usize,
     /// How many characters the caret underlines (at least 1).
     #[serde(skip)]
     pub width: usize,
@@ -54,22 +59,28 @@ pub struct Location {
 
 impl Location {
     /// The location of byte `offset` in `source`, underlining `len` bytes.
+    ///
+    /// Only a window of the line is kept: a file written on one 1 MB line
+    /// with 10,000 findings must not hold 10,000 copies of the line.
     pub fn at(source: &SourceFile, offset: usize, len: usize) -> Location {
+        let text = source.text();
+        let offset = floor_char_boundary(text, offset.min(text.len()));
         let lc = source.line_col(offset);
         let line = source.line_text(offset);
-        let end = crate::source::floor_char_boundary(
-            source.text(),
-            (offset + len).min(source.text().len()),
-        );
-        let width = source.text()[offset.min(end)..end]
+        // `line` borrows from `text`, so its start is the distance between them.
+        let line_start = line.as_ptr() as usize - text.as_ptr() as usize;
+        let (source_line, caret) = window(line, offset.saturating_sub(line_start));
+        let end = floor_char_boundary(text, (offset + len).min(text.len()));
+        let width = text[offset..end]
             .split('\n')
             .next()
-            .map_or(1, |s| s.chars().count().max(1));
+            .map_or(1, |s| s.chars().take(SNIPPET_CHARS).count().max(1));
         Location {
             path: source.path().display().to_string(),
             line: lc.line,
             column: lc.column,
-            source_line: line.to_string(),
+            source_line,
+            caret,
             width,
         }
     }
@@ -81,6 +92,7 @@ impl Location {
             line,
             column,
             source_line: String::new(),
+            caret: 0,
             width: 1,
         }
     }
@@ -195,7 +207,7 @@ impl Diagnostic {
         if let Some(loc) = &self.location {
             let _ = writeln!(out, "  {blue}-->{reset} {loc}");
             if !loc.source_line.is_empty() || loc.line > 0 {
-                let (snippet, caret_at) = snippet(&loc.source_line, loc.column);
+                let (snippet, caret_at) = (&loc.source_line, loc.caret);
                 let num = loc.line.to_string();
                 let pad = " ".repeat(num.len());
                 let _ = writeln!(out, "{pad} {blue}|{reset}");
@@ -221,31 +233,44 @@ impl Diagnostic {
     }
 }
 
-/// The part of `line` shown for a caret at 1-based `column`, with tabs made
-/// single spaces so the caret lines up; returns the text and the caret's
-/// 0-based position in it.
-fn snippet(line: &str, column: usize) -> (String, usize) {
-    let chars: Vec<char> = line
-        .chars()
-        .map(|c| if c == '\t' { ' ' } else { c })
-        .collect();
-    let at = column.saturating_sub(1).min(chars.len());
-    if chars.len() <= SNIPPET_CHARS {
-        return (chars.into_iter().collect(), at);
-    }
-    let start = at.saturating_sub(SNIPPET_CHARS / 2);
-    let end = (start + SNIPPET_CHARS).min(chars.len());
+/// The part of `line` shown for a caret at byte `caret`: the whole line up
+/// to [`SNIPPET_CHARS`] characters, else that many around the caret with `…`
+/// where cut. Tabs become single spaces so the caret lines up, and other
+/// control characters U+FFFD (a NUL or an escape sequence must not reach the
+/// terminal). Returns the text and the caret's position in it, in
+/// characters. Costs the window, not the line.
+fn window(line: &str, caret: usize) -> (String, usize) {
+    let caret = floor_char_boundary(line, caret.min(line.len()));
+    let short = line.len() <= SNIPPET_CHARS || line.chars().nth(SNIPPET_CHARS).is_none();
+    let (start, end) = if short {
+        (0, line.len())
+    } else {
+        let start = line[..caret]
+            .char_indices()
+            .rev()
+            .take(SNIPPET_CHARS / 2)
+            .last()
+            .map_or(caret, |(i, _)| i);
+        let end = line[start..]
+            .char_indices()
+            .nth(SNIPPET_CHARS)
+            .map_or(line.len(), |(i, _)| start + i);
+        (start, end)
+    };
     let mut text = String::new();
-    let mut caret = at - start;
     if start > 0 {
         text.push('…');
-        caret += 1;
     }
-    text.extend(&chars[start..end]);
-    if end < chars.len() {
+    let at = usize::from(start > 0) + line[start..caret].chars().count();
+    text.extend(line[start..end].chars().map(|c| match c {
+        '\t' => ' ',
+        c if c.is_control() => char::REPLACEMENT_CHARACTER,
+        c => c,
+    }));
+    if end < line.len() {
         text.push('…');
     }
-    (text, caret)
+    (text, at)
 }
 
 /// Why a command could not run at all (exit code 2).
@@ -334,8 +359,15 @@ mod tests {
     }
 
     #[test]
+    fn control_characters_do_not_reach_the_terminal() {
+        let (text, at) = window("a\0b\u{1b}[2J\tc", 6);
+        assert_eq!(text, "a\u{fffd}b\u{fffd}[2J c");
+        assert_eq!(text.chars().nth(at), Some('J'));
+    }
+
+    #[test]
     fn long_lines_are_cut_around_the_caret() {
-        let (text, at) = snippet(&"x".repeat(1000), 500);
+        let (text, at) = window(&"x".repeat(1000), 499);
         assert_eq!(text.chars().count(), SNIPPET_CHARS + 2);
         assert_eq!(text.chars().nth(at), Some('x'));
         assert_eq!(at, 51);

@@ -45,7 +45,9 @@ fn needs_work(text: &str) -> bool {
     let mut prev = 0u8;
     for &b in bytes {
         match b {
-            b'\\' | b'{' | b'}' | b'~' | b'\n' | b'\r' | b'\t' => return true,
+            b'\\' | b'{' | b'}' | b'~' => return true,
+            // Control characters (C0, DEL, and C1 which starts with 0xC2).
+            0x00..=0x1f | 0x7f | 0xc2 => return true,
             b'-' | b'`' | b'\'' | b' ' if prev == b => return true,
             _ => {}
         }
@@ -68,7 +70,7 @@ fn needs_nfc(text: &str) -> bool {
 fn is_collapsed(text: &str) -> bool {
     let mut after_space = true; // a space at the start is not collapsed
     for c in text.chars() {
-        if c.is_whitespace() && c != '\u{a0}' {
+        if (c.is_whitespace() && c != '\u{a0}') || c.is_control() {
             if c != ' ' || after_space {
                 return false;
             }
@@ -80,10 +82,12 @@ fn is_collapsed(text: &str) -> bool {
     !after_space || text.is_empty()
 }
 
-/// Collapses whitespace runs to one space and trims the ends.
+/// Collapses whitespace runs to one space and trims the ends. Control
+/// characters count as whitespace: a NUL or an escape sequence in a `.bib`
+/// file must not reach a terminal.
 pub fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split(|c: char| c.is_whitespace() && c != '\u{a0}') {
+    for word in text.split(|c: char| (c.is_whitespace() && c != '\u{a0}') || c.is_control()) {
         if word.is_empty() {
             continue;
         }
@@ -451,6 +455,11 @@ mod tests {
             ("unclosed {brace", "unclosed brace"),
             (r"trailing \", "trailing"),
             (r#"\"{}"#, ""),
+            (
+                "nul\0byte \u{1b}[2Jclear \u{85}next",
+                "nul byte [2Jclear next",
+            ),
+            ("only\0a NUL", "only a NUL"),
         ];
         for (input, expected) in cases {
             assert_eq!(to_unicode(input), expected, "{input}");

@@ -30,6 +30,7 @@ pub mod cli;
 pub mod error;
 pub mod fmt;
 pub mod format;
+mod fuzzing;
 pub mod latex;
 pub mod library;
 pub mod model;
@@ -40,3 +41,6 @@ pub mod stats;
 pub mod syntax;
 pub mod tags;
 pub mod write;
+
+#[doc(hidden)]
+pub use fuzzing::{fuzz_load, fuzz_tags};

@@ -292,6 +292,9 @@ pub fn parse(text: &str) -> RawBib {
             fields: Vec::with_capacity(text.len() / 40 + 4),
             errors: Vec::new(),
         },
+        line: LineScan::default(),
+        bounded: false,
+        next_entry_line: (0, 0),
     };
     p.run();
     p.out
@@ -302,6 +305,21 @@ struct Parser<'s> {
     bytes: &'s [u8],
     pos: usize,
     out: RawBib,
+    line: LineScan,
+    /// Whether values and comments stop at the next line that starts an
+    /// entry; see [`Parser::scan_end`].
+    bounded: bool,
+    /// `(from, to)`: for any position in `from..to`, the next line that
+    /// starts an entry begins at `to`.
+    next_entry_line: (usize, usize),
+}
+
+/// How far [`Parser::percent_before`] has scanned, and whether the line it
+/// stopped in has a `%` so far.
+#[derive(Default)]
+struct LineScan {
+    scanned_to: usize,
+    percent: bool,
 }
 
 type Step<T> = Result<T, (ParseErrorKind, Span)>;
@@ -324,19 +342,42 @@ impl Parser<'_> {
     /// The next `@` at or after `from` that can start an item (BibTeX
     /// ignores everything else). An `@` inside a word (an e-mail address) or
     /// after a `%` on its line is text.
-    fn next_at(&self, mut from: usize) -> Option<usize> {
+    fn next_at(&mut self, mut from: usize) -> Option<usize> {
         loop {
             let at = from + self.bytes[from..].iter().position(|&b| b == b'@')?;
-            let line_start = self.bytes[..at]
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |i| i + 1);
             let in_word = at > 0 && self.bytes[at - 1].is_ascii_alphanumeric();
-            if !in_word && !self.bytes[line_start..at].contains(&b'%') {
+            if !in_word && !self.percent_before(at) {
                 return Some(at);
             }
             from = at + 1;
         }
+    }
+
+    /// Whether a `%` stands between the start of `at`'s line and `at`.
+    /// Positions only move forward, so the scan resumes where it stopped:
+    /// a 1 MB line full of `@` costs one pass, not one pass per `@`.
+    fn percent_before(&mut self, at: usize) -> bool {
+        let line = &mut self.line;
+        if at < line.scanned_to {
+            // Never happens while parsing forward; recompute to stay correct.
+            let start = self.bytes[..at]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            *line = LineScan {
+                scanned_to: start,
+                percent: false,
+            };
+        }
+        for &b in &self.bytes[line.scanned_to..at] {
+            match b {
+                b'\n' => line.percent = false,
+                b'%' => line.percent = true,
+                _ => {}
+            }
+        }
+        line.scanned_to = at;
+        line.percent
     }
 
     fn push_text(&mut self, start: usize, end: usize) {
@@ -404,6 +445,11 @@ impl Parser<'_> {
                     item_start: start as u32,
                 });
                 let resume = self.resync(start);
+                if resume < span.end as usize {
+                    // The items after `resume` are parsed again although
+                    // this one's scan already went past them.
+                    self.bounded = true;
+                }
                 self.pos = resume;
                 self.push(
                     ItemKind::Broken,
@@ -437,6 +483,25 @@ impl Parser<'_> {
         bytes.len()
     }
 
+    /// How far a value or comment starting at `from` may reach. Normally the
+    /// end of the file: BibTeX lets a value run as far as its braces do. Once
+    /// a delimiter has been found unclosed (or a broken item scanned past
+    /// entries that are now parsed again), letting every later value scan to
+    /// the end again would make parsing quadratic, so from then on a value
+    /// stops at the next line that starts an entry.
+    fn scan_end(&mut self, from: usize) -> usize {
+        if !self.bounded {
+            return self.bytes.len();
+        }
+        let (lo, hi) = self.next_entry_line;
+        if lo <= from && from < hi {
+            return hi;
+        }
+        let hi = self.resync(from);
+        self.next_entry_line = (from, hi);
+        hi
+    }
+
     /// Whether only blanks stand between the start of the line and `at`.
     fn at_line_start(&self, at: usize) -> bool {
         self.bytes[..at]
@@ -448,19 +513,7 @@ impl Parser<'_> {
 
     /// Whether `@name` followed by `{` or `(` starts at `at`.
     fn starts_item(&self, at: usize) -> bool {
-        let bytes = self.bytes;
-        let mut j = at + 1;
-        let name_start = j;
-        while j < bytes.len() && is_name_byte(bytes[j]) {
-            j += 1;
-        }
-        if j == name_start {
-            return false;
-        }
-        while j < bytes.len() && is_space(bytes[j]) {
-            j += 1;
-        }
-        j < bytes.len() && matches!(bytes[j], b'{' | b'(')
+        starts_item(self.bytes, at)
     }
 
     fn skip_space(&mut self) {
@@ -494,17 +547,18 @@ impl Parser<'_> {
     }
 
     fn here(&self) -> Span {
-        let end =
-            crate::source::floor_char_boundary(self.text, (self.pos + 1).min(self.bytes.len()));
-        let end = if end <= self.pos {
-            self.text[self.pos.min(self.text.len())..]
-                .chars()
-                .next()
-                .map_or(self.pos, |c| self.pos + c.len_utf8())
-        } else {
-            end
-        };
-        Span::new(self.pos, end)
+        self.char_span(self.pos)
+    }
+
+    /// The span of the character at `at`; empty at the end of the text (or
+    /// off a character boundary), so a span never cuts a character.
+    fn char_span(&self, at: usize) -> Span {
+        let len = self
+            .text
+            .get(at..)
+            .and_then(|rest| rest.chars().next())
+            .map_or(0, char::len_utf8);
+        Span::new(at, at + len)
     }
 
     fn item_body(
@@ -539,17 +593,21 @@ impl Parser<'_> {
         let open_at = self.pos;
         self.pos += 1;
         if is_comment {
+            let limit = self.scan_end(open_at);
             let end = if close == b'}' {
-                match_braces(self.bytes, open_at, self.bytes.len())
+                match_braces(self.bytes, open_at, limit)
             } else {
-                self.find_paren_close(open_at)
+                find_paren_close(self.bytes, open_at, limit)
             };
             return match end {
                 Some(end) => {
                     self.pos = end;
                     Ok((ItemKind::Comment, ty, Span::default()))
                 }
-                None => Err((ParseErrorKind::UnclosedEntry, Span::new(start, open_at + 1))),
+                None => {
+                    self.bounded = true;
+                    Err((ParseErrorKind::UnclosedEntry, Span::new(start, open_at + 1)))
+                }
             };
         }
         if ty_text.eq_ignore_ascii_case("preamble") {
@@ -598,23 +656,6 @@ impl Parser<'_> {
         }
     }
 
-    fn find_paren_close(&self, open: usize) -> Option<usize> {
-        let mut depth = 0usize;
-        for (i, &b) in self.bytes[open..].iter().enumerate() {
-            match b {
-                b'(' | b'{' => depth += 1,
-                b')' | b'}' => {
-                    depth = depth.saturating_sub(1);
-                    if depth == 0 {
-                        return Some(open + i + 1);
-                    }
-                }
-                _ => {}
-            }
-        }
-        None
-    }
-
     fn expect_close(&mut self, start: usize, close: u8) -> Step<()> {
         match self.bytes.get(self.pos) {
             Some(&b) if b == close => {
@@ -635,7 +676,7 @@ impl Parser<'_> {
             }
             if b == b'=' {
                 // `@article{title = ...`: what we took for the key is a field.
-                return Err((ParseErrorKind::MissingKey, Span::new(start, start + 1)));
+                return Err((ParseErrorKind::MissingKey, self.char_span(start)));
             }
             self.pos += 1;
         }
@@ -647,12 +688,15 @@ impl Parser<'_> {
                 Ok(key)
             }
             Some(&b) if b == close && !key.is_empty() => Ok(key),
-            Some(b'=') => Err((ParseErrorKind::MissingKey, Span::new(start, start + 1))),
+            Some(b'=') => Err((ParseErrorKind::MissingKey, self.char_span(start))),
             None => Err((ParseErrorKind::UnclosedEntry, Span::new(start, start))),
             _ if key.is_empty() => Err((ParseErrorKind::MissingKey, self.here())),
             _ => {
                 // `@article{my key, ...`: whitespace inside the key.
-                Err((ParseErrorKind::KeyWithSpace, Span::new(start, self.pos + 1)))
+                Err((
+                    ParseErrorKind::KeyWithSpace,
+                    Span::new(start, self.char_span(self.pos).end as usize),
+                ))
             }
         }
     }
@@ -680,9 +724,10 @@ impl Parser<'_> {
         let mut end;
         loop {
             match self.bytes.get(self.pos) {
-                Some(b'{') => match match_braces(self.bytes, self.pos, self.bytes.len()) {
+                Some(b'{') => match match_braces(self.bytes, self.pos, self.scan_end(self.pos)) {
                     Some(e) => self.pos = e,
                     None => {
+                        self.bounded = true;
                         return Err((
                             ParseErrorKind::UnclosedBrace,
                             Span::new(self.pos, self.pos + 1),
@@ -691,7 +736,7 @@ impl Parser<'_> {
                 },
                 Some(b'"') => {
                     let open = self.pos;
-                    match match_quote(self.bytes, open, self.bytes.len()) {
+                    match match_quote(self.bytes, open, self.scan_end(open)) {
                         Some(e) => {
                             if let Some(bad) = unbalanced_close(&self.bytes[open + 1..e - 1]) {
                                 return Err((
@@ -702,6 +747,7 @@ impl Parser<'_> {
                             self.pos = e;
                         }
                         None => {
+                            self.bounded = true;
                             return Err((ParseErrorKind::UnclosedQuote, Span::new(open, open + 1)));
                         }
                     }
@@ -731,6 +777,61 @@ impl Parser<'_> {
         self.pos = end;
         Ok(Span::new(start, end))
     }
+}
+
+/// Position just past the `)` closing the `(` of `@comment(` at `open`, or
+/// `None` at `end`.
+fn find_paren_close(bytes: &[u8], open: usize, end: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, &b) in bytes[open..end].iter().enumerate() {
+        match b {
+            b'(' | b'{' => depth += 1,
+            b')' | b'}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Some(open + i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether `@name` followed by `{` or `(` starts at `at`.
+fn starts_item(bytes: &[u8], at: usize) -> bool {
+    let mut j = at + 1;
+    let name_start = j;
+    while j < bytes.len() && is_name_byte(bytes[j]) {
+        j += 1;
+    }
+    if j == name_start {
+        return false;
+    }
+    while j < bytes.len() && is_space(bytes[j]) {
+        j += 1;
+    }
+    j < bytes.len() && matches!(bytes[j], b'{' | b'(')
+}
+
+/// The first `@` inside `span` that starts a line (after blanks) and an
+/// item (`@name{`), if any. A value holding one has almost certainly
+/// swallowed the entries after an unclosed `{`: BibTeX reads them as text.
+pub fn item_line_within(text: &str, span: Span) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let inner = &bytes[span.range()];
+    let mut from = 0;
+    while let Some(nl) = inner[from..].iter().position(|&b| b == b'\n') {
+        let mut j = span.start as usize + from + nl + 1;
+        while j < span.end as usize && matches!(bytes[j], b' ' | b'\t') {
+            j += 1;
+        }
+        if j < span.end as usize && bytes[j] == b'@' && starts_item(bytes, j) {
+            return Some(j);
+        }
+        from += nl + 1;
+    }
+    None
 }
 
 /// Offset of a `}` that closes nothing inside a quoted value, if any.

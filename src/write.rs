@@ -46,11 +46,14 @@ pub fn write_atomic(path: &Path, contents: &[u8], expected: Option<&[u8]>) -> Re
             )));
         }
     }
-    let dir = match path.parent() {
+    // Through a symlink, the file to replace is its target: renaming over
+    // the link would turn it into a copy and leave the target stale.
+    let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = path
+    let name = target
         .file_name()
         .map_or("publist".into(), |n| n.to_string_lossy().into_owned());
     let tmp = dir.join(format!(".{name}.publist-{}.tmp", std::process::id()));
@@ -58,7 +61,7 @@ pub fn write_atomic(path: &Path, contents: &[u8], expected: Option<&[u8]>) -> Re
         let mut file = injected("create")
             .and_then(|_| OpenOptions::new().write(true).create_new(true).open(&tmp))
             .map_err(|e| fail("creating a temporary file", e))?;
-        if let Ok(meta) = fs::metadata(path) {
+        if let Ok(meta) = fs::metadata(&target) {
             // Keep the original's permissions; best effort.
             let _ = fs::set_permissions(&tmp, meta.permissions());
         }
@@ -70,7 +73,7 @@ pub fn write_atomic(path: &Path, contents: &[u8], expected: Option<&[u8]>) -> Re
             .map_err(|e| fail("flushing the temporary file", e))?;
         drop(file);
         injected("rename")
-            .and_then(|_| fs::rename(&tmp, path))
+            .and_then(|_| fs::rename(&tmp, &target))
             .map_err(|e| fail("replacing the file", e))?;
         // Make the rename itself durable; not every platform allows it.
         if let Ok(d) = File::open(&dir) {

@@ -6,8 +6,9 @@
 
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use super::Library;
 use crate::error::{Diagnostic, Error, Location, Severity};
@@ -35,9 +36,33 @@ pub struct LoadOptions {
 }
 
 /// `@string` macros by lower-case name, with their expanded values.
-#[derive(Debug, Clone, Default)]
+///
+/// Expansion is budgeted: `@string{b = a # a}` doubles `a`, forty such
+/// lines make a terabyte, and a big macro used in 100,000 entries copies it
+/// 100,000 times. Every byte a macro contributes to a value is taken from
+/// [`Macros::budget`], sized from the file (see [`expansion_budget`]); once it
+/// runs out, values stop where they are and the loader reports it. Real
+/// bibliographies use a small fraction of it.
+#[derive(Debug, Default)]
 pub(crate) struct Macros {
     map: HashMap<String, String>,
+    /// Bytes macro expansions may still produce.
+    budget: AtomicUsize,
+    /// Whether an expansion was cut short because the budget ran out.
+    exhausted: AtomicBool,
+    /// Where the first value cut short starts (`usize::MAX` before).
+    first_cut: AtomicUsize,
+    /// What expanding every entry's fields once needs, summed at load.
+    demand: AtomicUsize,
+    /// Where that sum passed a quarter of the budget (`usize::MAX` before).
+    first_overdemand: AtomicUsize,
+}
+
+/// What macro expansion may produce for a text of `len` bytes: eight times
+/// the text plus 64 MiB. Loading the corpora in `tests/corpus/` spends at
+/// most a fifth of the text's size (IRIDIA, with 1,716 macros).
+fn expansion_budget(len: usize) -> usize {
+    len.saturating_mul(8).saturating_add(64 << 20)
 }
 
 const MONTHS: [(&str, &str); 12] = [
@@ -71,13 +96,61 @@ impl Macros {
             .map(|(_, full)| *full)
     }
 
-    /// Whether `name` is defined (or a month).
-    pub(crate) fn is_defined(&self, name: &str) -> bool {
-        self.get(name).is_some()
+    fn with_budget(budget: usize) -> Macros {
+        Macros {
+            map: HashMap::new(),
+            budget: AtomicUsize::new(budget),
+            exhausted: AtomicBool::new(false),
+            first_cut: AtomicUsize::new(usize::MAX),
+            demand: AtomicUsize::new(0),
+            first_overdemand: AtomicUsize::new(usize::MAX),
+        }
+    }
+
+    /// Entries are normalized lazily, after loading; so that a file whose
+    /// entries would exhaust the budget is reported at load, the loader adds
+    /// up what expanding each macro use once needs. Past a quarter of the
+    /// budget left (a command may resolve a field several times), it notes
+    /// the place.
+    fn note_demand(&self, len: usize, at: usize) {
+        let demand = self.demand.load(Ordering::Relaxed).saturating_add(len);
+        self.demand.store(demand, Ordering::Relaxed);
+        if demand > self.budget.load(Ordering::Relaxed) / 4 {
+            let _ = self.first_overdemand.compare_exchange(
+                usize::MAX,
+                at,
+                Ordering::Relaxed,
+                Ordering::Relaxed,
+            );
+        }
+    }
+
+    /// Takes `len` bytes from the expansion budget for the value at `at`;
+    /// false (and nothing taken) when not that many are left.
+    fn spend(&self, len: usize, at: usize) -> bool {
+        let ok = self
+            .budget
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+                left.checked_sub(len)
+            })
+            .is_ok();
+        if !ok && !self.exhausted.swap(true, Ordering::Relaxed) {
+            self.first_cut.store(at, Ordering::Relaxed);
+        }
+        ok
+    }
+
+    /// Where the first value cut short by the expansion budget starts.
+    fn first_cut(&self) -> Option<usize> {
+        self.exhausted
+            .load(Ordering::Relaxed)
+            .then(|| self.first_cut.load(Ordering::Relaxed))
     }
 
     /// The value of a raw value expression: parts concatenated, macros
-    /// expanded (an unknown macro stands for its own name).
+    /// expanded (an unknown macro stands for its own name). Once the
+    /// expansion budget is spent, a value ends before the macro that would
+    /// overdraw it.
     pub(crate) fn resolve<'t>(&self, text: &'t str, value: Span) -> Cow<'t, str> {
         let raw = value.of(text);
         let bytes = raw.as_bytes();
@@ -100,7 +173,13 @@ impl Macros {
         for part in parts {
             match part {
                 Part::Braced(s) | Part::Quoted(s) | Part::Number(s) => out.push_str(s.of(text)),
-                Part::Macro(s) => out.push_str(self.get(s.of(text)).unwrap_or(s.of(text))),
+                Part::Macro(s) => match self.get(s.of(text)) {
+                    Some(expansion) if self.spend(expansion.len(), value.start as usize) => {
+                        out.push_str(expansion)
+                    }
+                    Some(_) => break,
+                    None => out.push_str(s.of(text)),
+                },
             }
         }
         Cow::Owned(out)
@@ -111,16 +190,31 @@ impl Library {
     /// Reads and loads the library at `path`. Invalid UTF-8 is reported with
     /// its line and replaced, so the rest still loads.
     pub fn load(path: &Path, options: LoadOptions) -> Result<Library, Error> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let bytes = read_limited(path)?;
+        Library::from_bytes(path, bytes, options)
+    }
+
+    /// Loads a library from the bytes of a file read from `path`. Fails only
+    /// on a file too large to address; encoding problems (invalid UTF-8,
+    /// UTF-16, NUL bytes) become diagnostics and the rest still loads.
+    pub fn from_bytes(path: &Path, bytes: Vec<u8>, options: LoadOptions) -> Result<Library, Error> {
         if bytes.len() >= ENTRY_LIMIT_BYTES {
-            return Err(Error::Usage(format!(
-                "{}: file is {} bytes; publist reads files below 4 GiB",
-                path.display(),
-                bytes.len()
-            )));
+            return Err(too_large(path, bytes.len() as u64));
         }
-        match String::from_utf8(bytes) {
-            Ok(text) => Ok(Library::from_text(path, text, options)),
+        if let Some(text) = decode_utf16(&bytes) {
+            if text.len() >= ENTRY_LIMIT_BYTES {
+                return Err(too_large(path, text.len() as u64));
+            }
+            let mut lib = Library::from_text(path, text, options);
+            let diag = Diagnostic::new(Severity::Warning, "utf16", "the file is UTF-16, not UTF-8")
+                .at(Location::at(&lib.source, 0, 1))
+                .hint("publist reads it but will not rewrite it; save it as UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8 old.bib > new.bib`)");
+            lib.diagnostics.insert(0, diag);
+            lib.lossy = true;
+            return Ok(lib);
+        }
+        let mut lib = match String::from_utf8(bytes) {
+            Ok(text) => Library::from_text(path, text, options),
             Err(err) => {
                 let valid = err.utf8_error().valid_up_to();
                 let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
@@ -131,15 +225,25 @@ impl Library {
                     .hint("save the file as UTF-8; publist shows the bad bytes as U+FFFD and will not rewrite this file");
                 lib.diagnostics.insert(0, diag);
                 lib.lossy = true;
-                Ok(lib)
+                lib
             }
+        };
+        if let Some(nul) = lib.source.text().find('\0') {
+            // File-level problems come first, before per-entry findings.
+            let at = usize::from(lib.lossy);
+            let diag = Diagnostic::new(Severity::Error, "nul-byte", "the file contains a NUL byte")
+                .at(Location::at(&lib.source, nul, 1))
+                .hint("a .bib file is text: delete the NUL bytes, or re-save the file as UTF-8 if it is UTF-16");
+            lib.diagnostics.insert(at, diag);
         }
+        Ok(lib)
     }
 
     /// Loads a library from text already in memory; never fails.
     pub fn from_text(path: &Path, text: String, options: LoadOptions) -> Library {
         let raw = syntax::parse(&text);
         let source = SourceFile::new(path, text);
+        let budget = expansion_budget(source.text().len());
         let mut lib = Library {
             source,
             raw,
@@ -152,7 +256,7 @@ impl Library {
             skipped: 0,
             lossy: false,
             registry: options.registry,
-            macros: Macros::default(),
+            macros: Macros::with_budget(budget),
             keys: FastMap::default(),
             parents: Vec::new(),
             owner_id: None,
@@ -174,6 +278,7 @@ impl Library {
             match item.kind {
                 ItemKind::String => self.define_macro(&item),
                 ItemKind::Comment => self.read_comment(&item),
+                ItemKind::Text if index > 0 => self.check_text_after(index),
                 ItemKind::Entry => {
                     self.check_macros(&item);
                     let key = item.key.of(self.source.text()).to_lowercase();
@@ -228,6 +333,7 @@ impl Library {
         self.numbers = super::numbering::numbers(&self.years);
         self.owner_id = self.owner.as_deref().map(|o| parse_name(o).identity());
         self.diagnostics.append(&mut found);
+        self.report_expansion_limit();
         self.diagnostics
             .sort_by_key(|d| d.location.as_ref().map(|l| (l.line, l.column)));
         self.skipped = self.raw.errors.len();
@@ -242,6 +348,31 @@ impl Library {
                 self.field(index, parent, "date")
                     .and_then(|d| parse_year(&d))
             })
+    }
+
+    fn report_expansion_limit(&mut self) {
+        let limit = expansion_budget(self.source.text().len()) >> 20;
+        let overdemand = self.macros.first_overdemand.load(Ordering::Relaxed);
+        let (at, message) = match self.macros.first_cut() {
+            Some(at) => (
+                at,
+                format!(
+                    "@string macros expand to more than {limit} MB (8 times the file plus 64 MiB); values are cut short from here on"
+                ),
+            ),
+            None if overdemand != usize::MAX => (
+                overdemand,
+                format!(
+                    "the entries' @string macros expand to {} MB, and publist expands at most {limit} MB (8 times the file plus 64 MiB), a quarter of it per pass: values may be cut short",
+                    self.macros.demand.load(Ordering::Relaxed) >> 20
+                ),
+            ),
+            None => return,
+        };
+        let d = Diagnostic::new(Severity::Error, "macro-expansion-limit", message)
+        .at(Location::at(&self.source, at, 1))
+        .hint("a chain like `@string{b = a # a}` doubles its text on every line, and a long macro copies itself into every entry that uses it; write the values out instead");
+        self.diagnostics.push(d);
     }
 
     fn report_syntax_errors(&mut self) {
@@ -279,16 +410,24 @@ impl Library {
             }
             if !raw.contains(['#', '{', '"', ' ']) {
                 // One bare macro, the common `month = jan`.
-                if !self.macros.is_defined(raw) {
-                    unknown.push(field.value);
+                match self.macros.get(raw) {
+                    Some(expansion) if item.kind == ItemKind::Entry => self
+                        .macros
+                        .note_demand(expansion.len(), field.value.start as usize),
+                    Some(_) => {}
+                    None => unknown.push(field.value),
                 }
                 continue;
             }
             for part in value_parts(text, field.value) {
-                if let Part::Macro(s) = part
-                    && !self.macros.is_defined(s.of(text))
-                {
-                    unknown.push(s);
+                if let Part::Macro(s) = part {
+                    match self.macros.get(s.of(text)) {
+                        Some(expansion) if item.kind == ItemKind::Entry => self
+                            .macros
+                            .note_demand(expansion.len(), field.value.start as usize),
+                        Some(_) => {}
+                        None => unknown.push(s),
+                    }
                 }
             }
         }
@@ -301,6 +440,50 @@ impl Library {
                 ));
             self.diagnostics.push(d);
         }
+    }
+
+    /// Text right after an entry that reads like one of its fields
+    /// (`, year = 2020, }`): an extra `}` closed the entry early, and BibTeX
+    /// ignores the rest without a word.
+    fn check_text_after(&mut self, index: usize) {
+        let prev = &self.raw.items[index - 1];
+        if prev.kind != ItemKind::Entry {
+            return;
+        }
+        let text = self.source.text();
+        let body = self.raw.items[index].span.of(text);
+        let rest = body.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+        let name_len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+' | ':')))
+            .unwrap_or(rest.len());
+        if name_len == 0
+            || !rest[name_len..]
+                .trim_start_matches([' ', '\t'])
+                .starts_with('=')
+        {
+            return;
+        }
+        let at = self.raw.items[index].span.end as usize - rest.len();
+        let end = self.source.line_col(prev.span.end as usize - 1);
+        let d = Diagnostic::new(
+            Severity::Warning,
+            "text-after-entry",
+            format!(
+                "`{}` follows the end of entry `{}` and is ignored",
+                &rest[..name_len],
+                prev.key.of(text)
+            ),
+        )
+        .at(Location::at(&self.source, at, name_len))
+        .note(format!(
+            "entry `{}` ends at {}:{}:{}",
+            prev.key.of(text),
+            self.source.path().display(),
+            end.line,
+            end.column
+        ))
+        .hint("a `}` there probably closes the entry too early: remove the extra `}`");
+        self.diagnostics.push(d);
     }
 
     /// `@comment{publist: owner = Mingze Wang}` names the owner.
@@ -557,6 +740,17 @@ impl Library {
             .field(index, parent, "author+an")
             .and_then(|a| parse_annotations(&a).ok())
             .unwrap_or_default();
+        // (equal, corresponding) per author number, gathered in one pass:
+        // asking the annotation per author costs authors × annotations.
+        let mut marks: HashMap<usize, (bool, bool)> = HashMap::new();
+        for (n, _, labels) in &annotations.items {
+            let mark = marks.entry(*n).or_default();
+            for label in labels {
+                mark.0 |= label.eq_ignore_ascii_case("equal");
+                mark.1 |= label.eq_ignore_ascii_case("corresponding")
+                    || label.eq_ignore_ascii_case("corr");
+            }
+        }
         names
             .iter()
             .enumerate()
@@ -565,7 +759,7 @@ impl Library {
                 let name = parse_name(&clean);
                 let family = name.full_family();
                 let is_owner = owner.is_some_and(|o| o.matches_names(&name.given, &family));
-                let n = i + 1;
+                let (equal, corresponding) = marks.get(&(i + 1)).copied().unwrap_or_default();
                 let display = if raw_name.trim() == "others" {
                     "et al.".to_string()
                 } else {
@@ -575,10 +769,9 @@ impl Library {
                     given: name.given,
                     family,
                     name: display,
-                    equal: marked || annotations.has(n, "equal"),
+                    equal: marked || equal,
                     owner: is_owner,
-                    corresponding: annotations.has(n, "corresponding")
-                        || annotations.has(n, "corr"),
+                    corresponding,
                 }
             })
             .collect()
@@ -646,12 +839,12 @@ impl Library {
         let fields: &[Field] = self.raw.fields_of(item);
         let mut found = Vec::new();
         if fields.len() > 1 {
-            for (i, f) in fields.iter().enumerate() {
+            // A set, not a scan of the earlier fields: an entry with 100,000
+            // fields must not take 10^10 comparisons.
+            let mut seen = HashSet::with_capacity(fields.len());
+            for f in fields {
                 let name = f.name.of(text);
-                if fields[..i]
-                    .iter()
-                    .any(|g| g.name.of(text).eq_ignore_ascii_case(name))
-                {
+                if !seen.insert(name.to_ascii_lowercase()) {
                     found.push(
                         Diagnostic::new(
                             Severity::Warning,
@@ -671,17 +864,18 @@ impl Library {
                 }
             }
         }
+        if let Some(d) = self.swallowed_entry(index) {
+            found.push(d);
+        }
         if let Some(f) = fields
             .iter()
             .find(|f| f.name.of(text).eq_ignore_ascii_case("crossref"))
         {
             let target = self.macros.resolve(text, f.value);
-            if !self.keys.contains_key(&target.trim().to_lowercase())
-                && !self.raw.items.iter().any(|it| {
-                    it.kind == ItemKind::Entry
-                        && it.key.of(text).eq_ignore_ascii_case(target.trim())
-                })
-            {
+            // `keys` holds every entry's key in lower case, so this finds any
+            // key that matches ignoring case (scanning the items instead made
+            // a file full of dangling crossrefs quadratic).
+            if !self.keys.contains_key(&target.trim().to_lowercase()) {
                 found.push(
                     Diagnostic::new(
                         Severity::Warning,
@@ -701,6 +895,88 @@ impl Library {
             }
         }
         diags.extend(found);
+    }
+}
+
+/// Reads `path` whole, but refuses a file of [`ENTRY_LIMIT_BYTES`] or more
+/// before reading it, and stops a device that never ends (`/dev/zero`) at
+/// the limit instead of filling memory.
+fn read_limited(path: &Path) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut bytes = Vec::new();
+    if let Ok(meta) = file.metadata()
+        && meta.is_file()
+    {
+        if meta.len() >= ENTRY_LIMIT_BYTES as u64 {
+            return Err(too_large(path, meta.len()));
+        }
+        bytes.reserve_exact(meta.len() as usize);
+    }
+    file.take(ENTRY_LIMIT_BYTES as u64)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    Ok(bytes)
+}
+
+fn too_large(path: &Path, len: u64) -> Error {
+    Error::Usage(format!(
+        "{}: the file is {len} bytes or more; publist reads files below 4 GiB\n   = hint: split the library into several files",
+        path.display()
+    ))
+}
+
+/// The text of a file that starts with a UTF-16 byte order mark (Windows
+/// tools write these), without the mark; unpaired surrogates become U+FFFD.
+fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    let little = match bytes {
+        [0xff, 0xfe, ..] => true,
+        [0xfe, 0xff, ..] => false,
+        _ => return None,
+    };
+    let units = bytes[2..].chunks(2).map(|c| match (c, little) {
+        ([a, b], true) => u16::from_le_bytes([*a, *b]),
+        ([a, b], false) => u16::from_be_bytes([*a, *b]),
+        _ => 0xfffd, // an odd trailing byte
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect(),
+    )
+}
+
+impl Library {
+    /// A value of entry `index` that runs over lines starting other entries:
+    /// an unclosed `{` that BibTeX would let swallow them, silently.
+    fn swallowed_entry(&self, index: usize) -> Option<Diagnostic> {
+        let text = self.source.text();
+        let item = &self.raw.items[index];
+        self.raw.fields_of(item).iter().find_map(|f| {
+            let at = syntax::item_line_within(text, f.value)?;
+            let swallowed = self.source.line_col(at);
+            let victim = describe_entry(text, at);
+            Some(
+                Diagnostic::new(
+                    Severity::Warning,
+                    "swallowed-entry",
+                    format!(
+                        "the `{}` value of entry `{}` runs over the start of {victim} at line {}",
+                        f.name.of(text),
+                        item.key.of(text),
+                        swallowed.line
+                    ),
+                )
+                .at(Location::at(&self.source, f.value.start as usize, 1))
+                .note(format!(
+                    "{victim} at {}:{}:{} is read as part of this value and not loaded",
+                    self.source.path().display(),
+                    swallowed.line,
+                    swallowed.column
+                ))
+                .hint("a `{` in this value is probably unclosed: add the missing `}` where the value should end"),
+            )
+        })
     }
 }
 
@@ -788,6 +1064,15 @@ fn syntax_diagnostic(source: &SourceFile, err: &syntax::ParseError) -> Diagnosti
         err.span.range().len().max(1),
     );
     let entry_at = Location::at(source, start, 1);
+    let close = closing_of(text, start);
+    let open = if close == ')' { '(' } else { '{' };
+    let open_at = start + text[start..].find(open).unwrap_or(0);
+    // `@article(key, ... }`: the other kind of closing delimiter.
+    let wrong_closer = match (close, text.as_bytes().get(err.span.start as usize)) {
+        ('}', Some(b')')) => Some(')'),
+        (')', Some(b'}')) => Some('}'),
+        _ => None,
+    };
     let (message, hint, location, note) = match err.kind {
         ParseErrorKind::UnclosedBrace => (
             format!("{entry} never closes a `{{`"),
@@ -803,10 +1088,21 @@ fn syntax_diagnostic(source: &SourceFile, err: &syntax::ParseError) -> Diagnosti
         ),
         ParseErrorKind::UnclosedEntry => (
             format!("{entry} is never closed"),
-            "add `}` after its last field".to_string(),
+            format!("add the closing `{close}` at its end"),
             entry_at,
             None,
         ),
+        ParseErrorKind::ExpectedComma | ParseErrorKind::ExpectedFieldName
+            if wrong_closer.is_some() =>
+        {
+            let found = wrong_closer.unwrap_or('}');
+            (
+                format!("{entry} opened with `{open}` but closes with `{found}`"),
+                format!("close it with `{close}`, or open it with `{}`", if found == ')' { '(' } else { '{' }),
+                here,
+                Some(format!("the `{open}` is at {}", Location::at(source, open_at, 1))),
+            )
+        }
         ParseErrorKind::ExpectedComma => (
             format!("expected `,` or the end of {entry}, found {found_desc}"),
             "separate fields with commas: add `,` after the previous value".to_string(),
@@ -851,7 +1147,7 @@ fn syntax_diagnostic(source: &SourceFile, err: &syntax::ParseError) -> Diagnosti
         ),
         ParseErrorKind::RunsIntoNextEntry => (
             format!("{entry} is never closed: the next entry starts at line {}", here.line),
-            "a `{` in one of its values is probably unclosed; add the missing `}`".to_string(),
+            format!("add the missing `{close}`: the entry's own, before line {}, or the one a `{{` in its values leaves unclosed", here.line),
             entry_at,
             None,
         ),
@@ -871,25 +1167,43 @@ fn syntax_diagnostic(source: &SourceFile, err: &syntax::ParseError) -> Diagnosti
     d
 }
 
+/// The `@type` at `start`, cut to 40 bytes (on a character boundary).
 fn entry_type_at(text: &str, start: usize) -> String {
     let rest = &text[start..];
     let end = rest[1..]
         .find(|c: char| c.is_whitespace() || matches!(c, '{' | '(' | ',' | '='))
         .map_or(rest.len(), |e| e + 1);
-    rest[..end.min(40)].to_string()
+    let end = crate::source::floor_char_boundary(rest, end.min(40));
+    rest[..end].to_string()
 }
 
-/// "entry `key`" or "the `@article` entry" for messages.
+/// "entry `key`", "the `@article` entry" or "the `@string` definition" for
+/// messages.
 fn describe_entry(text: &str, start: usize) -> String {
+    let ty = entry_type_at(text, start);
+    match ty.to_ascii_lowercase().as_str() {
+        "@string" => return "the `@string` definition".to_string(),
+        "@preamble" | "@comment" => return format!("the `{ty}`"),
+        _ => {}
+    }
     let rest = &text[start..];
     let key = rest
         .find(['{', '('])
         .and_then(|i| rest[i + 1..].split([',', '\n', '}', ')']).next())
         .map(str::trim)
-        .filter(|k| !k.is_empty() && k.len() <= 100 && !k.contains('='));
+        .filter(|k| !k.is_empty() && k.len() <= 100 && !k.contains(['=', '{', '"']));
     match key {
         Some(k) => format!("entry `{k}`"),
-        None => format!("the `{}` entry", entry_type_at(text, start)),
+        None => format!("the `{ty}` entry"),
+    }
+}
+
+/// The delimiter that closes the item at `start`: `)` if it opened with `(`.
+fn closing_of(text: &str, start: usize) -> char {
+    let rest = &text[start..];
+    match rest.find(['{', '(']).map(|i| rest.as_bytes()[i]) {
+        Some(b'(') => ')',
+        _ => '}',
     }
 }
 

@@ -41,7 +41,7 @@ pub struct Registry {
     /// Folded canonical abbreviation → definition, for overrides.
     by_canonical: FastMap<String, usize>,
     /// Built on first use: most runs never need a fuzzy match.
-    nearest: std::cell::OnceCell<NearestIndex>,
+    nearest: std::sync::OnceLock<NearestIndex>,
 }
 
 impl Default for Registry {
@@ -99,7 +99,7 @@ impl Registry {
             by_alias: FastMap::default(),
             by_abbr: FastMap::default(),
             by_canonical: FastMap::default(),
-            nearest: std::cell::OnceCell::new(),
+            nearest: std::sync::OnceLock::new(),
         };
         reg.extend(defs);
         reg
@@ -127,7 +127,7 @@ impl Registry {
             };
             self.index_def(index);
         }
-        self.nearest = std::cell::OnceCell::new();
+        self.nearest = std::sync::OnceLock::new();
     }
 
     /// The fuzzy-match index, built the first time it is asked for.
@@ -384,9 +384,12 @@ impl Registry {
             let two = digits.len() >= 2
                 && digits[..2].iter().all(u8::is_ascii_digit)
                 && digits.get(2).is_none_or(|b| !b.is_ascii_alphanumeric());
+            // Past the last non-alphanumeric character, however many
+            // bytes it takes (a U+FFFD from invalid UTF-8 takes three).
             let word_start = text[..i]
-                .rfind(|c: char| !c.is_alphanumeric())
-                .map_or(0, |j| j + 1);
+                .char_indices()
+                .rfind(|(_, c)| !c.is_alphanumeric())
+                .map_or(0, |(j, c)| j + c.len_utf8());
             let word = fold_venue(&text[word_start..i]);
             (two && self.by_abbr.get(&word) == Some(&def))
                 .then(|| text[i + 1..i + 3].parse().ok().map(fold::two_digit_year))

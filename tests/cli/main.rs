@@ -9,6 +9,8 @@ mod cv;
 mod errors;
 mod export;
 mod fmt;
+mod invalid;
+mod limits;
 mod list;
 mod show;
 mod stats;

@@ -1,0 +1,119 @@
+//! Real-world corpora (`tests/corpus/`, sources and licences in its
+//! SOURCES.md): every entry SOURCES.md counts loads, none is skipped, and no
+//! error (nor a guess at a hidden entry) is reported.
+//!
+//! SOURCES.md's table is the expectation; the test also recounts entries the
+//! way SOURCES.md defines them (an `@` starting a line, not `@string`,
+//! `@preamble` or `@comment`), so a wrong table cannot hide a lost entry.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use publist::error::Severity;
+use publist::library::{Library, LoadOptions};
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
+}
+
+/// `file → entries` from the table in SOURCES.md.
+fn expected_counts() -> BTreeMap<String, usize> {
+    let sources = std::fs::read_to_string(corpus_dir().join("SOURCES.md")).expect("SOURCES.md");
+    sources
+        .lines()
+        .filter_map(|line| {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            let file = cells.get(1)?.strip_suffix(".bib")?;
+            let count = cells.get(2)?.replace(',', "").parse().ok()?;
+            Some((format!("{file}.bib"), count))
+        })
+        .collect()
+}
+
+/// Entries as SOURCES.md counts them.
+fn count_entries(text: &str) -> usize {
+    text.lines()
+        .filter_map(|l| l.strip_prefix('@'))
+        .filter(|rest| {
+            let ty: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            !ty.is_empty() && !matches!(ty.as_str(), "string" | "preamble" | "comment")
+        })
+        .count()
+}
+
+/// Loads one corpus file; returns a description of what went wrong, if anything.
+fn check(file: &str, expected: usize) -> Result<(), String> {
+    let path = corpus_dir().join(file);
+    let lib = Library::load(&path, LoadOptions::default()).map_err(|e| e.to_string())?;
+    let counted = count_entries(lib.source.text());
+    let errors: Vec<String> = lib
+        .diagnostics
+        .iter()
+        // Errors, and the warnings that guess at hidden entries: real files
+        // must not trip those heuristics.
+        .filter(|d| {
+            d.severity == Severity::Error
+                || matches!(d.code, "swallowed-entry" | "text-after-entry")
+        })
+        .take(3)
+        .map(|d| d.render(publist::error::MessageFormat::Short, false))
+        .collect();
+    if counted != expected {
+        return Err(format!(
+            "{file}: SOURCES.md says {expected} entries, the file has {counted}"
+        ));
+    }
+    if lib.publications().len() != expected || lib.skipped != 0 || !errors.is_empty() || lib.lossy {
+        return Err(format!(
+            "{file}: {} of {expected} entries loaded, {} skipped, lossy: {}; errors: {errors:?}",
+            lib.publications().len(),
+            lib.skipped,
+            lib.lossy
+        ));
+    }
+    Ok(())
+}
+
+#[test]
+fn every_corpus_file_loads_every_entry() {
+    let expected = expected_counts();
+    let on_disk: Vec<String> = std::fs::read_dir(corpus_dir())
+        .expect("tests/corpus")
+        .map(|e| {
+            e.expect("a directory entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|name| name.ends_with(".bib"))
+        .collect();
+    assert!(
+        on_disk.len() >= 6,
+        "the corpus is in tests/corpus: {on_disk:?}"
+    );
+    for name in &on_disk {
+        assert!(
+            expected.contains_key(name),
+            "{name} is not counted in SOURCES.md"
+        );
+    }
+    // One thread per file: the large files dominate, and they run side by side.
+    let failures: Vec<String> = std::thread::scope(|s| {
+        let handles: Vec<_> = on_disk
+            .iter()
+            .map(|name| {
+                let count = expected[name];
+                s.spawn(move || check(name, count))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .filter_map(|h| h.join().expect("no panic").err())
+            .collect()
+    });
+    assert!(failures.is_empty(), "{failures:#?}");
+}

@@ -819,17 +819,18 @@ fn starts_item(bytes: &[u8], at: usize) -> bool {
 /// swallowed the entries after an unclosed `{`: BibTeX reads them as text.
 pub fn item_line_within(text: &str, span: Span) -> Option<usize> {
     let bytes = text.as_bytes();
-    let inner = &bytes[span.range()];
-    let mut from = 0;
-    while let Some(nl) = inner[from..].iter().position(|&b| b == b'\n') {
-        let mut j = span.start as usize + from + nl + 1;
-        while j < span.end as usize && matches!(bytes[j], b' ' | b'\t') {
-            j += 1;
+    let (start, end) = (span.start as usize, span.end as usize);
+    // An `@` is rarer than a newline: find each, then look back to its line's start.
+    for at in memchr::memchr_iter(b'@', &bytes[start..end]).map(|i| start + i) {
+        let Some(nl) = bytes[start..at].iter().rposition(|&b| b == b'\n') else {
+            continue;
+        };
+        let blank = bytes[start + nl + 1..at]
+            .iter()
+            .all(|&b| matches!(b, b' ' | b'\t'));
+        if blank && starts_item(bytes, at) {
+            return Some(at);
         }
-        if j < span.end as usize && bytes[j] == b'@' && starts_item(bytes, j) {
-            return Some(j);
-        }
-        from += nl + 1;
     }
     None
 }

@@ -839,12 +839,20 @@ impl Library {
         let fields: &[Field] = self.raw.fields_of(item);
         let mut found = Vec::new();
         if fields.len() > 1 {
-            // A set, not a scan of the earlier fields: an entry with 100,000
-            // fields must not take 10^10 comparisons.
-            let mut seen = HashSet::with_capacity(fields.len());
-            for f in fields {
+            // Few fields (every real entry): compare with the earlier ones,
+            // no allocation. Many: a set, so an entry with 100,000 fields
+            // does not take 10^10 comparisons.
+            let mut seen = HashSet::new();
+            for (i, f) in fields.iter().enumerate() {
                 let name = f.name.of(text);
-                if !seen.insert(name.to_ascii_lowercase()) {
+                let repeated = if fields.len() <= 32 {
+                    fields[..i]
+                        .iter()
+                        .any(|g| g.name.of(text).eq_ignore_ascii_case(name))
+                } else {
+                    !seen.insert(name.to_ascii_lowercase())
+                };
+                if repeated {
                     found.push(
                         Diagnostic::new(
                             Severity::Warning,

@@ -218,23 +218,21 @@ fn is_space(b: u8) -> bool {
 
 /// Bytes allowed in entry types, field names and macro names.
 fn is_name_byte(b: u8) -> bool {
-    !is_space(b)
-        && !matches!(
-            b,
-            b'{' | b'}'
-                | b'('
-                | b')'
-                | b','
-                | b'='
-                | b'#'
-                | b'"'
-                | b'%'
-                | b'@'
-                | b'\''
-                | b'~'
-                | b'\\'
-        )
+    NAME_BYTES[b as usize]
 }
+
+/// [`is_name_byte`] as a table: names are scanned byte by byte, and one
+/// lookup beats a chain of comparisons.
+static NAME_BYTES: [bool; 256] = {
+    let mut table = [true; 256];
+    let excluded = b" \t\n\r\x0b\x0c{}(),=#\"%@'~\\";
+    let mut i = 0;
+    while i < excluded.len() {
+        table[excluded[i] as usize] = false;
+        i += 1;
+    }
+    table
+};
 
 /// Position just past the `}` matching the `{` at `open`, or `None` at `end`.
 /// Values are most of a file's bytes, so this jumps from brace to brace

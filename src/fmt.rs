@@ -17,7 +17,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use crate::library::Library;
-use crate::normalize::names::{self, split_names, strip_equal_marker};
+use crate::normalize::names;
 use crate::normalize::parse_annotations;
 use crate::syntax::{Field, Item, ItemKind, Part, value_parts};
 
@@ -468,24 +468,10 @@ fn move_equal_marks<'t>(
     let [Part::Braced(inner) | Part::Quoted(inner)] = parts.as_slice() else {
         return;
     };
-    let raw = inner.of(text);
-    if !names::may_hold_equal_marker(raw) {
+    let Some((clean, marked)) = names::without_equal_marks(inner.of(text)) else {
         return;
-    }
-    let names = split_names(raw);
-    let mut marked = Vec::new();
-    let mut clean = Vec::with_capacity(names.len());
-    for (i, name) in names.iter().enumerate() {
-        let (c, equal) = strip_equal_marker(name);
-        if equal {
-            marked.push(i + 1);
-        }
-        clean.push(c.into_owned());
-    }
-    if marked.is_empty() {
-        return;
-    }
-    rendered[pos].1 = Cow::Owned(format!("{{{}}}", clean.join(" and ")));
+    };
+    rendered[pos].1 = Cow::Owned(format!("{{{clean}}}"));
     let existing = rendered.iter().position(|(n, _)| n == "author+an");
     let mut specs: Vec<String> = match existing {
         Some(i) => {

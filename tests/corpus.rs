@@ -102,19 +102,8 @@ fn every_corpus_file_loads_every_entry() {
         );
     }
     // One thread per file: the large files dominate, and they run side by side.
-    let failures: Vec<String> = std::thread::scope(|s| {
-        let handles: Vec<_> = on_disk
-            .iter()
-            .map(|name| {
-                let count = expected[name];
-                s.spawn(move || check(name, count))
-            })
-            .collect();
-        handles
-            .into_iter()
-            .filter_map(|h| h.join().expect("no panic").err())
-            .collect()
-    });
+    // One thread per file: the large files dominate, and they run side by side.
+    let failures = on_each(&on_disk, |name| check(name, expected[name]));
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
@@ -165,15 +154,17 @@ fn round_trip(file: &str) -> Result<(), String> {
 #[test]
 fn fmt_is_lossless_and_idempotent_on_every_corpus_file() {
     let files: Vec<String> = expected_counts().into_keys().collect();
-    let failures: Vec<String> = std::thread::scope(|s| {
-        let handles: Vec<_> = files
-            .iter()
-            .map(|f| s.spawn(move || round_trip(f)))
-            .collect();
+    let failures = on_each(&files, round_trip);
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// Runs `check` on every file, one thread each, and collects what failed.
+fn on_each(files: &[String], check: impl Fn(&str) -> Result<(), String> + Sync) -> Vec<String> {
+    std::thread::scope(|s| {
+        let handles: Vec<_> = files.iter().map(|f| s.spawn(|| check(f))).collect();
         handles
             .into_iter()
             .filter_map(|h| h.join().expect("no panic").err())
             .collect()
-    });
-    assert!(failures.is_empty(), "{failures:#?}");
+    })
 }

@@ -16,7 +16,7 @@ use std::io::{self, Write};
 
 use crate::library::Library;
 use crate::model::{Publication, Status};
-use crate::normalize::names::{split_names, strip_equal_marker};
+use crate::normalize::names::without_equal_marks;
 use crate::normalize::parse_annotations;
 use crate::syntax::ItemKind;
 
@@ -167,15 +167,8 @@ impl Entry {
 
     /// Moves equal-contribution marks out of the names into `author+an`.
     fn clean_authors(&mut self, p: &Publication) {
-        if let Some(raw) = self.get("author") {
-            let names = split_names(raw);
-            if names.iter().any(|n| strip_equal_marker(n).1) {
-                let clean: Vec<String> = names
-                    .iter()
-                    .map(|n| strip_equal_marker(n).0.into_owned())
-                    .collect();
-                self.set("author", clean.join(" and "));
-            }
+        if let Some((clean, _)) = self.get("author").and_then(without_equal_marks) {
+            self.set("author", clean);
         }
         if !self.has("author") {
             return;

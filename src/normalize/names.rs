@@ -283,6 +283,37 @@ pub fn may_hold_equal_marker(raw: &str) -> bool {
         })
 }
 
+/// An author list with the equal-contribution marks typed into its names
+/// removed: the clean list (names joined by " and ") and the 1-based numbers
+/// of the marked authors. None when no name carries a mark.
+///
+/// ```
+/// use publist::normalize::names::without_equal_marks;
+/// assert_eq!(
+///     without_equal_marks("Wang*, Mingze and Yu$^*$, Ruoxi and E, Weinan"),
+///     Some(("Wang, Mingze and Yu, Ruoxi and E, Weinan".to_string(), vec![1, 2]))
+/// );
+/// assert_eq!(without_equal_marks("Wang, Mingze"), None);
+/// ```
+pub fn without_equal_marks(raw: &str) -> Option<(String, Vec<usize>)> {
+    if !may_hold_equal_marker(raw) {
+        return None;
+    }
+    let mut marked = Vec::new();
+    let clean: Vec<String> = split_names(raw)
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let (c, equal) = strip_equal_marker(name);
+            if equal {
+                marked.push(i + 1);
+            }
+            c.into_owned()
+        })
+        .collect();
+    (!marked.is_empty()).then(|| (clean.join(" and "), marked))
+}
+
 /// Removes equal-contribution marks from one raw name; returns the clean
 /// name and whether a mark was found.
 pub fn strip_equal_marker(raw: &str) -> (Cow<'_, str>, bool) {

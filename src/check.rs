@@ -14,18 +14,24 @@ use crate::error::{Diagnostic, Location, Severity};
 use crate::library::Library;
 use crate::model::{Kind, Publication};
 use crate::normalize::names::{Identity, fold, split_names, strip_equal_marker};
+use crate::normalize::registry::VenueDef;
 use crate::normalize::{arxiv_id, mentions_arxiv};
 
 /// Every finding for `lib`, sorted by position.
 pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
     let mut out = lib.diagnostics.clone();
-    let checker = Checker { lib };
+    let checker = Checker {
+        lib,
+        nearest: Default::default(),
+        unknown_venues: Default::default(),
+    };
     for (i, p) in lib.publications().iter().enumerate() {
         checker.missing_fields(i, p, &mut out);
         checker.venue(i, p, &mut out);
         checker.arxiv(i, &mut out);
         checker.markers(i, &mut out);
     }
+    checker.unknown_venues(&mut out);
     checker.same_paper_twice(&mut out);
     checker.coauthor_spellings(&mut out);
     checker.formatting(&mut out);
@@ -45,6 +51,11 @@ pub fn tally(findings: &[Diagnostic]) -> (usize, usize, usize) {
 
 struct Checker<'a> {
     lib: &'a Library,
+    /// Unknown venue → nearest known one; venue names repeat, and a fuzzy
+    /// search is the dearest thing `check` does.
+    nearest: std::cell::RefCell<HashMap<String, Option<&'a VenueDef>>>,
+    /// Unknown venues: (name, first entry, its venue field, entries).
+    unknown_venues: std::cell::RefCell<Vec<(String, usize, &'static str, usize)>>,
 }
 
 impl Checker<'_> {
@@ -136,20 +147,16 @@ impl Checker<'_> {
                 Kind::Conference | Kind::Journal | Kind::Workshop
             )
         {
-            let mut d = Diagnostic::new(
-                Severity::Warning,
-                "unknown-venue",
-                format!("unknown venue `{}` in `{}`", venue.name, p.key),
-            )
-            .at(self.field_at(i, venue_field));
-            d = match self.lib.registry.nearest(&venue.name) {
-                Some(def) => d.hint(format!(
-                    "did you mean `{}` ({})? Otherwise add the venue to venues.json next to the library",
-                    def.name, def.abbr
-                )),
-                None => d.hint("add the venue to venues.json next to the library to give it an abbreviation"),
-            };
-            out.push(d);
+            // One finding per distinct venue, at its first entry: a
+            // library citing one unknown journal 40 times needs one fix.
+            let mut unknown = self.unknown_venues.borrow_mut();
+            match unknown
+                .iter_mut()
+                .find(|(name, _, _, _)| *name == venue.name)
+            {
+                Some(seen) => seen.3 += 1,
+                None => unknown.push((venue.name.clone(), i, venue_field, 1)),
+            }
         }
         if let (Some(vy), Some(y)) = (venue.year, p.year)
             && vy != y
@@ -224,6 +231,35 @@ impl Checker<'_> {
                 .at(self.field_at(i, "author"))
                 .hint("run `publist fmt --write` to move them to `author+an = {1=equal; ...}`"),
             );
+        }
+    }
+
+    /// One finding per unknown venue, with the nearest known venue as hint.
+    fn unknown_venues(&self, out: &mut Vec<Diagnostic>) {
+        for (name, i, field, count) in self.unknown_venues.take() {
+            let key = &self.lib.publications()[i].key;
+            let message = match count {
+                1 => format!("unknown venue `{name}` in `{key}`"),
+                n => format!(
+                    "unknown venue `{name}` in `{key}` and {} more {}",
+                    n - 1,
+                    plural(n - 1)
+                ),
+            };
+            let d = Diagnostic::new(Severity::Warning, "unknown-venue", message)
+                .at(self.field_at(i, field));
+            let nearest = *self
+                .nearest
+                .borrow_mut()
+                .entry(name.clone())
+                .or_insert_with(|| self.lib.registry.nearest(&name));
+            out.push(match nearest {
+                Some(def) => d.hint(format!(
+                    "did you mean `{}` ({})? Otherwise add the venue to venues.json next to the library",
+                    def.name, def.abbr
+                )),
+                None => d.hint("add the venue to venues.json next to the library to give it an abbreviation"),
+            });
         }
     }
 
@@ -354,21 +390,49 @@ impl Checker<'_> {
         if !self.lib.raw.errors.is_empty() {
             return;
         }
-        for (i, p) in self.lib.publications().iter().enumerate() {
-            if !crate::fmt::entry_is_canonical(self.lib, i) {
-                out.push(
-                    Diagnostic::new(
-                        Severity::Info,
-                        "format",
-                        format!("`fmt` would rewrite entry `{}`", p.key),
-                    )
-                    .at(self.entry_at(i))
-                    .hint("run `publist fmt --write`"),
-                );
-            }
+        let rewritten: Vec<usize> = (0..self.lib.len())
+            .filter(|&i| !crate::fmt::entry_is_canonical(self.lib, i))
+            .collect();
+        let key = |i: usize| {
+            self.lib
+                .item_of(i)
+                .key
+                .of(self.lib.source.text())
+                .to_string()
+        };
+        // A library never formatted would list every entry; say it once.
+        if rewritten.len() > MAX_FORMAT_FINDINGS {
+            out.push(
+                Diagnostic::new(
+                    Severity::Info,
+                    "format",
+                    format!(
+                        "`fmt` would rewrite {} entries, the first `{}`",
+                        rewritten.len(),
+                        key(rewritten[0])
+                    ),
+                )
+                .at(self.entry_at(rewritten[0]))
+                .hint("run `publist fmt --write`"),
+            );
+            return;
+        }
+        for i in rewritten {
+            out.push(
+                Diagnostic::new(
+                    Severity::Info,
+                    "format",
+                    format!("`fmt` would rewrite entry `{}`", key(i)),
+                )
+                .at(self.entry_at(i))
+                .hint("run `publist fmt --write`"),
+            );
         }
     }
 }
+
+/// Above this many entries to reformat, `check` reports them as one finding.
+const MAX_FORMAT_FINDINGS: usize = 20;
 
 /// One way a name is written: the text, its identity, and the publications using it.
 type Spelling = (String, Identity, Vec<usize>);
@@ -387,6 +451,33 @@ mod tests {
     fn codes(text: &str) -> Vec<&'static str> {
         let lib = Library::from_text(Path::new("t.bib"), text.to_string(), LoadOptions::default());
         check_library(&lib).iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn one_finding_per_unknown_venue_and_one_for_a_library_never_formatted() {
+        let mut bib = String::new();
+        for i in 0..25 {
+            bib.push_str(&format!(
+                "@article{{k{i}, title={{T{i}}}, author={{A, B}}, year=2020, journal={{Journal of Unheard Things}}}}\n"
+            ));
+        }
+        let lib = Library::from_text(Path::new("t.bib"), bib, LoadOptions::default());
+        let findings = check_library(&lib);
+        let venue: Vec<&str> = findings
+            .iter()
+            .filter(|d| d.code == "unknown-venue")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            venue,
+            ["unknown venue `Journal of Unheard Things` in `k0` and 24 more entries"]
+        );
+        let format: Vec<&str> = findings
+            .iter()
+            .filter(|d| d.code == "format")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(format, ["`fmt` would rewrite 25 entries, the first `k0`"]);
     }
 
     #[test]

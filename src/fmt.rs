@@ -13,10 +13,11 @@
 //! The output loads to the same publications, and formatting it again
 //! changes nothing.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use crate::library::Library;
-use crate::normalize::names::{split_names, strip_equal_marker};
+use crate::normalize::names::{self, split_names, strip_equal_marker};
 use crate::normalize::parse_annotations;
 use crate::syntax::{Field, Item, ItemKind, Part, value_parts};
 
@@ -82,21 +83,28 @@ const FIELD_ORDER: &[&str] = &[
 /// One output block: an item plus the comment text that precedes it.
 struct Block {
     leading: String,
-    body: String,
+    body: Body,
+}
+
+/// What a block prints: text already made, or an entry rendered when the
+/// output is written (so no second copy of every entry is held).
+enum Body {
+    Text(String),
+    Entry(usize),
 }
 
 /// Formats the whole library. Syntax errors are the caller's business:
 /// broken items are copied verbatim where they stood.
 pub fn format_library(lib: &Library) -> String {
     let text = lib.source.text();
-    let entry_pubs: HashMap<usize, usize> =
-        lib.items.iter().enumerate().map(|(p, &i)| (i, p)).collect();
     let redefined_macros = has_redefined_macros(lib);
 
     let mut header: Vec<Block> = Vec::new();
     let mut entries: Vec<(usize, Block)> = Vec::new();
     let mut pending = String::new();
     let mut seen_entry = false;
+    // Item index → CV number, for the entries in file order.
+    let mut entry_numbers: Vec<(usize, usize)> = Vec::new();
     for (index, item) in lib.raw.items.iter().enumerate() {
         match item.kind {
             ItemKind::Text | ItemKind::Comment => {
@@ -125,9 +133,18 @@ pub fn format_library(lib: &Library) -> String {
             }
             ItemKind::Entry => {
                 seen_entry = true;
-                let body = render_entry(lib, item);
+                entry_numbers.push((
+                    index,
+                    lib.numbers[lib.items.partition_point(|&i| i < index)],
+                ));
                 let leading = std::mem::take(&mut pending);
-                entries.push((index, Block { leading, body }));
+                entries.push((
+                    index,
+                    Block {
+                        leading,
+                        body: Body::Entry(index),
+                    },
+                ));
             }
             ItemKind::Broken => {
                 seen_entry = true;
@@ -136,7 +153,7 @@ pub fn format_library(lib: &Library) -> String {
                     index,
                     Block {
                         leading,
-                        body: item.span.of(text).trim_end().to_string(),
+                        body: Body::Text(item.span.of(text).trim_end().to_string()),
                     },
                 ));
             }
@@ -147,11 +164,9 @@ pub fn format_library(lib: &Library) -> String {
     // Newest first, as the CV reads; never reorder when a macro is defined
     // twice, since hoisting `@string`s would change what entries mean.
     if !redefined_macros && lib.raw.errors.is_empty() {
-        let order_key = |item_index: usize| {
-            let p = entry_pubs.get(&item_index).map(|&p| &lib.publications()[p]);
-            std::cmp::Reverse(p.map_or(0, |p| p.number))
-        };
-        entries.sort_by_key(|(i, _)| order_key(*i));
+        let number: HashMap<usize, usize> = entry_numbers.into_iter().collect();
+        // Keys computed once: the comparison must not hash on every call.
+        entries.sort_by_cached_key(|(i, _)| std::cmp::Reverse(number.get(i).copied().unwrap_or(0)));
         keep_crossref_targets_after_children(lib, &mut entries);
     }
 
@@ -165,7 +180,10 @@ pub fn format_library(lib: &Library) -> String {
             out.push_str(&block.leading);
             out.push('\n');
         }
-        out.push_str(&block.body);
+        match &block.body {
+            Body::Text(t) => out.push_str(t),
+            Body::Entry(i) => render_entry_into(lib, &lib.raw.items[*i], &mut out),
+        }
         out.push('\n');
     }
     let trailer = trailer.trim();
@@ -256,10 +274,13 @@ fn push_block(blocks: &mut Vec<Block>, leading: String, body: String) {
         if body.is_empty() {
             blocks.push(Block {
                 leading: String::new(),
-                body: leading,
+                body: Body::Text(leading),
             });
         } else {
-            blocks.push(Block { leading, body });
+            blocks.push(Block {
+                leading,
+                body: Body::Text(body),
+            });
         }
     }
 }
@@ -304,9 +325,12 @@ fn trim_blank_lines(chunk: &str) -> String {
 
 /// Uses CRLF when most of the input's lines did.
 fn match_line_endings(input: &str, out: String) -> String {
-    let crlf = input.matches("\r\n").count();
-    let lf = input.matches('\n').count();
-    let out = if out.contains('\r') {
+    let bytes = input.as_bytes();
+    let lf = memchr::memchr_iter(b'\n', bytes).count();
+    let crlf = memchr::memchr_iter(b'\n', bytes)
+        .filter(|&i| i > 0 && bytes[i - 1] == b'\r')
+        .count();
+    let out = if memchr::memchr(b'\r', out.as_bytes()).is_some() {
         out.replace("\r\n", "\n")
     } else {
         out
@@ -338,58 +362,83 @@ fn render_macro_item(lib: &Library, item: &Item) -> String {
 
 /// A value expression in canonical form: braced parts, bare macros, ` # `
 /// between parts. Quoted strings become braced (same meaning in BibTeX).
-fn canonical_value(text: &str, field: &Field) -> String {
+/// A single braced value, by far the most common, is borrowed as it is.
+fn canonical_value<'t>(text: &'t str, field: &Field) -> Cow<'t, str> {
+    let raw = field.value.of(text);
+    if raw.starts_with('{') && raw.ends_with('}') && !raw.contains('#') {
+        return Cow::Borrowed(raw);
+    }
     let parts = value_parts(text, field.value);
     if parts.len() == 1
         && let Part::Number(s) = parts[0]
     {
-        return format!("{{{}}}", s.of(text));
+        return Cow::Owned(format!("{{{}}}", s.of(text)));
     }
-    parts
+    let mut out = String::with_capacity(raw.len() + 2);
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(" # ");
+        }
+        match p {
+            Part::Braced(s) | Part::Quoted(s) => {
+                out.push('{');
+                out.push_str(s.of(text));
+                out.push('}');
+            }
+            Part::Number(s) | Part::Macro(s) => out.push_str(s.of(text)),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Where a field goes in a canonical entry.
+fn field_rank(name: &str) -> usize {
+    FIELD_ORDER
         .iter()
-        .map(|p| match p {
-            Part::Braced(s) | Part::Quoted(s) => format!("{{{}}}", s.of(text)),
-            Part::Number(s) | Part::Macro(s) => s.of(text).to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join(" # ")
+        .position(|f| *f == name)
+        .unwrap_or(FIELD_ORDER.len())
+}
+
+/// A field's name in lower case, borrowed when it already is.
+fn lower_name(name: &str) -> Cow<'_, str> {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(name)
+    }
 }
 
 /// One canonical entry.
 fn render_entry(lib: &Library, item: &Item) -> String {
+    let mut out = String::new();
+    render_entry_into(lib, item, &mut out);
+    out
+}
+
+/// One canonical entry, appended to `out`.
+fn render_entry_into(lib: &Library, item: &Item, out: &mut String) {
     let text = lib.source.text();
     if item.inner_comments {
-        return item.span.of(text).trim_end().to_string();
+        out.push_str(item.span.of(text).trim_end());
+        return;
     }
     let fields = lib.raw.fields_of(item);
-    let mut rendered: Vec<(String, String)> = fields
+    let mut rendered: Vec<(Cow<'_, str>, Cow<'_, str>)> = fields
         .iter()
-        .map(|f| {
-            (
-                f.name.of(text).to_ascii_lowercase(),
-                canonical_value(text, f),
-            )
-        })
+        .map(|f| (lower_name(f.name.of(text)), canonical_value(text, f)))
         .collect();
     move_equal_marks(text, fields, &mut rendered);
-    let rank = |name: &str| {
-        FIELD_ORDER
-            .iter()
-            .position(|f| *f == name)
-            .unwrap_or(FIELD_ORDER.len())
-    };
     // Stable: unknown fields and repeated fields keep their relative order.
-    rendered.sort_by_key(|(name, _)| rank(name));
+    rendered.sort_by_cached_key(|(name, _)| field_rank(name));
     let width = rendered
         .iter()
         .map(|(n, _)| n.chars().count())
         .max()
         .unwrap_or(0);
-    let mut out = format!(
-        "@{}{{{}",
-        item.ty.of(text).to_ascii_lowercase(),
-        item.key.of(text)
-    );
+    out.push('@');
+    out.push_str(&lower_name(item.ty.of(text)));
+    out.push('{');
+    out.push_str(item.key.of(text));
     for (name, value) in &rendered {
         out.push_str(",\n  ");
         out.push_str(name);
@@ -403,12 +452,15 @@ fn render_entry(lib: &Library, item: &Item) -> String {
         out.push(',');
     }
     out.push_str("\n}");
-    out
 }
 
 /// `Wang*, Mingze and Yu$^*$, Ruoxi` → clean names plus `author+an = {1=equal; 2=equal}`.
 /// Only a single literal author value is rewritten (never one built from macros).
-fn move_equal_marks(text: &str, fields: &[Field], rendered: &mut Vec<(String, String)>) {
+fn move_equal_marks<'t>(
+    text: &'t str,
+    fields: &[Field],
+    rendered: &mut Vec<(Cow<'t, str>, Cow<'t, str>)>,
+) {
     let Some(pos) = rendered.iter().position(|(n, _)| n == "author") else {
         return;
     };
@@ -417,6 +469,9 @@ fn move_equal_marks(text: &str, fields: &[Field], rendered: &mut Vec<(String, St
         return;
     };
     let raw = inner.of(text);
+    if !names::may_hold_equal_marker(raw) {
+        return;
+    }
     let names = split_names(raw);
     let mut marked = Vec::new();
     let mut clean = Vec::with_capacity(names.len());
@@ -430,7 +485,7 @@ fn move_equal_marks(text: &str, fields: &[Field], rendered: &mut Vec<(String, St
     if marked.is_empty() {
         return;
     }
-    rendered[pos].1 = format!("{{{}}}", clean.join(" and "));
+    rendered[pos].1 = Cow::Owned(format!("{{{}}}", clean.join(" and ")));
     let existing = rendered.iter().position(|(n, _)| n == "author+an");
     let mut specs: Vec<String> = match existing {
         Some(i) => {
@@ -448,10 +503,10 @@ fn move_equal_marks(text: &str, fields: &[Field], rendered: &mut Vec<(String, St
             specs.push(format!("{n}=equal"));
         }
     }
-    let value = format!("{{{}}}", specs.join("; "));
+    let value = Cow::Owned(format!("{{{}}}", specs.join("; ")));
     match existing {
         Some(i) => rendered[i].1 = value,
-        None => rendered.insert(pos + 1, ("author+an".to_string(), value)),
+        None => rendered.insert(pos + 1, (Cow::Borrowed("author+an"), value)),
     }
 }
 
@@ -459,7 +514,7 @@ fn move_equal_marks(text: &str, fields: &[Field], rendered: &mut Vec<(String, St
 /// whether their order would.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct FmtReport {
-    /// Indexes into `lib.publications()` of entries that would be rewritten.
+    /// Indexes (into `lib.items`) of entries that would be rewritten.
     pub rewritten: Vec<usize>,
     /// Whether entries would move to put the newest first.
     pub reordered: bool,
@@ -483,8 +538,7 @@ pub fn check_format(lib: &Library, formatted: &str) -> FmtReport {
             report.rewritten.push(p);
         }
     }
-    let numbers: Vec<usize> = lib.publications().iter().map(|p| p.number).collect();
-    report.reordered = numbers.windows(2).any(|w| w[0] < w[1]);
+    report.reordered = lib.numbers.windows(2).any(|w| w[0] < w[1]);
     report
 }
 

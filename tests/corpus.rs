@@ -117,3 +117,63 @@ fn every_corpus_file_loads_every_entry() {
     });
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+/// `fmt` on one corpus file: the output loads to the same entries with the
+/// same fields and the same publications, and formatting it again changes
+/// nothing.
+fn round_trip(file: &str) -> Result<(), String> {
+    let path = corpus_dir().join(file);
+    let lib = Library::load(&path, LoadOptions::default()).map_err(|e| e.to_string())?;
+    let once = publist::fmt::format_library(&lib);
+    let again = Library::from_text(&path, once.clone(), LoadOptions::default());
+    if !again.raw.errors.is_empty() {
+        return Err(format!(
+            "{file}: fmt output has {} syntax errors",
+            again.raw.errors.len()
+        ));
+    }
+    let fields = |l: &Library| {
+        let mut all: Vec<(String, Vec<(String, String)>)> = (0..l.len())
+            .map(|i| {
+                let mut f = l.field_values(i);
+                f.sort();
+                (l.item_of(i).key.of(l.source.text()).to_string(), f)
+            })
+            .collect();
+        all.sort();
+        all
+    };
+    if fields(&lib) != fields(&again) {
+        return Err(format!("{file}: fmt changed entries or fields"));
+    }
+    let by_key = |l: &Library| {
+        let mut p = l.publications().to_vec();
+        p.sort_by(|a, b| a.key.cmp(&b.key).then(a.number.cmp(&b.number)));
+        p
+    };
+    if by_key(&lib) != by_key(&again) {
+        return Err(format!(
+            "{file}: fmt changed the publications (numbers, names, venues)"
+        ));
+    }
+    if publist::fmt::format_library(&again) != once {
+        return Err(format!("{file}: fmt is not idempotent"));
+    }
+    Ok(())
+}
+
+#[test]
+fn fmt_is_lossless_and_idempotent_on_every_corpus_file() {
+    let files: Vec<String> = expected_counts().into_keys().collect();
+    let failures: Vec<String> = std::thread::scope(|s| {
+        let handles: Vec<_> = files
+            .iter()
+            .map(|f| s.spawn(move || round_trip(f)))
+            .collect();
+        handles
+            .into_iter()
+            .filter_map(|h| h.join().expect("no panic").err())
+            .collect()
+    });
+    assert!(failures.is_empty(), "{failures:#?}");
+}

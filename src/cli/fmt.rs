@@ -63,7 +63,7 @@ pub fn run(args: &FmtArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCod
                 "{}:{}: entry `{}` would be rewritten",
                 path.display(),
                 lib.line_of(p),
-                lib.publications()[p].key
+                lib.item_of(p).key.of(lib.source.text())
             )
             .map_err(stdout_err)?;
         }

@@ -156,7 +156,7 @@ impl Context {
                 registry,
             },
         )?;
-        if lib.publications().is_empty() && lib.skipped > 0 {
+        if lib.is_empty() && lib.skipped > 0 {
             for d in &lib.diagnostics {
                 self.emit(d);
             }
@@ -241,7 +241,7 @@ fn summary(lib: &Library) -> Diagnostic {
             "skipped {} of {} entries with syntax errors; {} loaded",
             lib.skipped,
             lib.entry_count(),
-            lib.publications().len()
+            lib.len()
         ),
     )
 }

@@ -51,14 +51,11 @@ pub fn run(args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCo
     let index = wanted
         .parse::<usize>()
         .ok()
-        .and_then(|n| lib.publications().iter().position(|p| p.number == n))
-        .or_else(|| {
-            lib.by_key(wanted)
-                .and_then(|p| lib.publications().iter().position(|q| q.key == p.key))
-        });
+        .and_then(|n| lib.index_of_number(n))
+        .or_else(|| lib.index_of_key(wanted));
     let Some(index) = index else {
         let hint = match wanted.parse::<usize>() {
-            Ok(_) => format!("numbers run from 1 to {}", lib.publications().len()),
+            Ok(_) => format!("numbers run from 1 to {}", lib.len()),
             Err(_) => "run `publist list` to see numbers and `--format csv` for keys".to_string(),
         };
         return Err(Error::Usage(format!(
@@ -67,7 +64,7 @@ pub fn run(args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCo
             lib.source.path().display()
         )));
     };
-    let p = &lib.publications()[index];
+    let p = &lib.publication(index);
     let fields = lib.field_values(index);
     match args.format {
         ShowFormat::Json => {

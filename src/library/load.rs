@@ -15,7 +15,7 @@ use crate::error::{Diagnostic, Error, Location, Severity};
 use crate::latex::to_unicode;
 use crate::model::{Kind, Person, Publication, Status, Venue};
 use crate::normalize::names::{parse_name, split_names, strip_equal_marker};
-use crate::normalize::venue::{Registry, VenueParse};
+use crate::normalize::venue::{FastMap, Registry, VenueParse};
 use crate::normalize::{
     arxiv_id, is_award_text, mentions_arxiv, parse_annotations, status_from_text,
 };
@@ -257,7 +257,8 @@ impl Library {
             lossy: false,
             registry: options.registry,
             macros: Macros::with_budget(budget),
-            keys: HashMap::new(),
+            keys: FastMap::default(),
+            parents: Vec::new(),
             owner_id: None,
             venue_cache: RefCell::new(HashMap::new()),
             resolved: OnceCell::new(),
@@ -312,8 +313,14 @@ impl Library {
                 _ => {}
             }
         }
-        // Crossrefs may point forward, so years and field checks wait until
-        // every key is known.
+        // Crossrefs may point forward, so parents, years and field checks
+        // wait until every key is known.
+        self.parents = vec![super::NO_PARENT; self.raw.items.len()];
+        for &index in &self.items {
+            if let Some(p) = self.find_crossref_parent(index) {
+                self.parents[index] = p as u32;
+            }
+        }
         for &index in &self.items {
             self.check_entry_fields(index, &mut found);
             self.check_annotations(index, &mut found);
@@ -396,6 +403,20 @@ impl Library {
             let raw = field.value.of(text);
             let first = raw.as_bytes().first().copied();
             if matches!(first, Some(b'{' | b'"')) && !raw.contains('#') {
+                continue;
+            }
+            if raw.bytes().all(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            if !raw.contains(['#', '{', '"', ' ']) {
+                // One bare macro, the common `month = jan`.
+                match self.macros.get(raw) {
+                    Some(expansion) if item.kind == ItemKind::Entry => self
+                        .macros
+                        .note_demand(expansion.len(), field.value.start as usize),
+                    Some(_) => {}
+                    None => unknown.push(field.value),
+                }
                 continue;
             }
             for part in value_parts(text, field.value) {
@@ -523,7 +544,16 @@ impl Library {
             .map(|f| self.macros.resolve(text, f.value))
     }
 
+    /// The item that item `index` cross-references, if any.
     pub(crate) fn crossref_parent(&self, index: usize) -> Option<usize> {
+        match self.parents.get(index) {
+            Some(&p) if p != super::NO_PARENT => Some(p as usize),
+            _ => None,
+        }
+    }
+
+    /// Looks the parent up by name (once per item, in the load pass).
+    fn find_crossref_parent(&self, index: usize) -> Option<usize> {
         let parent = self
             .own_field(index, "crossref")
             .or_else(|| self.own_field(index, "xref"))?;
@@ -754,7 +784,8 @@ impl Library {
         let Some(annotation) = self.field(index, parent, "author+an") else {
             return;
         };
-        let at = self.field_location(index, "author+an");
+        // Only a finding needs a place; computing it builds the line index.
+        let at = || self.field_location(index, "author+an");
         match parse_annotations(&annotation) {
             Err(why) => {
                 let mut d = Diagnostic::new(
@@ -763,7 +794,7 @@ impl Library {
                     format!("invalid `author+an`: {why}"),
                 )
                 .hint("write it as `author+an = {1=equal; 2=equal}`: item number, `=`, annotation names");
-                if let Some(at) = at {
+                if let Some(at) = at() {
                     d = d.at(at);
                 }
                 diags.push(d);
@@ -773,7 +804,7 @@ impl Library {
                     .field(index, parent, "author")
                     .map_or(0, |a| split_names(&a).len());
                 if let Some(&(n, _, _)) = annotations.items.iter().find(|(n, _, _)| *n > count)
-                    && let Some(at) = at
+                    && let Some(at) = at()
                 {
                     diags.push(
                         Diagnostic::new(

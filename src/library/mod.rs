@@ -18,10 +18,13 @@ use std::collections::HashMap;
 use crate::error::Diagnostic;
 use crate::model::Publication;
 use crate::normalize::names::Identity;
-use crate::normalize::venue::{Registry, VenueParse};
+use crate::normalize::venue::{FastMap, Registry, VenueParse};
 use crate::query::Query;
 use crate::source::SourceFile;
 use crate::syntax::{Field, Item, RawBib};
+
+/// Marks an item without a cross-referenced parent in `Library::parents`.
+const NO_PARENT: u32 = u32::MAX;
 
 /// A `.bib` file loaded and numbered.
 #[derive(Debug)]
@@ -54,7 +57,10 @@ pub struct Library {
     /// `publist: owner` is then ignored).
     owner_fixed: bool,
     /// Lower-case key → item index of its first entry.
-    keys: HashMap<String, usize>,
+    keys: FastMap<String, usize>,
+    /// For each item, the item its `crossref` (or `xref`) names, or
+    /// [`NO_PARENT`]; found once, read for every field lookup.
+    parents: Vec<u32>,
     owner_id: Option<Identity>,
     /// Venue strings repeat; each distinct one is parsed once.
     venue_cache: RefCell<HashMap<String, VenueParse>>,
@@ -124,12 +130,11 @@ impl Library {
     }
 
     /// The raw author (else editor) value of entry `i`, macros expanded.
-    fn author_text(&self, i: usize) -> String {
+    fn author_text(&self, i: usize) -> std::borrow::Cow<'_, str> {
         let index = self.items[i];
         let parent = self.crossref_parent(index);
         self.field(index, parent, "author")
             .or_else(|| self.field(index, parent, "editor"))
-            .map(|a| a.into_owned())
             .unwrap_or_default()
     }
 

@@ -5,24 +5,12 @@
 
 pub mod names;
 pub mod registry;
+pub(crate) mod scan;
 pub mod venue;
 
 use std::collections::HashSet;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::model::Status;
-
-static ARXIV_NEW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:arxiv[:/ ]\s*|abs/|arxiv\.org/(?:abs|pdf)/)?\b(\d{4}\.\d{4,5})(v\d+)?\b")
-        .expect("valid regex")
-});
-static ARXIV_OLD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([a-z][a-z\-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?\b").expect("valid regex")
-});
-static ARXIV_MENTION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)arxiv|\bcorr\b|abs/").expect("valid regex"));
 
 /// Reads an arXiv identifier from an `eprint` value, a `journal` such as
 /// "arXiv preprint arXiv:2401.01234", DBLP's `abs/2401.01234` or an arxiv.org
@@ -36,8 +24,7 @@ static ARXIV_MENTION: LazyLock<Regex> =
 /// assert_eq!(arxiv_id("abs/2310.00692"), Some("2310.00692".to_string()));
 /// ```
 pub fn arxiv_id(text: &str) -> Option<String> {
-    if let Some(c) = ARXIV_NEW.captures(text) {
-        let id = c.get(1)?.as_str();
+    if let Some((id, version)) = scan::find_new_arxiv(text) {
         let month: u32 = id[2..4].parse().ok()?;
         let yymm: u32 = id[..4].parse().ok()?;
         // New-style ids began in April 2007: four-digit numbers until
@@ -46,16 +33,16 @@ pub fn arxiv_id(text: &str) -> Option<String> {
         if !(1..=12).contains(&month) || yymm < 704 || id.len() != 5 + digits {
             return None;
         }
-        return Some(format!("{id}{}", c.get(2).map_or("", |m| m.as_str())));
+        return Some(format!("{id}{version}"));
     }
-    ARXIV_OLD
-        .captures(text)
-        .map(|c| format!("{}{}", &c[1], c.get(2).map_or("", |m| m.as_str())))
+    scan::find_old_arxiv(text).map(|(id, version)| format!("{id}{version}"))
 }
 
 /// Whether `text` (a journal, note or URL) refers to arXiv or CoRR.
 pub fn mentions_arxiv(text: &str) -> bool {
-    ARXIV_MENTION.is_match(text)
+    scan::contains_ci(text, "arxiv")
+        || scan::contains_ci(text, "abs/")
+        || scan::find_word(text, &["corr"]).is_some()
 }
 
 /// Whether `id` is a well-formed arXiv identifier (new or old style).
@@ -88,14 +75,9 @@ pub fn status_from_text(text: &str) -> Option<Status> {
     })
 }
 
-static AWARD_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(spotlight|oral|best (?:\w+ )?paper|outstanding (?:\w+ )?paper|honou?rable mention|award|distinguished paper)")
-        .expect("valid regex")
-});
-
 /// Whether a note or addendum reads as an award ("Spotlight (Top 3.5%)").
 pub fn is_award_text(text: &str) -> bool {
-    AWARD_NOTE.is_match(text)
+    scan::mentions_award(text)
 }
 
 /// An `author+an` annotation: item (1-based) → annotation names.

@@ -10,7 +10,6 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::latex::to_unicode;
 
@@ -177,23 +176,36 @@ fn folds_to(text: &str, folded: &str) -> bool {
 /// [`fold`] for any text: decomposed, so accents can be dropped.
 fn fold_unicode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.nfd() {
-        if ('\u{300}'..='\u{36f}').contains(&c) {
-            continue;
+    for c in text.chars() {
+        fold_char_into(c, &mut out);
+    }
+    trimmed(out)
+}
+
+/// Appends what [`fold`] makes of one character: decomposed, accents
+/// dropped, lower case; letters without a decomposition spelled out
+/// (`ø` → o, `ß` → ss); anything else a space.
+pub(crate) fn fold_char_into(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(fold_ascii(c as u8) as char);
+        return;
+    }
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if ('\u{300}'..='\u{36f}').contains(&d) {
+            return;
         }
-        match c {
+        match d {
             'ø' | 'Ø' => out.push('o'),
             'ł' | 'Ł' => out.push('l'),
             'ß' => out.push_str("ss"),
             'æ' | 'Æ' => out.push_str("ae"),
             'œ' | 'Œ' => out.push_str("oe"),
             'ı' => out.push('i'),
-            c if c.is_alphanumeric() => out.extend(c.to_lowercase()),
-            '-' | '.' => out.push(c),
+            d if d.is_alphanumeric() => out.extend(d.to_lowercase()),
+            '-' | '.' => out.push(d),
             _ => out.push(' '),
         }
-    }
-    trimmed(out)
+    });
 }
 
 /// `text` without leading and trailing whitespace, reusing its buffer.
@@ -258,19 +270,43 @@ fn is_plain_mark(c: char) -> bool {
     matches!(c, '*' | '∗' | '†')
 }
 
+/// Whether `raw` (a name or a whole author list) can hold an
+/// equal-contribution mark: every form has a mark character, `$`, or one of
+/// two commands. A cheap test before splitting names.
+pub fn may_hold_equal_marker(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    memchr::memchr2(b'*', b'$', bytes).is_some()
+        || (!raw.is_ascii() && raw.contains(['∗', '†']))
+        || memchr::memchr_iter(b'\\', bytes).any(|i| {
+            let rest = &bytes[i + 1..];
+            rest.starts_with(b"textsuperscript") || rest.starts_with(b"equalcontrib")
+        })
+}
+
 /// Removes equal-contribution marks from one raw name; returns the clean
 /// name and whether a mark was found.
 pub fn strip_equal_marker(raw: &str) -> (Cow<'_, str>, bool) {
-    if !raw.contains(['*', '∗', '†', '$', '\\', '{']) {
+    let has_mark = raw.contains(is_plain_mark);
+    // Every LaTeX form holds `$`, a mark, or one of two commands; only then
+    // is the pattern worth compiling.
+    let may_have_latex = raw.contains('$')
+        || has_mark
+        || raw.contains("\\textsuperscript")
+        || raw.contains("\\equalcontrib");
+    if !may_have_latex {
         return (Cow::Borrowed(raw), false);
     }
     let mut found = false;
-    let mut text: Cow<'_, str> = match LATEX_MARKER.replace_all(raw, "") {
-        Cow::Borrowed(b) => Cow::Borrowed(b),
-        Cow::Owned(o) => {
-            found = true;
-            Cow::Owned(o)
+    let mut text: Cow<'_, str> = if raw.contains(['$', '\\', '{']) {
+        match LATEX_MARKER.replace_all(raw, "") {
+            Cow::Borrowed(b) => Cow::Borrowed(b),
+            Cow::Owned(o) => {
+                found = true;
+                Cow::Owned(o)
+            }
         }
+    } else {
+        Cow::Borrowed(raw)
     };
     if text.contains(is_plain_mark) {
         let parts: Vec<&str> = text.split(',').collect();

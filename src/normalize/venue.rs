@@ -22,10 +22,11 @@ use regex::Regex;
 
 pub use fold::{fold_venue, stated_year};
 
-use self::fold::FastMap;
+pub(crate) use self::fold::FastMap;
 
 use self::nearest::NearestIndex;
 use super::registry::{self, VenueDef};
+use super::scan;
 use crate::model::{Kind, Venue, Workshop};
 
 /// The venues publist knows, indexed by folded spelling.
@@ -39,7 +40,8 @@ pub struct Registry {
     by_abbr: FastMap<String, usize>,
     /// Folded canonical abbreviation → definition, for overrides.
     by_canonical: FastMap<String, usize>,
-    nearest: NearestIndex,
+    /// Built on first use: most runs never need a fuzzy match.
+    nearest: std::sync::OnceLock<NearestIndex>,
 }
 
 impl Default for Registry {
@@ -97,7 +99,7 @@ impl Registry {
             by_alias: FastMap::default(),
             by_abbr: FastMap::default(),
             by_canonical: FastMap::default(),
-            nearest: NearestIndex::default(),
+            nearest: std::sync::OnceLock::new(),
         };
         reg.extend(defs);
         reg
@@ -125,7 +127,12 @@ impl Registry {
             };
             self.index_def(index);
         }
-        self.nearest = NearestIndex::build(&self.defs);
+        self.nearest = std::sync::OnceLock::new();
+    }
+
+    /// The fuzzy-match index, built the first time it is asked for.
+    fn nearest_index(&self) -> &NearestIndex {
+        self.nearest.get_or_init(|| NearestIndex::build(&self.defs))
     }
 
     fn index_def(&mut self, index: usize) {
@@ -182,7 +189,7 @@ impl Registry {
         if let Some(i) = self.parse(text).def {
             return Some(&self.defs[i]);
         }
-        self.nearest.nearest(text).map(|i| &self.defs[i])
+        self.nearest_index().nearest(text).map(|i| &self.defs[i])
     }
 
     /// Reads a venue string.
@@ -201,7 +208,7 @@ impl Registry {
         let named_workshop = plain.is_some_and(|(_, key)| key.split(' ').any(|w| w == "workshop"));
         let mut edition_text = Some(pieces.whole.as_str());
         let host_text;
-        if WORKSHOP.is_match(&pieces.whole) && !named_workshop {
+        if is_workshop(&pieces.whole) && !named_workshop {
             let (host, text, workshop) = self.parse_workshop(&pieces);
             host_text = text;
             edition_text = host_text.as_deref();
@@ -262,7 +269,7 @@ impl Registry {
         let agrees = |reach: Reach, def: usize, key: &str| {
             reach != Reach::Paren
                 || key.split(' ').count() >= 3
-                || self.nearest.agreement(outer, def) >= AGREEMENT
+                || self.nearest_index().agreement(outer, def) >= AGREEMENT
         };
         // Keys are folded on demand: the first candidate usually matches.
         let keys: Vec<std::cell::OnceCell<String>> = vec![Default::default(); candidates.len()];
@@ -418,6 +425,9 @@ impl Registry {
 
     /// The track `text` names, and the text without it.
     fn track_in(&self, text: &str) -> (Option<String>, String) {
+        if !scan::contains_ci(text, "track") && !scan::contains_ci(text, "benchmarks") {
+            return (None, text.to_string());
+        }
         if let Some(m) = KNOWN_TRACK.find(text) {
             let name = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
             let rest = format!("{} {}", &text[..m.start()], &text[m.end()..]);
@@ -440,7 +450,7 @@ impl Registry {
             .rfind([',', ';', ':', '('])
             .map_or(0, |i| i + 1);
         let words: Vec<&str> = text[start..m.start()].split_whitespace().collect();
-        if words.last().is_some_and(|w| WORKSHOP.is_match(w)) {
+        if words.last().is_some_and(|w| is_workshop(w)) {
             return (None, text.to_string());
         }
         // The shortest tail whose remaining head names a venue, else the
@@ -467,12 +477,12 @@ impl Registry {
 
     /// A workshop string: its host venue and the workshop's names.
     fn parse_workshop(&self, p: &Pieces) -> (Option<usize>, Option<String>, Workshop) {
-        let primary = if WORKSHOP.is_match(&p.outer) {
+        let primary = if is_workshop(&p.outer) {
             p.outer.as_str()
         } else {
             p.parens
                 .iter()
-                .find(|x| WORKSHOP.is_match(x))
+                .find(|x| is_workshop(x))
                 .map_or(p.outer.as_str(), String::as_str)
         };
         let parts = WorkshopParts::of(primary, self);
@@ -521,13 +531,11 @@ impl Registry {
         candidates.extend(
             segments
                 .iter()
-                .filter(|s| !WORKSHOP.is_match(s))
+                .filter(|s| !is_workshop(s))
                 .map(|s| (*s, Reach::Part)),
         );
         for paren in &p.parens {
-            let head = WORKSHOP
-                .find(paren)
-                .map_or(paren.as_str(), |m| &paren[..m.start()]);
+            let head = find_workshop(paren).map_or(paren.as_str(), |m| &paren[..m.start]);
             candidates.push((head, Reach::Part));
         }
         // The outer text of a workshop string is the workshop's name, so
@@ -541,8 +549,8 @@ impl Registry {
     /// A workshop's short name in a parenthetical: "M3L" in "(NeurIPS 2023
     /// Workshop M3L)", "OPT" in "(OPT 2022)".
     fn short_name_in(&self, paren: &str) -> Option<String> {
-        let tail = match WORKSHOP.find(paren) {
-            Some(m) => &paren[m.end()..],
+        let tail = match find_workshop(paren) {
+            Some(m) => &paren[m.end..],
             None => paren,
         };
         let tail = strip_years(tail);
@@ -622,8 +630,10 @@ struct WorkshopParts {
 
 impl WorkshopParts {
     fn of(piece: &str, reg: &Registry) -> WorkshopParts {
-        let m = WORKSHOP.find(piece);
-        let (start, end) = m.map_or((piece.len(), piece.len()), |m| (m.start(), m.end()));
+        let m = find_workshop(piece);
+        let (start, end) = m
+            .clone()
+            .map_or((piece.len(), piece.len()), |m| (m.start, m.end));
         let seg_start = piece[..start].rfind([',', ';']).map_or(0, |i| i + 1);
         let seg_end = piece[end..]
             .find([',', ';'])
@@ -637,7 +647,11 @@ impl WorkshopParts {
             if at_host.is_some() {
                 break;
             }
-            let found = AT_HOST.find_iter(text).collect::<Vec<_>>();
+            let found = if scan::contains_ci(text, "at") || text.contains('@') {
+                AT_HOST.find_iter(text).collect::<Vec<_>>()
+            } else {
+                Vec::new()
+            };
             if let Some(at) = found.iter().rev().find(|at| {
                 let host = &text[at.end()..];
                 reg.match_one(host, Reach::Whole).is_some()
@@ -662,7 +676,7 @@ impl WorkshopParts {
         };
         let name_before = Some(strip_filler(before_rest))
             .filter(|n| !n.is_empty())
-            .map(|n| format!("{n} {}", m.map_or("Workshop", |m| m.as_str())));
+            .map(|n| format!("{n} {}", m.clone().map_or("Workshop", |m| &piece[m])));
         WorkshopParts {
             before: before.to_string(),
             name_after,
@@ -695,8 +709,41 @@ const FILLER_WORDS: &[&str] = &[
     "full",
 ];
 
-static WORKSHOP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bworkshops?\b").expect("valid regex"));
+/// The word "workshop" or "workshops" in `text`.
+fn find_workshop(text: &str) -> Option<std::ops::Range<usize>> {
+    scan::find_word(text, &["workshop", "workshops"])
+}
+
+fn is_workshop(text: &str) -> bool {
+    find_workshop(text).is_some()
+}
+
+/// Award words that open a part of a venue string ("Spotlight (Top 3.5%)").
+fn opens_with_award(part: &str) -> bool {
+    const AWARDS: &[&str] = &[
+        "spotlight",
+        "oral",
+        "honorable mention",
+        "honourable mention",
+        "distinguished paper",
+        "award",
+        "contributed talk",
+        "plenary",
+        "long talk",
+        "highlight",
+        "selected for",
+    ];
+    let t = part.trim_start();
+    let starts =
+        |w: &str| t.len() >= w.len() && t.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes());
+    AWARDS.iter().any(|w| starts(w))
+        || ["best", "outstanding"]
+            .iter()
+            .any(|w| starts(w) && !t[w.len()..].chars().next().is_some_and(scan::is_word_char))
+}
+
+// The patterns below are compiled only for strings that contain their
+// literal words (see the callers), so most libraries never pay for them.
 static AT_HOST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?:^|\s)at\s+|\s*@\s*").expect("valid regex"));
 static TRACK_WORD: LazyLock<Regex> =
@@ -705,12 +752,6 @@ static TRACK_ON: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\btrack\s+on\s+([^,;:()]+)").expect("valid regex"));
 static KNOWN_TRACK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bdatasets\s+(?:and|&)\s+benchmarks\b").expect("valid regex")
-});
-static AWARD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\s*(?:spotlight|oral|best\b|outstanding\b|honou?rable mention|distinguished paper|award|contributed talk|plenary|long talk|highlight|selected for)",
-    )
-    .expect("valid regex")
 });
 /// "JMLR Workshop and Conference Proceedings" is a series, not a workshop.
 static NOT_A_WORKSHOP: LazyLock<Regex> = LazyLock::new(|| {
@@ -742,6 +783,9 @@ fn tidy(text: &str) -> String {
         }
         out.push(c);
     }
+    if !scan::contains_ci(&out, "conference proceedings") && !out.contains('&') {
+        return out;
+    }
     match NOT_A_WORKSHOP.replace_all(&out, "") {
         Cow::Borrowed(_) => out,
         Cow::Owned(cut) => cut.split_whitespace().collect::<Vec<_>>().join(" "),
@@ -756,7 +800,7 @@ fn take_awards(outer: &str, parens: Vec<String>) -> (String, Vec<String>, Option
     for paren in &parens {
         let mut kept = Vec::new();
         for part in split_top_level(paren, &[',', ';']) {
-            if award.is_none() && AWARD.is_match(part) {
+            if award.is_none() && opens_with_award(part) {
                 award = Some(part.to_string());
             } else {
                 kept.push(part);
@@ -768,7 +812,7 @@ fn take_awards(outer: &str, parens: Vec<String>) -> (String, Vec<String>, Option
     }
     let mut kept_outer = Vec::new();
     for part in split_top_level(outer, &[',']) {
-        if award.is_none() && AWARD.is_match(part) && !WORKSHOP.is_match(part) {
+        if award.is_none() && opens_with_award(part) && !is_workshop(part) {
             award = Some(part.to_string());
         } else {
             kept_outer.push(part);

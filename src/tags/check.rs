@@ -273,7 +273,7 @@ pub fn check(statement: &Statement, library: &Library, map: &TopicMap) -> Report
     let summary = Summary {
         tags: tags.len(),
         papers_cited: checker.cited_anywhere().len(),
-        papers: library.publications().len(),
+        papers: library.len(),
         first_line: tags.first().map(|t| t.line),
         last_line: tags.last().map(|t| t.line),
         errors: count(Severity::Error),
@@ -487,7 +487,7 @@ impl<'a> Checker<'a> {
     }
 
     fn check_numbers(&self, out: &mut Vec<Finding>) {
-        let count = self.lib.publications().len();
+        let count = self.lib.len();
         for (i, tag) in self.st.tags.iter().enumerate() {
             if let Some(problem) = &tag.problem {
                 let mut f = self.at_tag(

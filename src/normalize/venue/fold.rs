@@ -118,11 +118,11 @@ static WORDS: LazyLock<HashMap<&'static str, Word, BuildHasherDefault<Fnv>>> =
     });
 
 /// A hash map hashing with [`Fnv`], for lookups on every word and piece.
-pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// The FNV-1a hash: fast on short keys such as words and venue names.
 #[derive(Default)]
-pub(super) struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn write(&mut self, bytes: &[u8]) {

@@ -1,0 +1,234 @@
+//! Hand-written scanners for the few patterns the normalizer looks for in
+//! every entry: words at word boundaries (ASCII case ignored), arXiv ids and
+//! award phrases.
+//!
+//! They replace regular expressions whose compilation alone took several
+//! milliseconds per run, most of what `publist list` costs on a small
+//! library. Word characters are those of `\w`: letters, digits and `_`.
+
+use std::ops::Range;
+
+/// A word character, as `\w` counts them.
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn boundary_before(text: &str, at: usize) -> bool {
+    !text[..at].chars().next_back().is_some_and(is_word_char)
+}
+
+fn boundary_after(text: &str, at: usize) -> bool {
+    !text[at..].chars().next().is_some_and(is_word_char)
+}
+
+/// Whether `text` starts, at byte `at`, with `prefix` (ASCII, any case).
+fn starts_ci(text: &str, at: usize, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(at..at + prefix.len())
+        .is_some_and(|b| b.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// Byte offsets where a word starts.
+fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.char_indices()
+        .filter(move |&(i, c)| is_word_char(c) && boundary_before(text, i))
+        .map(|(i, _)| i)
+}
+
+/// The first place one of `words` (lower-case ASCII) stands in `text` as a
+/// whole word, ignoring ASCII case; at one place the longest word wins.
+pub(crate) fn find_word(text: &str, words: &[&str]) -> Option<Range<usize>> {
+    word_starts(text).find_map(|i| {
+        words
+            .iter()
+            .filter(|w| starts_ci(text, i, w) && boundary_after(text, i + w.len()))
+            .map(|w| i..i + w.len())
+            .max_by_key(|r| r.len())
+    })
+}
+
+/// Whether `needle` (lower-case ASCII) occurs in `text`, ignoring ASCII case.
+pub(crate) fn contains_ci(text: &str, needle: &str) -> bool {
+    let n = needle.as_bytes();
+    n.is_empty()
+        || text
+            .as_bytes()
+            .windows(n.len())
+            .any(|w| w.eq_ignore_ascii_case(n))
+}
+
+/// Length of the run of ASCII digits at `at`.
+fn digits_at(bytes: &[u8], at: usize) -> usize {
+    bytes[at.min(bytes.len())..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count()
+}
+
+/// An optional `v2` version at `at` followed by a word boundary: the end of
+/// the match, or None when no boundary follows either way.
+fn version_end(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if bytes.get(at) == Some(&b'v') {
+        let n = digits_at(bytes, at + 1);
+        if n > 0 && boundary_after(text, at + 1 + n) {
+            return Some(at + 1 + n);
+        }
+    }
+    boundary_after(text, at).then_some(at)
+}
+
+/// The first new-style arXiv id (`2401.01234`, with an optional `v2`) at
+/// word boundaries: (id, version).
+pub(crate) fn find_new_arxiv(text: &str) -> Option<(&str, &str)> {
+    let bytes = text.as_bytes();
+    word_starts(text).find_map(|i| {
+        if digits_at(bytes, i) != 4 || bytes.get(i + 4) != Some(&b'.') {
+            return None;
+        }
+        let n = digits_at(bytes, i + 5);
+        if !(4..=5).contains(&n) {
+            return None;
+        }
+        let id_end = i + 5 + n;
+        let end = version_end(text, id_end)?;
+        Some((&text[i..id_end], &text[id_end..end]))
+    })
+}
+
+/// The first old-style arXiv id (`math/0601001`, `math.AG/0601001`,
+/// `hep-th/9901001v2`): (id, version).
+pub(crate) fn find_old_arxiv(text: &str) -> Option<(&str, &str)> {
+    let bytes = text.as_bytes();
+    for (slash, _) in text.match_indices('/') {
+        if digits_at(bytes, slash + 1) != 7 {
+            continue;
+        }
+        let id_end = slash + 8;
+        let Some(end) = version_end(text, id_end) else {
+            continue;
+        };
+        // Before the slash: an optional `.AG`, then `[a-z][a-z-]+`.
+        let mut archive_end = slash;
+        if slash >= 3
+            && bytes[slash - 3] == b'.'
+            && bytes[slash - 2].is_ascii_uppercase()
+            && bytes[slash - 1].is_ascii_uppercase()
+        {
+            archive_end = slash - 3;
+        }
+        let run_start = bytes[..archive_end]
+            .iter()
+            .rposition(|b| !(b.is_ascii_lowercase() || *b == b'-'))
+            .map_or(0, |p| p + 1);
+        // The leftmost start at a word boundary, on a letter, two or more long.
+        let start = (run_start..archive_end).find(|&s| {
+            bytes[s].is_ascii_lowercase() && archive_end - s >= 2 && boundary_before(text, s)
+        });
+        if let Some(start) = start {
+            return Some((&text[start..id_end], &text[id_end..end]));
+        }
+    }
+    None
+}
+
+/// Award phrases that open a word, as people write them in notes.
+const AWARD_WORDS: &[&str] = &[
+    "spotlight",
+    "oral",
+    "award",
+    "honorable mention",
+    "honourable mention",
+    "distinguished paper",
+];
+
+/// Whether `text` mentions an award: "Spotlight", "Oral", "Best (Student)
+/// Paper", "Outstanding Paper", "Honorable Mention", "... Award".
+pub(crate) fn mentions_award(text: &str) -> bool {
+    word_starts(text).any(|i| {
+        AWARD_WORDS.iter().any(|w| starts_ci(text, i, w))
+            || ["best ", "outstanding "]
+                .iter()
+                .any(|w| starts_ci(text, i, w) && paper_follows(text, i + w.len()))
+    })
+}
+
+/// "paper" at `at`, or one word, a space and "paper".
+fn paper_follows(text: &str, at: usize) -> bool {
+    if starts_ci(text, at, "paper") {
+        return true;
+    }
+    let word = text[at..]
+        .chars()
+        .take_while(|&c| is_word_char(c))
+        .map(char::len_utf8)
+        .sum::<usize>();
+    word > 0 && text[at + word..].starts_with(' ') && starts_ci(text, at + word + 1, "paper")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_at_boundaries() {
+        assert_eq!(
+            find_word("NeurIPS 2023 Workshops on X", &["workshop", "workshops"]),
+            Some(13..22)
+        );
+        assert_eq!(
+            find_word("Workshop", &["workshop", "workshops"]),
+            Some(0..8)
+        );
+        assert_eq!(
+            find_word("Preworkshop day", &["workshop", "workshops"]),
+            None
+        );
+        assert_eq!(find_word("a CoRR b", &["corr"]), Some(2..6));
+        assert!(contains_ci("see ArXiv.org", "arxiv"));
+    }
+
+    #[test]
+    fn arxiv_ids() {
+        assert_eq!(
+            find_new_arxiv("arXiv:2401.01234v2 x"),
+            Some(("2401.01234", "v2"))
+        );
+        assert_eq!(find_new_arxiv("abs/2310.00692"), Some(("2310.00692", "")));
+        assert_eq!(find_new_arxiv("12401.01234"), None);
+        assert_eq!(find_new_arxiv("2401.012345"), None);
+        assert_eq!(find_new_arxiv("2401.01234v2x"), None);
+        assert_eq!(find_new_arxiv("1\u{662}34.56789"), None);
+        assert_eq!(
+            find_old_arxiv("https://arxiv.org/abs/math/0601001v2"),
+            Some(("math/0601001", "v2"))
+        );
+        assert_eq!(
+            find_old_arxiv("math.AG/0601001"),
+            Some(("math.AG/0601001", ""))
+        );
+        assert_eq!(
+            find_old_arxiv("hep-th/9901001"),
+            Some(("hep-th/9901001", ""))
+        );
+        assert_eq!(find_old_arxiv("Xhep-th/9901001"), Some(("th/9901001", "")));
+        assert_eq!(find_old_arxiv("math/06010012"), None);
+    }
+
+    #[test]
+    fn awards() {
+        for yes in [
+            "Spotlight (Top 3.5%)",
+            "Best Paper Award",
+            "best student paper",
+            "Oral",
+            "Outstanding Paper",
+            "Honourable Mention",
+        ] {
+            assert!(mentions_award(yes), "{yes}");
+        }
+        for no in ["Moral philosophy", "Code at github", "bestseller papers"] {
+            assert!(!mentions_award(no), "{no}");
+        }
+    }
+}

@@ -291,9 +291,10 @@ fn mask_verb(text: &str, hidden: &mut [bool]) {
             continue;
         };
         let body = start + 5 + d_at + d.len_utf8();
-        let end = text[body..]
-            .find([d, '\n'])
-            .map_or(text.len(), |e| body + e + 1);
+        // Past the closing delimiter, which may take several bytes.
+        let end = text[body..].find([d, '\n']).map_or(text.len(), |e| {
+            body + e + text[body + e..].chars().next().map_or(1, char::len_utf8)
+        });
         hide(hidden, start, end);
         from = end.max(start + 5);
     }

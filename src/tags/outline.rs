@@ -265,7 +265,9 @@ fn latex_blocks(text: &str) -> Vec<Block> {
     let mut pos = body_start;
     let close = |current: &mut Option<Block>, blocks: &mut Vec<Block>, end: usize| {
         if let Some(mut b) = current.take() {
-            b.span.end = end;
+            // An `\item` inside the previous one's `[label]` comes before
+            // that item's text starts: the item is empty, not inverted.
+            b.span.end = end.max(b.span.start);
             trim_span(text, &mut b.span);
             if !b.span.is_empty() {
                 blocks.push(b);

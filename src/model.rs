@@ -36,6 +36,12 @@ pub struct Publication {
     pub award: Option<String>,
     /// What the paper is about, from `keywords`.
     pub keywords: Vec<String>,
+    /// Journal volume, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume: Option<String>,
+    /// Journal issue (`number` or `issue`), when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issue: Option<String>,
     /// Page range ("123–145"), when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pages: Option<String>,

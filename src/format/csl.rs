@@ -62,6 +62,12 @@ pub fn csl_item(p: &Publication) -> Value {
             put("publisher", json!("arXiv"));
         }
     }
+    if let Some(volume) = &p.volume {
+        put("volume", json!(volume));
+    }
+    if let Some(issue) = &p.issue {
+        put("issue", json!(issue));
+    }
     if let Some(pages) = &p.pages {
         put("page", json!(pages));
     }

@@ -435,14 +435,26 @@ fn thesis_word(p: &Publication) -> &'static str {
     }
 }
 
-/// Pages: the range when given, else "1-N" from the page count.
+/// Pages: the range when given, else "1-N" from the page count; a journal
+/// article's volume and issue go first, as in "47(2):1–30".
 fn pages(p: &Publication) -> Option<String> {
-    p.pages
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .or_else(|| p.pagetotal.filter(|&n| n > 0).map(|n| format!("1-{n}")))
+    let nonempty = |s: &Option<String>| {
+        s.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    let range =
+        nonempty(&p.pages).or_else(|| p.pagetotal.filter(|&n| n > 0).map(|n| format!("1-{n}")));
+    let volume = nonempty(&p.volume).filter(|_| p.venue.kind == Kind::Journal);
+    let Some(volume) = volume else {
+        return range;
+    };
+    let issue = nonempty(&p.issue).map_or(String::new(), |i| format!("({i})"));
+    Some(match range {
+        Some(range) => format!("{volume}{issue}:{range}"),
+        None => format!("{volume}{issue}"),
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -930,6 +942,33 @@ mod tests {
         ] {
             assert_eq!(protect_block_start(body.to_string()), expected);
         }
+    }
+
+    #[test]
+    fn journal_articles_show_volume_issue_and_pages() {
+        use crate::library::{Library, LoadOptions};
+        let bib = r"@article{a, author = {Li, Xiaoyu}, title = {T}, journal = {Ann. Statist.},
+              volume = 47, number = 2, pages = {1--30}, year = 2019}
+            @article{b, author = {Li, Xiaoyu}, title = {U}, journal = {JMLR}, volume = 22, year = 2021}
+            @inproceedings{c, author = {Li, Xiaoyu}, title = {V}, booktitle = {ICML},
+              volume = 97, pages = {1--9}, year = 2019}
+            @article{d, author = {Li, Xiaoyu}, title = {W}, journal = {CoRR},
+              volume = {abs/2401.01234}, year = 2024}";
+        let lib = Library::from_text(
+            std::path::Path::new("x.bib"),
+            bib.into(),
+            LoadOptions::default(),
+        );
+        let texts: Vec<String> = lib.publications().iter().map(entry_text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Xiaoyu Li. T. The Annals of Statistics (Ann. Statist. 2019), 47(2):1–30. 2019.",
+                "Xiaoyu Li. U. Journal of Machine Learning Research (JMLR 2021), 22. 2021.",
+                "Xiaoyu Li. V. International Conference on Machine Learning (ICML 2019), 1–9. 2019.",
+                "Xiaoyu Li. W. arXiv preprint: 2401.01234. 2024.",
+            ]
+        );
     }
 
     #[test]

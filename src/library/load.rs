@@ -687,6 +687,9 @@ impl Library {
             .or_else(|| parse.award.clone())
             .or_else(|| note.clone().filter(|n| is_award_text(n)));
         let note = note.filter(|n| status_from_text(n).is_none() && Some(n) != award.as_ref());
+        // A preprint's `volume`/`number` is arXiv numbering (DBLP's
+        // `abs/2401.01234`), not an issue of a journal.
+        let arxiv_free = venue.kind != Kind::Preprint;
 
         Publication {
             number: self.numbers[entry],
@@ -701,6 +704,10 @@ impl Library {
             pagetotal: get("pagetotal").and_then(|p| p.trim().parse().ok()),
             award,
             keywords,
+            volume: unicode("volume").filter(|_| arxiv_free),
+            issue: unicode("number")
+                .or_else(|| unicode("issue"))
+                .filter(|_| arxiv_free),
             pages: unicode("pages"),
             doi: unicode("doi").map(|d| strip_doi_prefix(&d)),
             url: get("url")

@@ -802,7 +802,9 @@ impl<'a> Checker<'a> {
                     format!("“{}” (line {line})", topic.label)
                 })
                 .collect();
-            f.hint = Some(if fitting.is_empty() {
+            f.hint = Some(if p.keywords.is_empty() {
+                "it has no keywords; add some to place it under a topic".to_string()
+            } else if fitting.is_empty() {
                 format!("its keywords: {}", keyword_list(p))
             } else {
                 format!("its keywords match {}", fitting.join(", "))

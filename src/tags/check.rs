@@ -348,13 +348,17 @@ impl<'a> Checker<'a> {
             .iter()
             .map(|t| bag(&[&t.label, &st.plain[t.span.clone()]]))
             .collect();
+        // A citation fits its place when it fits the clause, the topic's
+        // label or the heading above ("### Optimization" over a paragraph).
         let clause_bags = topics
             .iter()
             .map(|t| {
+                let heading = st.outline.sections[t.section].title.as_deref();
                 t.clauses
                     .iter()
                     .map(|c| {
                         bag(&[
+                            heading.unwrap_or_default(),
                             &t.label,
                             &st.plain[c.lead.clone()],
                             &st.plain[c.span.clone()],
@@ -923,6 +927,17 @@ mod tests {
                 ("off-topic", Some(3), Some(2)),
                 ("uncited", None, Some(4)),
             ])
+        );
+    }
+
+    #[test]
+    fn a_heading_is_part_of_the_place() {
+        // [1] fits its paragraph by the heading above; [2] fits neither.
+        let text =
+            "## Flat minima\n\nWhere training ends [1] and [2].\n\n## Transformers\n\nDepth [3].\n";
+        assert_eq!(
+            kinds(text, &TopicMap::default()),
+            owned(&[("off-topic", Some(3), Some(2)), ("uncited", None, Some(4)),])
         );
     }
 

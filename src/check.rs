@@ -13,7 +13,9 @@ use std::collections::HashMap;
 use crate::error::{Diagnostic, Location, Severity};
 use crate::library::Library;
 use crate::model::{Kind, Publication};
-use crate::normalize::names::{Identity, fold, split_names, strip_equal_marker};
+use crate::normalize::names::{
+    Identity, fold, may_have_equal_marker, split_names, strip_equal_marker,
+};
 use crate::normalize::registry::VenueDef;
 use crate::normalize::{arxiv_id, mentions_arxiv};
 
@@ -24,6 +26,7 @@ pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
         lib,
         nearest: Default::default(),
         unknown_venues: Default::default(),
+        unknown_index: Default::default(),
     };
     for (i, p) in lib.publications().iter().enumerate() {
         checker.missing_fields(i, p, &mut out);
@@ -56,6 +59,9 @@ struct Checker<'a> {
     nearest: std::cell::RefCell<HashMap<String, Option<&'a VenueDef>>>,
     /// Unknown venues: (name, first entry, its venue field, entries).
     unknown_venues: std::cell::RefCell<Vec<(String, usize, &'static str, usize)>>,
+    /// Venue name → its index in `unknown_venues`: a large library names
+    /// thousands of venues the registry does not know.
+    unknown_index: std::cell::RefCell<HashMap<String, usize>>,
 }
 
 impl Checker<'_> {
@@ -80,6 +86,14 @@ impl Checker<'_> {
                 )
             })
             .unwrap_or_else(|| self.entry_at(i))
+    }
+
+    fn has_field(&self, i: usize, name: &str) -> bool {
+        let text = self.lib.source.text();
+        self.lib
+            .fields_of(i)
+            .iter()
+            .any(|f| f.name.of(text).eq_ignore_ascii_case(name))
     }
 
     fn raw_field(&self, i: usize, name: &str) -> Option<String> {
@@ -138,7 +152,7 @@ impl Checker<'_> {
         let venue = &p.venue;
         let venue_field = ["booktitle", "journal", "journaltitle", "eventtitle"]
             .into_iter()
-            .find(|f| self.raw_field(i, f).is_some())
+            .find(|f| self.has_field(i, f))
             .unwrap_or("booktitle");
         if !venue.known
             && !venue.name.is_empty()
@@ -150,12 +164,13 @@ impl Checker<'_> {
             // One finding per distinct venue, at its first entry: a
             // library citing one unknown journal 40 times needs one fix.
             let mut unknown = self.unknown_venues.borrow_mut();
-            match unknown
-                .iter_mut()
-                .find(|(name, _, _, _)| *name == venue.name)
-            {
-                Some(seen) => seen.3 += 1,
-                None => unknown.push((venue.name.clone(), i, venue_field, 1)),
+            let mut index = self.unknown_index.borrow_mut();
+            match index.get(&venue.name) {
+                Some(&seen) => unknown[seen].3 += 1,
+                None => {
+                    index.insert(venue.name.clone(), unknown.len());
+                    unknown.push((venue.name.clone(), i, venue_field, 1));
+                }
             }
         }
         if let (Some(vy), Some(y)) = (venue.year, p.year)
@@ -210,7 +225,10 @@ impl Checker<'_> {
 
     /// Equal-contribution marks typed into names: `fmt` moves them.
     fn markers(&self, i: usize, out: &mut Vec<Diagnostic>) {
-        let Some(authors) = self.raw_field(i, "author") else {
+        let Some(authors) = self
+            .raw_field(i, "author")
+            .filter(|a| may_have_equal_marker(a))
+        else {
             return;
         };
         let marked: Vec<String> = split_names(&authors)

@@ -284,8 +284,17 @@ fn entry_pieces<'p>(p: &'p Publication, highlight: &Highlight) -> Vec<Piece<'p>>
     }
     let mut body = body_sentences(p);
     if let Some(pages) = pages(p) {
-        match body.last_mut() {
-            Some(last) => last.push(Piece::Text(format!(", {pages}"))),
+        // A journal's volume and pages follow its name; otherwise pages
+        // close the venue part, after the arXiv id as on the CV.
+        let journal = p.venue.kind == Kind::Journal
+            && !matches!(p.status, Status::Submitted | Status::Inpreparation);
+        let at = if journal {
+            body.first_mut()
+        } else {
+            body.last_mut()
+        };
+        match at {
+            Some(sentence) => sentence.push(Piece::Text(format!(", {pages}"))),
             None => body.push(vec![Piece::Text(pages)]),
         }
     }
@@ -953,7 +962,10 @@ mod tests {
             @inproceedings{c, author = {Li, Xiaoyu}, title = {V}, booktitle = {ICML},
               volume = 97, pages = {1--9}, year = 2019}
             @article{d, author = {Li, Xiaoyu}, title = {W}, journal = {CoRR},
-              volume = {abs/2401.01234}, year = 2024}";
+              volume = {abs/2401.01234}, year = 2024}
+            @article{e, author = {Li, Xiaoyu}, title = {X}, journaltitle = {Theory of Cats},
+              volume = 12, pages = {423--491}, eprint = {math/0307200v3}, eprinttype = {arxiv},
+              date = 2004}";
         let lib = Library::from_text(
             std::path::Path::new("x.bib"),
             bib.into(),
@@ -967,6 +979,8 @@ mod tests {
                 "Xiaoyu Li. U. Journal of Machine Learning Research (JMLR 2021), 22. 2021.",
                 "Xiaoyu Li. V. International Conference on Machine Learning (ICML 2019), 1–9. 2019.",
                 "Xiaoyu Li. W. arXiv preprint: 2401.01234. 2024.",
+                // A journal article with an arXiv version is still a journal article.
+                "Xiaoyu Li. X. Theory of Cats, 12:423–491. arXiv preprint: math/0307200v3. 2004.",
             ]
         );
     }

@@ -655,7 +655,12 @@ impl Library {
                 .or_else(|| unicode("organization"))
                 .or_else(|| unicode("publisher")),
         };
-        let fallback_kind = kind_of_type(&entry_type, arxiv.is_some());
+        // An article with an arXiv id is a preprint only when no journal
+        // says otherwise (arXiv-ish journals take the preprint path below).
+        let fallback_kind = kind_of_type(
+            &entry_type,
+            arxiv.is_some() && (venue_text.is_none() || !is_journal_type(&entry_type)),
+        );
         let is_preprint_text = venue_text.as_deref().is_some_and(mentions_arxiv);
         let mut parse = match &venue_text {
             Some(v) => self.parse_venue(v),
@@ -1032,9 +1037,14 @@ pub(crate) fn parse_year(text: &str) -> Option<i32> {
 }
 
 /// The kind an entry type implies when the venue is unknown.
+/// Entry types whose venue is a journal.
+fn is_journal_type(entry_type: &str) -> bool {
+    matches!(entry_type, "article" | "periodical" | "suppperiodical")
+}
+
 pub(crate) fn kind_of_type(entry_type: &str, has_arxiv: bool) -> Kind {
     match entry_type {
-        "article" | "periodical" | "suppperiodical" => {
+        t if is_journal_type(t) => {
             if has_arxiv {
                 Kind::Preprint
             } else {

@@ -90,3 +90,62 @@ fn refuses_files_with_syntax_errors() {
         "--write"
     ]));
 }
+
+/// `fmt --write` into a directory nobody may write to: an error that says
+/// so, the original untouched, no stray file. Root ignores permissions, so
+/// when a probe file can be created anyway the command runs as user
+/// `nobody` (uid 65534) through util-linux `setpriv`.
+#[cfg(unix)]
+#[test]
+fn a_read_only_directory_leaves_the_original_intact() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::process::Command;
+
+    let mode = |path: &std::path::Path, bits: u32| {
+        fs::set_permissions(path, fs::Permissions::from_mode(bits)).unwrap();
+    };
+    let dir = tempfile::tempdir().unwrap();
+    mode(dir.path(), 0o755);
+    // A copy of the binary that `nobody` may run wherever the build lives.
+    let bin = dir.path().join("publist");
+    fs::copy(env!("CARGO_BIN_EXE_publist"), &bin).unwrap();
+    mode(&bin, 0o755);
+    let library = dir.path().join("library");
+    fs::create_dir(&library).unwrap();
+    let path = library.join("lib.bib");
+    fs::copy(super::root().join(fixture("valid/unformatted.bib")), &path).unwrap();
+    mode(&path, 0o644);
+    mode(&library, 0o555);
+    let before = fs::read(&path).unwrap();
+
+    let privileged = fs::write(library.join("probe"), b"").is_ok();
+    let _ = fs::remove_file(library.join("probe"));
+    let mut cmd = if privileged {
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&bin);
+        c
+    } else {
+        Command::new(&bin)
+    };
+    let out = cmd
+        .env_clear()
+        .args(["--bib", path.to_str().unwrap(), "fmt", "--write"])
+        .output()
+        .expect("setpriv (util-linux) runs");
+    mode(&library, 0o755);
+
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{}", render(&out));
+    assert!(stderr.contains("ermission denied"), "{stderr}");
+    assert!(
+        stderr.contains("the original file is unchanged"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert_eq!(
+        fs::read_dir(&library).unwrap().count(),
+        1,
+        "no temporary file is left"
+    );
+}

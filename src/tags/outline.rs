@@ -111,6 +111,24 @@ pub fn build(structure: &str, plain: &str, syntax: Syntax, tags: &[usize]) -> Ou
                     roots: Vec::new(),
                 });
                 stack.clear();
+                // "## Optimization [3][4]": the heading cites, so it is a
+                // topic too (its text is in `explicit_label`).
+                if let Some(content) = block.explicit_label.clone()
+                    && first_tag_in(tags, &content).is_some()
+                {
+                    let section = outline.sections.len() - 1;
+                    let heading = Block {
+                        kind: BlockKind::Item,
+                        level: 0,
+                        span: content,
+                        explicit_label: None,
+                    };
+                    let index = outline.topics.len();
+                    outline
+                        .topics
+                        .push(topic(plain, &heading, None, section, tags));
+                    outline.sections[section].roots.push(index);
+                }
             }
             BlockKind::Break => stack.clear(),
             BlockKind::Item | BlockKind::Paragraph => {
@@ -178,13 +196,21 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
             }
             continue;
         }
-        let heading = HEADING
-            .captures(line)
-            .map(|c| clean(c.get(1).map_or("", |m| m.as_str())));
+        let heading = HEADING.captures(line).map(|c| {
+            let content = c
+                .get(1)
+                .map_or(end..end, |m| start + m.start()..start + m.end());
+            (clean(c.get(1).map_or("", |m| m.as_str())), content)
+        });
         let bullet = BULLET.captures(line);
-        if let Some(title) = heading {
+        if let Some((title, content)) = heading {
             blocks.extend(current.take().map(|(b, _)| b));
-            blocks.push(block(BlockKind::Heading(title), 0, start..end));
+            let mut h = block(BlockKind::Heading(title), 0, start..end);
+            h.explicit_label = Some(content);
+            blocks.push(h);
+        } else if trimmed.starts_with('|') {
+            blocks.extend(current.take().map(|(b, _)| b));
+            blocks.extend(table_row(trimmed, end - trimmed.len(), indent));
         } else if RULE.is_match(line) {
             blocks.extend(current.take().map(|(b, _)| b));
             blocks.push(block(BlockKind::Break, 0, start..end));
@@ -216,6 +242,26 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
     }
     blocks.extend(current.map(|(b, _)| b));
     blocks
+}
+
+/// A Markdown table row (`| Label | text [3] |`) as a paragraph whose
+/// first cell is the label; the alignment row gives nothing.
+fn table_row(row: &str, at: usize, indent: usize) -> Option<Block> {
+    let row = row.trim_end();
+    if row
+        .chars()
+        .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+    {
+        return None;
+    }
+    let first_end = 1 + row[1..].find('|')?;
+    let mut b = block(
+        BlockKind::Paragraph,
+        indent,
+        at + first_end + 1..at + row.len(),
+    );
+    b.explicit_label = Some(at + 1..at + first_end);
+    Some(b)
 }
 
 fn block(kind: BlockKind, level: usize, span: Range<usize>) -> Block {
@@ -307,11 +353,9 @@ fn latex_blocks(text: &str) -> Vec<Block> {
             current = Some(item);
         } else if let Some(title) = c.get(3) {
             close(&mut current, &mut blocks, at);
-            blocks.push(block(
-                BlockKind::Heading(clean(title.as_str())),
-                0,
-                at..after,
-            ));
+            let mut h = block(BlockKind::Heading(clean(title.as_str())), 0, at..after);
+            h.explicit_label = Some(body_start + title.start()..body_start + title.end());
+            blocks.push(h);
         } else if current.is_some() && depth == 0 {
             close(&mut current, &mut blocks, at);
         }
@@ -438,6 +482,19 @@ fn label_of(plain: &str, span: Range<usize>, first_tag: usize) -> (String, Range
             );
         }
     }
+    // A run-in heading: "**Vision.** Diffusion models [2]".
+    if let Some((inner, after)) = run_in(text)
+        && after <= limit
+    {
+        let label = clean(&text[inner.clone()]);
+        if !label.is_empty() && label.chars().count() <= LABEL_CHARS {
+            return (
+                label,
+                word_span(plain, span.start + inner.start..span.start + inner.end),
+                span.start + after,
+            );
+        }
+    }
     let sentence_end = sentence_breaks(&text[..limit]).next().unwrap_or(limit);
     let label = shorten(&clean(&text[..sentence_end]));
     (
@@ -445,6 +502,33 @@ fn label_of(plain: &str, span: Range<usize>, first_tag: usize) -> (String, Range
         word_span(plain, span.start..span.start + sentence_end),
         span.start,
     )
+}
+
+/// A bold span opening `text` (`**X**`, `__X__`, `\textbf{X}` as the mask
+/// leaves it: `{X}`): the bytes
+/// of X and where the span ends.
+fn run_in(text: &str) -> Option<(Range<usize>, usize)> {
+    let lead = text.len() - text.trim_start().len();
+    let rest = &text[lead..];
+    let (open, close) = if rest.starts_with("**") {
+        ("**", "**")
+    } else if rest.starts_with("__") {
+        ("__", "__")
+    } else if rest.starts_with('{') {
+        // LaTeX: the mask blanks `\textbf`, `\emph` and leaves the group.
+        ("{", "}")
+    } else {
+        return None;
+    };
+    let inner_start = lead + open.len();
+    let inner_len = text[inner_start..].find(close)?;
+    if text[inner_start..inner_start + inner_len].contains('\n') {
+        return None;
+    }
+    Some((
+        inner_start..inner_start + inner_len,
+        inner_start + inner_len + close.len(),
+    ))
 }
 
 /// Ends of sentences in `text`: after `.`, `?` or `!` followed by a space.
@@ -554,6 +638,25 @@ mod tests {
         assert_eq!(o.sections[1].title.as_deref(), Some("Interests"));
         assert_eq!(o.sections[1].roots, [0, 3, 4, 5]);
         assert!(text[o.topics[2].span.clone()].ends_with("continued here"));
+    }
+
+    #[test]
+    fn headings_tables_and_run_in_labels_are_topics() {
+        let text = "## Optimization [1]\n\n| Topic | Papers |\n|---|:-:|\n| Vision | [2] |\n| No tags | none |\n\n**Sparse models.** Pruning [3]. Also [4].\n";
+        let (o, _) = outline(text, Syntax::Markdown);
+        assert_eq!(
+            labels(&o),
+            [
+                (None, "Optimization"),
+                (None, "Vision"),
+                (None, "Sparse models")
+            ]
+        );
+        assert_eq!(o.topics[0].section, 1);
+        assert_eq!(o.sections[1].roots, [0, 1, 2]);
+        let tex = "\\section{Vision [1]}\n\\textbf{Depth} matters [2].\n";
+        let (o, _) = outline(tex, Syntax::Latex);
+        assert_eq!(labels(&o), [(None, "Vision"), (None, "Depth")]);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width};
 
 use super::author_list;
-use crate::model::Publication;
+use crate::model::{Kind, Publication, Status};
 
 /// How to draw the table.
 #[derive(Debug, Clone, Copy)]
@@ -50,7 +50,7 @@ pub fn write_table(
             venue_cell(p),
             p.title.clone(),
             author_list(p, |n, owner| mark_owner(n, owner, opts.color)),
-            p.status.to_string(),
+            status_cell(p),
         ]);
     }
     // Keep the narrow columns whole; Title and Authors wrap.
@@ -60,6 +60,16 @@ pub fn write_table(
         }
     }
     writeln!(out, "{table}")
+}
+
+/// The status as a reader means it: an arXiv paper with no `pubstate` is
+/// a preprint, not "published" (the JSON keeps biblatex's `published`).
+fn status_cell(p: &Publication) -> String {
+    if p.status == Status::Published && p.venue.kind == Kind::Preprint {
+        "preprint".to_string()
+    } else {
+        p.status.to_string()
+    }
 }
 
 fn venue_cell(p: &Publication) -> String {

@@ -236,3 +236,45 @@ fn color_only_when_asked_and_never_with_no_color() {
         .unwrap();
     assert!(!no_color.stdout.contains(&0x1b));
 }
+
+/// The table says "preprint" for an arXiv paper without `pubstate`; the
+/// JSON keeps biblatex's `published`.
+#[test]
+fn table_status_of_a_bare_preprint() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let bib = dir.path().join("lib.bib");
+    std::fs::write(
+        &bib,
+        "@misc{a, title = {Bare}, eprint = {2401.01234}, eprinttype = {arxiv}, year = 2024}\n\
+         @misc{b, title = {Sent}, eprint = {2402.01234}, eprinttype = {arxiv}, pubstate = {submitted}, year = 2024}\n\
+         @inproceedings{c, title = {Out}, booktitle = {ICML}, year = 2023}\n",
+    )
+    .expect("write");
+    let bib = bib.to_str().unwrap();
+    let out = publist()
+        .args(["--bib", bib, "list", "--width", "200"])
+        .output()
+        .unwrap();
+    let table = String::from_utf8_lossy(&out.stdout);
+    let status_of = |title: &str| {
+        let row = table.lines().find(|l| l.contains(title)).unwrap();
+        row.split('┆')
+            .nth(5)
+            .unwrap()
+            .trim_matches([' ', '│'])
+            .to_string()
+    };
+    assert_eq!(
+        [status_of("Bare"), status_of("Sent"), status_of("Out")],
+        ["preprint", "submitted", "published"],
+        "{table}"
+    );
+    let list = json(&["--bib", bib, "list", "--format", "json"]);
+    let bare = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["key"] == "a")
+        .unwrap();
+    assert_eq!(bare["status"], "published");
+}

@@ -18,6 +18,7 @@ use crate::normalize::names::{
 };
 use crate::normalize::registry::VenueDef;
 use crate::normalize::{arxiv_id, mentions_arxiv};
+use crate::syntax::Field;
 
 /// Every finding for `lib`, sorted by position.
 pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
@@ -71,13 +72,18 @@ impl Checker<'_> {
         Location::at(&self.lib.source, item.span.start as usize, 1)
     }
 
-    /// Where field `name` of publication `i` is, else the entry.
-    fn field_at(&self, i: usize, name: &str) -> Location {
+    /// Field `name` of publication `i`, as written.
+    fn field(&self, i: usize, name: &str) -> Option<&Field> {
         let text = self.lib.source.text();
         self.lib
             .fields_of(i)
             .iter()
             .find(|f| f.name.of(text).eq_ignore_ascii_case(name))
+    }
+
+    /// Where field `name` of publication `i` is, else the entry.
+    fn field_at(&self, i: usize, name: &str) -> Location {
+        self.field(i, name)
             .map(|f| {
                 Location::at(
                     &self.lib.source,
@@ -88,20 +94,9 @@ impl Checker<'_> {
             .unwrap_or_else(|| self.entry_at(i))
     }
 
-    fn has_field(&self, i: usize, name: &str) -> bool {
-        let text = self.lib.source.text();
-        self.lib
-            .fields_of(i)
-            .iter()
-            .any(|f| f.name.of(text).eq_ignore_ascii_case(name))
-    }
-
     fn raw_field(&self, i: usize, name: &str) -> Option<String> {
         let text = self.lib.source.text();
-        self.lib
-            .fields_of(i)
-            .iter()
-            .find(|f| f.name.of(text).eq_ignore_ascii_case(name))
+        self.field(i, name)
             .map(|f| self.lib.macros.resolve(text, f.value).into_owned())
     }
 
@@ -152,7 +147,7 @@ impl Checker<'_> {
         let venue = &p.venue;
         let venue_field = ["booktitle", "journal", "journaltitle", "eventtitle"]
             .into_iter()
-            .find(|f| self.has_field(i, f))
+            .find(|f| self.field(i, f).is_some())
             .unwrap_or("booktitle");
         if !venue.known
             && !venue.name.is_empty()

@@ -655,12 +655,7 @@ impl Library {
                 .or_else(|| unicode("organization"))
                 .or_else(|| unicode("publisher")),
         };
-        // An article with an arXiv id is a preprint only when no journal
-        // says otherwise (arXiv-ish journals take the preprint path below).
-        let fallback_kind = kind_of_type(
-            &entry_type,
-            arxiv.is_some() && (venue_text.is_none() || !is_journal_type(&entry_type)),
-        );
+        let fallback_kind = kind_of_type(&entry_type, arxiv.is_some(), venue_text.is_some());
         let is_preprint_text = venue_text.as_deref().is_some_and(mentions_arxiv);
         let mut parse = match &venue_text {
             Some(v) => self.parse_venue(v),
@@ -1036,16 +1031,13 @@ pub(crate) fn parse_year(text: &str) -> Option<i32> {
     None
 }
 
-/// The kind an entry type implies when the venue is unknown.
-/// Entry types whose venue is a journal.
-fn is_journal_type(entry_type: &str) -> bool {
-    matches!(entry_type, "article" | "periodical" | "suppperiodical")
-}
-
-pub(crate) fn kind_of_type(entry_type: &str, has_arxiv: bool) -> Kind {
+/// The kind an entry type implies when the venue is unknown. An article
+/// with an arXiv id is a preprint only when no journal names it otherwise
+/// (arXiv-ish journal names take the preprint path before this).
+pub(crate) fn kind_of_type(entry_type: &str, has_arxiv: bool, has_venue: bool) -> Kind {
     match entry_type {
-        t if is_journal_type(t) => {
-            if has_arxiv {
+        "article" | "periodical" | "suppperiodical" => {
+            if has_arxiv && !has_venue {
                 Kind::Preprint
             } else {
                 Kind::Journal

@@ -71,7 +71,8 @@ pub struct Clause {
 enum BlockKind {
     Item,
     Paragraph,
-    Heading(String),
+    /// The title (markup removed) and the bytes of the heading's text.
+    Heading(String, Range<usize>),
     Break,
 }
 
@@ -101,7 +102,7 @@ pub fn build(structure: &str, plain: &str, syntax: Syntax, tags: &[usize]) -> Ou
     let mut stack: Vec<(usize, usize)> = Vec::new();
     for block in blocks {
         match &block.kind {
-            BlockKind::Heading(title) => {
+            BlockKind::Heading(title, content) => {
                 if let Some(last) = outline.sections.last_mut() {
                     last.span.end = block.span.start;
                 }
@@ -112,15 +113,13 @@ pub fn build(structure: &str, plain: &str, syntax: Syntax, tags: &[usize]) -> Ou
                 });
                 stack.clear();
                 // "## Optimization [3][4]": the heading cites, so it is a
-                // topic too (its text is in `explicit_label`).
-                if let Some(content) = block.explicit_label.clone()
-                    && first_tag_in(tags, &content).is_some()
-                {
+                // topic too.
+                if first_tag_in(tags, content).is_some() {
                     let section = outline.sections.len() - 1;
                     let heading = Block {
                         kind: BlockKind::Item,
                         level: 0,
-                        span: content,
+                        span: content.clone(),
                         explicit_label: None,
                     };
                     let index = outline.topics.len();
@@ -205,9 +204,7 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
         let bullet = BULLET.captures(line);
         if let Some((title, content)) = heading {
             blocks.extend(current.take().map(|(b, _)| b));
-            let mut h = block(BlockKind::Heading(title), 0, start..end);
-            h.explicit_label = Some(content);
-            blocks.push(h);
+            blocks.push(block(BlockKind::Heading(title, content), 0, start..end));
         } else if trimmed.starts_with('|') {
             blocks.extend(current.take().map(|(b, _)| b));
             blocks.extend(table_row(trimmed, end - trimmed.len(), indent));
@@ -222,7 +219,12 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
             current = Some((item, content_col));
         } else if is_caps_heading(trimmed) {
             blocks.extend(current.take().map(|(b, _)| b));
-            blocks.push(block(BlockKind::Heading(clean(trimmed)), 0, start..end));
+            let content = end - trimmed.len()..end;
+            blocks.push(block(
+                BlockKind::Heading(clean(trimmed), content),
+                0,
+                start..end,
+            ));
         } else {
             match &mut current {
                 Some((b, content_col))
@@ -353,9 +355,12 @@ fn latex_blocks(text: &str) -> Vec<Block> {
             current = Some(item);
         } else if let Some(title) = c.get(3) {
             close(&mut current, &mut blocks, at);
-            let mut h = block(BlockKind::Heading(clean(title.as_str())), 0, at..after);
-            h.explicit_label = Some(body_start + title.start()..body_start + title.end());
-            blocks.push(h);
+            let content = body_start + title.start()..body_start + title.end();
+            blocks.push(block(
+                BlockKind::Heading(clean(title.as_str()), content),
+                0,
+                at..after,
+            ));
         } else if current.is_some() && depth == 0 {
             close(&mut current, &mut blocks, at);
         }
@@ -504,9 +509,8 @@ fn label_of(plain: &str, span: Range<usize>, first_tag: usize) -> (String, Range
     )
 }
 
-/// A bold span opening `text` (`**X**`, `__X__`, `\textbf{X}` as the mask
-/// leaves it: `{X}`): the bytes
-/// of X and where the span ends.
+/// A bold span opening `text` (`**X**`, `__X__`, or `\textbf{X}`, which the
+/// mask leaves as `{X}`): the bytes of X and where the span ends.
 fn run_in(text: &str) -> Option<(Range<usize>, usize)> {
     let lead = text.len() - text.trim_start().len();
     let rest = &text[lead..];

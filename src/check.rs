@@ -16,24 +16,33 @@ use crate::model::{Kind, Publication};
 use crate::normalize::names::{
     Identity, fold, may_have_equal_marker, split_names, strip_equal_marker,
 };
-use crate::normalize::registry::VenueDef;
 use crate::normalize::{arxiv_id, mentions_arxiv};
 use crate::syntax::Field;
 
 /// Every finding for `lib`, sorted by position.
 pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
     let mut out = lib.diagnostics.clone();
-    let checker = Checker {
-        lib,
-        nearest: Default::default(),
-        unknown_venues: Default::default(),
-        unknown_index: Default::default(),
-    };
-    for (i, p) in lib.publications().iter().enumerate() {
-        checker.missing_fields(i, p, &mut out);
-        checker.venue(i, p, &mut out);
-        checker.arxiv(i, &mut out);
-        checker.markers(i, &mut out);
+    let publications = lib.publications();
+    // The per-entry checks are independent: cores take a range each, and
+    // the findings and unknown venues join in file order.
+    let per_range = crate::par::run(crate::par::ranges(publications.len(), 2000), |r| {
+        let checker = Checker::new(lib);
+        let mut found = Vec::new();
+        for i in r {
+            let p = &publications[i];
+            checker.missing_fields(i, p, &mut found);
+            checker.venue(i, p, &mut found);
+            checker.arxiv(i, &mut found);
+            checker.markers(i, &mut found);
+        }
+        (found, checker.unknown_venues.take())
+    });
+    let checker = Checker::new(lib);
+    for (found, unknown) in per_range {
+        out.extend(found);
+        for (name, i, field, count) in unknown {
+            checker.note_unknown_venue(name, i, field, count);
+        }
     }
     checker.unknown_venues(&mut out);
     checker.same_paper_twice(&mut out);
@@ -55,9 +64,6 @@ pub fn tally(findings: &[Diagnostic]) -> (usize, usize, usize) {
 
 struct Checker<'a> {
     lib: &'a Library,
-    /// Unknown venue → nearest known one; venue names repeat, and a fuzzy
-    /// search is the dearest thing `check` does.
-    nearest: std::cell::RefCell<HashMap<String, Option<&'a VenueDef>>>,
     /// Unknown venues: (name, first entry, its venue field, entries).
     unknown_venues: std::cell::RefCell<Vec<(String, usize, &'static str, usize)>>,
     /// Venue name → its index in `unknown_venues`: a large library names
@@ -65,7 +71,28 @@ struct Checker<'a> {
     unknown_index: std::cell::RefCell<HashMap<String, usize>>,
 }
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
+    fn new(lib: &'a Library) -> Checker<'a> {
+        Checker {
+            lib,
+            unknown_venues: Default::default(),
+            unknown_index: Default::default(),
+        }
+    }
+
+    /// Counts `count` entries from `first` on citing the unknown venue `name`.
+    fn note_unknown_venue(&self, name: String, first: usize, field: &'static str, count: usize) {
+        let mut unknown = self.unknown_venues.borrow_mut();
+        let mut index = self.unknown_index.borrow_mut();
+        match index.get(&name) {
+            Some(&seen) => unknown[seen].3 += count,
+            None => {
+                index.insert(name.clone(), unknown.len());
+                unknown.push((name, first, field, count));
+            }
+        }
+    }
+
     /// Where publication `i` starts (its `@`).
     fn entry_at(&self, i: usize) -> Location {
         let item = self.lib.item_of(i);
@@ -158,15 +185,7 @@ impl Checker<'_> {
         {
             // One finding per distinct venue, at its first entry: a
             // library citing one unknown journal 40 times needs one fix.
-            let mut unknown = self.unknown_venues.borrow_mut();
-            let mut index = self.unknown_index.borrow_mut();
-            match index.get(&venue.name) {
-                Some(&seen) => unknown[seen].3 += 1,
-                None => {
-                    index.insert(venue.name.clone(), unknown.len());
-                    unknown.push((venue.name.clone(), i, venue_field, 1));
-                }
-            }
+            self.note_unknown_venue(venue.name.clone(), i, venue_field, 1);
         }
         if let (Some(vy), Some(y)) = (venue.year, p.year)
             && vy != y
@@ -249,7 +268,13 @@ impl Checker<'_> {
 
     /// One finding per unknown venue, with the nearest known venue as hint.
     fn unknown_venues(&self, out: &mut Vec<Diagnostic>) {
-        for (name, i, field, count) in self.unknown_venues.take() {
+        let unknown = self.unknown_venues.take();
+        // A fuzzy search per distinct venue is the dearest thing `check`
+        // does; a large library names thousands, so cores share them.
+        let nearest = crate::par::map(unknown.len(), 200, |k| {
+            self.lib.registry.nearest(&unknown[k].0)
+        });
+        for ((name, i, field, count), nearest) in unknown.into_iter().zip(nearest) {
             let key = &self.lib.publications()[i].key;
             let message = match count {
                 1 => format!("unknown venue `{name}` in `{key}`"),
@@ -261,11 +286,6 @@ impl Checker<'_> {
             };
             let d = Diagnostic::new(Severity::Warning, "unknown-venue", message)
                 .at(self.field_at(i, field));
-            let nearest = *self
-                .nearest
-                .borrow_mut()
-                .entry(name.clone())
-                .or_insert_with(|| self.lib.registry.nearest(&name));
             out.push(match nearest {
                 Some(def) => d.hint(format!(
                     "did you mean `{}` ({})? Otherwise add the venue to venues.json next to the library",
@@ -280,11 +300,14 @@ impl Checker<'_> {
     fn same_paper_twice(&self, out: &mut Vec<Diagnostic>) {
         let mut by_title: HashMap<String, usize> = HashMap::new();
         let mut by_arxiv: HashMap<String, usize> = HashMap::new();
-        for (i, p) in self.lib.publications().iter().enumerate() {
-            let title: String = fold(&p.title)
+        let publications = self.lib.publications();
+        let titles = crate::par::map(publications.len(), 4000, |i| {
+            fold(&publications[i].title)
                 .chars()
                 .filter(|c| c.is_alphanumeric())
-                .collect();
+                .collect::<String>()
+        });
+        for ((i, p), title) in publications.iter().enumerate().zip(titles) {
             let mut first = None;
             if title.len() >= 8 {
                 match by_title.get(&title) {
@@ -336,12 +359,19 @@ impl Checker<'_> {
     fn coauthor_spellings(&self, out: &mut Vec<Diagnostic>) {
         // (family, first initial) → spelling → publication indexes.
         let mut groups: HashMap<(String, Option<char>), Vec<Spelling>> = HashMap::new();
-        for (i, p) in self.lib.publications().iter().enumerate() {
-            for a in &p.authors {
-                if a.family.is_empty() {
-                    continue;
-                }
-                let id = Identity::of(&a.given, &a.family);
+        let publications = self.lib.publications();
+        // Folding every name is the dear part; cores share it.
+        let identities = crate::par::map(publications.len(), 4000, |i| {
+            publications[i]
+                .authors
+                .iter()
+                .filter(|a| !a.family.is_empty())
+                .map(|a| Identity::of(&a.given, &a.family))
+                .collect::<Vec<_>>()
+        });
+        for ((i, p), ids) in publications.iter().enumerate().zip(identities) {
+            let authors = p.authors.iter().filter(|a| !a.family.is_empty());
+            for (a, id) in authors.zip(ids) {
                 let spellings = groups.entry(id.group_key()).or_default();
                 match spellings.iter_mut().find(|(name, _, _)| *name == a.name) {
                     Some((_, _, uses)) => {
@@ -403,9 +433,10 @@ impl Checker<'_> {
         if !self.lib.raw.errors.is_empty() {
             return;
         }
-        let rewritten: Vec<usize> = (0..self.lib.len())
-            .filter(|&i| !crate::fmt::entry_is_canonical(self.lib, i))
-            .collect();
+        let lib = self.lib;
+        let canonical =
+            crate::par::map(lib.len(), 4000, |i| crate::fmt::entry_is_canonical(lib, i));
+        let rewritten: Vec<usize> = (0..lib.len()).filter(|&i| !canonical[i]).collect();
         let key = |i: usize| {
             self.lib
                 .item_of(i)

@@ -170,21 +170,36 @@ pub fn format_library(lib: &Library) -> String {
         keep_crossref_targets_after_children(lib, &mut entries);
     }
 
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let blocks = header.iter().chain(entries.iter().map(|(_, b)| b));
-    for block in blocks {
-        if !out.is_empty() {
+    let blocks: Vec<&Block> = header
+        .iter()
+        .chain(entries.iter().map(|(_, b)| b))
+        .collect();
+    // Rendering is most of the work: cores take a share of the blocks each
+    // and the pieces join in order.
+    let ranges = crate::par::ranges(blocks.len(), 4000);
+    let share = text.len() / ranges.len() + text.len() / 8;
+    let pieces = crate::par::run(ranges, |r| {
+        let mut out = String::with_capacity(share);
+        for (k, block) in blocks[r.clone()].iter().enumerate() {
+            if r.start + k > 0 {
+                out.push('\n');
+            }
+            if !block.leading.is_empty() {
+                out.push_str(&block.leading);
+                out.push('\n');
+            }
+            match &block.body {
+                Body::Text(t) => out.push_str(t),
+                Body::Entry(i) => render_entry_into(lib, &lib.raw.items[*i], &mut out),
+            }
             out.push('\n');
         }
-        if !block.leading.is_empty() {
-            out.push_str(&block.leading);
-            out.push('\n');
-        }
-        match &block.body {
-            Body::Text(t) => out.push_str(t),
-            Body::Entry(i) => render_entry_into(lib, &lib.raw.items[*i], &mut out),
-        }
-        out.push('\n');
+        out
+    });
+    let mut pieces = pieces.into_iter();
+    let mut out = pieces.next().unwrap_or_default();
+    for piece in pieces {
+        out.push_str(&piece);
     }
     let trailer = trailer.trim();
     if !trailer.is_empty() {

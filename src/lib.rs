@@ -35,6 +35,7 @@ pub mod latex;
 pub mod library;
 pub mod model;
 pub mod normalize;
+pub mod par;
 pub mod query;
 pub mod source;
 pub mod stats;

@@ -132,7 +132,7 @@ pub struct ParseError {
 }
 
 /// The items of a file plus every field of every item, in file order.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RawBib {
     /// Top-level items in file order; together they cover the whole text.
     pub items: Vec<Item>,
@@ -279,23 +279,75 @@ fn match_quote(bytes: &[u8], open: usize, end: usize) -> Option<usize> {
 }
 
 /// Parses a whole file. Never fails: broken items are recorded in
-/// [`RawBib::errors`] and kept as [`ItemKind::Broken`].
+/// [`RawBib::errors`] and kept as [`ItemKind::Broken`]. A large file is
+/// parsed in pieces on several threads, with the same result.
 pub fn parse(text: &str) -> RawBib {
-    let mut p = Parser {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-        out: RawBib {
-            items: Vec::with_capacity(text.len() / 400 + 4),
-            fields: Vec::with_capacity(text.len() / 40 + 4),
-            errors: Vec::new(),
-        },
-        line: LineScan::default(),
-        bounded: false,
-        next_entry_line: (0, 0),
-    };
-    p.run();
-    p.out
+    let pieces = crate::par::threads()
+        .min(text.len() / MIN_PIECE_BYTES)
+        .max(1);
+    parse_in_pieces(text, pieces)
+}
+
+/// Below this, a piece is not worth a thread.
+const MIN_PIECE_BYTES: usize = 256 << 10;
+
+/// Parses `text` as up to `pieces` pieces in parallel, each starting at a
+/// line that starts an item (`@name{` after blanks), joined into exactly
+/// what one pass from the start gives.
+///
+/// A piece is a guess: BibTeX lets a value run over lines that look like
+/// entries, so the piece before may not end where this one starts. Each
+/// piece's parse is kept only if the parse of everything before it paused
+/// exactly at its start, in the state a fresh parser starts in (not
+/// bounded); otherwise parsing continues from where the previous pieces
+/// stopped, one piece at a time, and the guess is dropped.
+pub fn parse_in_pieces(text: &str, pieces: usize) -> RawBib {
+    let bytes = text.as_bytes();
+    let mut cuts = vec![0];
+    for k in 1..pieces {
+        let target = (text.len() * k / pieces).max(cuts[cuts.len() - 1] + 1);
+        match next_item_line(bytes, target) {
+            Some(cut) if cut > cuts[cuts.len() - 1] => cuts.push(cut),
+            _ => break,
+        }
+    }
+    cuts.push(text.len());
+    let ranges = (0..cuts.len() - 1).map(|k| k..k + 1).collect();
+    let mut parsed = crate::par::run(ranges, |k| {
+        let mut p = Parser::new(text, cuts[k.start], cuts[k.start + 1] - cuts[k.start]);
+        p.run(cuts[k.start + 1]);
+        p
+    })
+    .into_iter();
+    let mut whole = parsed.next().expect("at least one piece");
+    whole.out.items.reserve(text.len() / 400);
+    whole.out.fields.reserve(text.len() / 40);
+    for (k, piece) in parsed.enumerate() {
+        let (start, end) = (cuts[k + 1], cuts[k + 2]);
+        if whole.pos == start && !whole.bounded {
+            whole.append(piece);
+        } else {
+            whole.run(end);
+        }
+    }
+    whole.out
+}
+
+/// The first `@` at or after `from` that starts a line (after blanks) and
+/// an item.
+fn next_item_line(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    loop {
+        let line = i + memchr::memchr(b'\n', bytes.get(i..)?)? + 1;
+        let mut j = line;
+        while j < bytes.len() && matches!(bytes[j], b' ' | b'\t') {
+            j += 1;
+        }
+        if j < bytes.len() && bytes[j] == b'@' && starts_item(bytes, j) {
+            return Some(j);
+        }
+        i = line;
+    }
 }
 
 struct Parser<'s> {
@@ -322,19 +374,65 @@ struct LineScan {
 
 type Step<T> = Result<T, (ParseErrorKind, Span)>;
 
-impl Parser<'_> {
-    fn run(&mut self) {
-        let len = self.bytes.len();
-        while self.pos < len {
+impl<'s> Parser<'s> {
+    /// A parser that starts at `pos`, which is 0 or an `@` preceded on its
+    /// line by blanks only (so no `%` comment is open there), sized for
+    /// about `len` bytes of items.
+    fn new(text: &'s str, pos: usize, len: usize) -> Parser<'s> {
+        Parser {
+            text,
+            bytes: text.as_bytes(),
+            pos,
+            out: RawBib {
+                items: Vec::with_capacity(len / 400 + 4),
+                fields: Vec::with_capacity(len / 40 + 4),
+                errors: Vec::new(),
+            },
+            line: LineScan {
+                scanned_to: pos,
+                percent: false,
+            },
+            bounded: false,
+            next_entry_line: (0, 0),
+        }
+    }
+
+    /// Parses items until `pos` reaches `stop` (or passes it, inside an
+    /// item that runs over it). Pausing changes nothing: running on to a
+    /// later stop gives what one run to that stop gives.
+    fn run(&mut self, stop: usize) {
+        while self.pos < stop {
             let text_start = self.pos;
             let Some(at) = self.next_at(self.pos) else {
-                self.push_text(text_start, len);
+                self.push_text(text_start, self.bytes.len());
+                self.pos = self.bytes.len();
                 break;
             };
             self.push_text(text_start, at);
             self.pos = at;
+            if at >= stop {
+                break;
+            }
             self.item(at);
         }
+    }
+
+    /// Takes over the items of `next`, a parser that started where this
+    /// one stopped, and its state.
+    fn append(&mut self, next: Parser<'s>) {
+        let offset = self.out.fields.len() as u32;
+        self.out
+            .items
+            .extend(next.out.items.into_iter().map(|mut item| {
+                item.fields = item.fields.start + offset..item.fields.end + offset;
+                item
+            }));
+        self.out.fields.extend(next.out.fields);
+        self.out.errors.extend(next.out.errors);
+        self.pos = next.pos;
+        self.line = next.line;
+        self.bounded = next.bounded;
+        self.next_entry_line = next.next_entry_line;
     }
 
     /// The next `@` at or after `from` that can start an item (BibTeX
@@ -380,13 +478,15 @@ impl Parser<'_> {
 
     fn push_text(&mut self, start: usize, end: usize) {
         if start < end {
+            // An empty field range, but at its place in the table, as for
+            // every item (so pieces parsed apart join by one offset).
             self.push(
                 ItemKind::Text,
                 start,
                 end,
                 Span::default(),
                 Span::default(),
-                0,
+                self.out.fields.len(),
                 false,
             );
         }
@@ -884,6 +984,57 @@ mod tests {
                 match_braces(text.as_bytes(), 0, end),
                 match_braces_slowly(text.as_bytes(), 0, end)
             );
+        }
+    }
+
+    /// Pieces of text that make parsing hard: values running over entry
+    /// lines, unclosed delimiters, `%` lines, `@` in odd places.
+    const FRAGMENTS: &[&str] = &[
+        "@article{a,\n  title = {T},\n  year = 2020,\n}\n",
+        "@string{me = \"Wang\"}\n",
+        "@book{b, title = {Open {brace},\n  year = 2021}\n",
+        "@misc{c, note = {runs over\n@article{d, title = {x}}\n still c}}\n",
+        "% a comment with @article{e,\n",
+        "  @inproceedings{f, author = me # { and Wu}}\n",
+        "@comment{ten @article{g,\n}\n",
+        "@article{h, title = \"quoted {\"} here\" }\n",
+        "mail me@example.org\n",
+        "@article{i, title = {unclosed\n",
+        "@article(j, title = {paren}) \n",
+        "@article{k title = {no comma}}\n",
+        "\n\n",
+        "@preamble{\"\\newcommand\"}\n",
+    ];
+
+    #[test]
+    fn parsing_in_pieces_gives_what_one_pass_gives() {
+        let texts: Vec<String> = (0..FRAGMENTS.len())
+            .map(|start| {
+                (0..40)
+                    .map(|k| FRAGMENTS[(start + k * k + k / 3) % FRAGMENTS.len()])
+                    .collect()
+            })
+            .collect();
+        for text in &texts {
+            let whole = parse_in_pieces(text, 1);
+            for pieces in 2..9 {
+                assert_eq!(
+                    parse_in_pieces(text, pieces),
+                    whole,
+                    "{pieces} pieces of {text:?}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_cut_of_any_soup_parses_the_same(
+            picks in proptest::collection::vec(0usize..FRAGMENTS.len(), 0..30),
+            pieces in 2usize..7,
+        ) {
+            let text: String = picks.iter().map(|&i| FRAGMENTS[i]).collect();
+            proptest::prop_assert_eq!(parse_in_pieces(&text, pieces), parse_in_pieces(&text, 1));
         }
     }
 

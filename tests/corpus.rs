@@ -168,3 +168,23 @@ fn on_each(files: &[String], check: impl Fn(&str) -> Result<(), String> + Sync) 
             .collect()
     })
 }
+
+/// Large files are parsed in pieces on several threads; on every real file
+/// every way of cutting it gives what one pass gives.
+fn pieces_agree(file: &str) -> Result<(), String> {
+    let text = std::fs::read_to_string(corpus_dir().join(file)).map_err(|e| e.to_string())?;
+    let whole = publist::syntax::parse_in_pieces(&text, 1);
+    for pieces in [2, 3, 7] {
+        if publist::syntax::parse_in_pieces(&text, pieces) != whole {
+            return Err(format!("{file}: {pieces} pieces parse differently"));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn parsing_in_pieces_agrees_on_every_corpus_file() {
+    let files: Vec<String> = expected_counts().into_keys().collect();
+    let failures = on_each(&files, pieces_agree);
+    assert!(failures.is_empty(), "{failures:#?}");
+}

@@ -5,10 +5,10 @@
 //! everything else loads. Only an unreadable file is an error.
 
 use std::borrow::Cow;
-use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use super::Library;
 use crate::error::{Diagnostic, Error, Location, Severity};
@@ -260,8 +260,8 @@ impl Library {
             keys: FastMap::default(),
             parents: Vec::new(),
             owner_id: None,
-            venue_cache: RefCell::new(HashMap::new()),
-            resolved: OnceCell::new(),
+            venue_cache: Mutex::new(HashMap::new()),
+            resolved: OnceLock::new(),
         };
         lib.load_pass();
         lib
@@ -321,15 +321,22 @@ impl Library {
                 self.parents[index] = p as u32;
             }
         }
-        for &index in &self.items {
-            self.check_entry_fields(index, &mut found);
-            self.check_annotations(index, &mut found);
-        }
-        self.years = self
-            .items
-            .iter()
-            .map(|&index| self.entry_year(index))
-            .collect();
+        // Each entry's checks and year read only the entry (and its
+        // parent): cores share them, and the results join in file order.
+        let lib = &*self;
+        let per_range = crate::par::run(crate::par::ranges(lib.items.len(), 4000), |r| {
+            let mut found = Vec::new();
+            let mut years = Vec::with_capacity(r.len());
+            for &index in &lib.items[r] {
+                lib.check_entry_fields(index, &mut found);
+                lib.check_annotations(index, &mut found);
+                years.push(lib.entry_year(index));
+            }
+            (found, years)
+        });
+        let (found_parts, year_parts): (Vec<_>, Vec<_>) = per_range.into_iter().unzip();
+        found.extend(crate::par::concat(found_parts));
+        self.years = crate::par::concat(year_parts);
         self.numbers = super::numbering::numbers(&self.years);
         self.owner_id = self.owner.as_deref().map(|o| parse_name(o).identity());
         self.diagnostics.append(&mut found);
@@ -718,13 +725,18 @@ impl Library {
     }
 
     fn parse_venue(&self, text: &str) -> VenueParse {
-        if let Some(p) = self.venue_cache.borrow().get(text) {
+        let cache = || {
+            self.venue_cache
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+        };
+        if let Some(p) = cache().get(text) {
             return p.clone();
         }
+        // Parsed without the lock, so threads resolving entries do not wait
+        // on each other's venues.
         let parse = self.registry.parse(text);
-        self.venue_cache
-            .borrow_mut()
-            .insert(text.to_string(), parse.clone());
+        cache().insert(text.to_string(), parse.clone());
         parse
     }
 

@@ -12,8 +12,8 @@ pub mod numbering;
 
 pub use load::{ENTRY_LIMIT_BYTES, LoadOptions};
 
-use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 use crate::error::Diagnostic;
 use crate::model::Publication;
@@ -63,9 +63,9 @@ pub struct Library {
     parents: Vec<u32>,
     owner_id: Option<Identity>,
     /// Venue strings repeat; each distinct one is parsed once.
-    venue_cache: RefCell<HashMap<String, VenueParse>>,
+    venue_cache: Mutex<HashMap<String, VenueParse>>,
     /// Every publication, once some command asked for all of them.
-    resolved: OnceCell<Vec<Publication>>,
+    resolved: OnceLock<Vec<Publication>>,
 }
 
 impl Library {
@@ -81,8 +81,10 @@ impl Library {
 
     /// Every publication in file order, normalized on first use.
     pub fn publications(&self) -> &[Publication] {
+        // Normalizing is most of what `check`, `cv` and `export` do on a
+        // large library; entries are independent, so cores share them.
         self.resolved
-            .get_or_init(|| (0..self.len()).map(|i| self.resolve(i)).collect())
+            .get_or_init(|| crate::par::map(self.len(), 2000, |i| self.resolve(i)))
     }
 
     /// Entry `i` (in file order) as a publication.

@@ -15,6 +15,7 @@ mod list;
 mod show;
 mod stats;
 mod tags;
+mod threads;
 mod venues;
 
 use std::path::{Path, PathBuf};

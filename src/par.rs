@@ -1,0 +1,108 @@
+//! Data parallelism on scoped threads, without a thread pool.
+//!
+//! The loader and the whole-library commands split their work into
+//! contiguous ranges, one per core, and join the results in range order:
+//! output never depends on how many threads ran. Small inputs stay on the
+//! calling thread (a thread costs tens of microseconds; the bundled library
+//! takes less than that to load).
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// At most this many threads, however many cores: the work is memory-bound
+/// and the ranges are joined on one thread.
+const MAX_THREADS: usize = 8;
+
+/// How many threads whole-library work uses: `PUBLIST_THREADS` if set to a
+/// number (1 runs everything on the calling thread), else the number of
+/// cores, at most 8.
+pub fn threads() -> usize {
+    static THREADS: OnceLock<usize> = OnceLock::new();
+    *THREADS.get_or_init(|| {
+        let from_env = std::env::var("PUBLIST_THREADS")
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok());
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        from_env.unwrap_or(cores).clamp(1, MAX_THREADS)
+    })
+}
+
+/// Splits `0..n` into at most [`threads`] contiguous ranges of at least
+/// `min_len` indexes each (one range when `n < 2 * min_len`).
+pub fn ranges(n: usize, min_len: usize) -> Vec<Range<usize>> {
+    split(n, threads().min(n / min_len.max(1)).max(1))
+}
+
+/// Splits `0..n` into `parts` contiguous ranges of nearly equal length.
+fn split(n: usize, parts: usize) -> Vec<Range<usize>> {
+    let parts = parts.clamp(1, n.max(1));
+    (0..parts)
+        .map(|k| n * k / parts..n * (k + 1) / parts)
+        .collect()
+}
+
+/// Runs `f` on each range (the first on the calling thread, the others on
+/// scoped threads) and returns the results in range order.
+pub fn run<T: Send>(ranges: Vec<Range<usize>>, f: impl Fn(Range<usize>) -> T + Sync) -> Vec<T> {
+    if ranges.len() <= 1 {
+        return ranges.into_iter().map(f).collect();
+    }
+    let f = &f;
+    std::thread::scope(|scope| {
+        let mut ranges = ranges.into_iter();
+        let first = ranges.next().expect("more than one range");
+        let handles: Vec<_> = ranges.map(|r| scope.spawn(move || f(r))).collect();
+        let mut out = Vec::with_capacity(handles.len() + 1);
+        out.push(f(first));
+        for h in handles {
+            match h.join() {
+                Ok(v) => out.push(v),
+                // A panic in a worker is a bug; surface it as the same panic.
+                Err(payload) => std::panic::resume_unwind(payload),
+            }
+        }
+        out
+    })
+}
+
+/// `f` applied to every index of `0..n`, in order; in parallel when there
+/// are at least `2 * min_len` indexes.
+pub fn map<T: Send>(n: usize, min_len: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    concat(run(ranges(n, min_len), |r| r.map(&f).collect()))
+}
+
+/// The vectors joined in order.
+pub fn concat<T>(parts: Vec<Vec<T>>) -> Vec<T> {
+    let mut parts = parts.into_iter();
+    let mut out = parts.next().unwrap_or_default();
+    for mut p in parts {
+        out.append(&mut p);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_cover_every_index_once_in_order() {
+        for n in 0..40 {
+            for parts in 1..9 {
+                let rs = split(n, parts);
+                let flat: Vec<usize> = rs.iter().cloned().flatten().collect();
+                assert_eq!(flat, (0..n).collect::<Vec<_>>(), "n={n} parts={parts}");
+                assert!(rs.iter().all(|r| n == 0 || !r.is_empty()));
+            }
+        }
+    }
+
+    #[test]
+    fn results_keep_their_order_across_threads() {
+        let squares = run(split(1000, 4), |r| r.map(|i| i * i).collect::<Vec<_>>());
+        assert_eq!(squares.len(), 4);
+        let flat = concat(squares);
+        assert_eq!(flat, (0..1000).map(|i| i * i).collect::<Vec<_>>());
+        assert_eq!(map(5, 1000, |i| i + 1), vec![1, 2, 3, 4, 5]);
+    }
+}

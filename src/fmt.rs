@@ -96,6 +96,25 @@ enum Body {
 /// Formats the whole library. Syntax errors are the caller's business:
 /// broken items are copied verbatim where they stood.
 pub fn format_library(lib: &Library) -> String {
+    let len = lib.source.text().len();
+    let mut out = String::with_capacity(len + len / 8);
+    let Ok(()) = write_library(lib, |piece| {
+        out.push_str(piece);
+        Ok::<(), std::convert::Infallible>(())
+    });
+    out
+}
+
+/// Blocks each thread renders per round of [`write_library`].
+const ROUND_BLOCKS: usize = 2000;
+
+/// [`format_library`], handed to `sink` in consecutive pieces as they are
+/// rendered: a large library is rendered by all cores in rounds and
+/// written out without ever holding its whole canonical form.
+pub fn write_library<E>(
+    lib: &Library,
+    mut sink: impl FnMut(&str) -> Result<(), E>,
+) -> Result<(), E> {
     let text = lib.source.text();
     let redefined_macros = has_redefined_macros(lib);
 
@@ -174,42 +193,56 @@ pub fn format_library(lib: &Library) -> String {
         .iter()
         .chain(entries.iter().map(|(_, b)| b))
         .collect();
-    // Rendering is most of the work: cores take a share of the blocks each
-    // and the pieces join in order.
-    let ranges = crate::par::ranges(blocks.len(), 4000);
-    let share = text.len() / ranges.len() + text.len() / 8;
-    let pieces = crate::par::run(ranges, |r| {
-        let mut out = String::with_capacity(share);
-        for (k, block) in blocks[r.clone()].iter().enumerate() {
-            if r.start + k > 0 {
-                out.push('\n');
+    // Pieces end with a newline, so no CRLF pair straddles two of them.
+    let crlf = mostly_crlf(text);
+    let mut start = 0;
+    while start < blocks.len() {
+        let end = blocks
+            .len()
+            .min(start + ROUND_BLOCKS * crate::par::threads());
+        let ranges = crate::par::ranges(end - start, ROUND_BLOCKS / 2)
+            .into_iter()
+            .map(|r| start + r.start..start + r.end)
+            .collect();
+        let pieces = crate::par::run(ranges, |r| {
+            let mut out = String::new();
+            for k in r {
+                if k > 0 {
+                    out.push('\n');
+                }
+                render_block(lib, blocks[k], &mut out);
             }
-            if !block.leading.is_empty() {
-                out.push_str(&block.leading);
-                out.push('\n');
-            }
-            match &block.body {
-                Body::Text(t) => out.push_str(t),
-                Body::Entry(i) => render_entry_into(lib, &lib.raw.items[*i], &mut out),
-            }
-            out.push('\n');
+            with_line_endings(out, crlf)
+        });
+        for piece in pieces {
+            sink(&piece)?;
         }
-        out
-    });
-    let mut pieces = pieces.into_iter();
-    let mut out = pieces.next().unwrap_or_default();
-    for piece in pieces {
-        out.push_str(&piece);
+        start = end;
     }
     let trailer = trailer.trim();
     if !trailer.is_empty() {
-        if !out.is_empty() {
+        let mut out = String::new();
+        if !blocks.is_empty() {
             out.push('\n');
         }
         out.push_str(trailer);
         out.push('\n');
+        sink(&with_line_endings(out, crlf))?;
     }
-    match_line_endings(text, out)
+    Ok(())
+}
+
+/// One block: its leading comment lines, its body, a newline.
+fn render_block(lib: &Library, block: &Block, out: &mut String) {
+    if !block.leading.is_empty() {
+        out.push_str(&block.leading);
+        out.push('\n');
+    }
+    match &block.body {
+        Body::Text(t) => out.push_str(t),
+        Body::Entry(i) => render_entry_into(lib, &lib.raw.items[*i], out),
+    }
+    out.push('\n');
 }
 
 /// Whether `lib` defines some `@string` name twice.
@@ -338,23 +371,24 @@ fn trim_blank_lines(chunk: &str) -> String {
     }
 }
 
-/// Uses CRLF when most of the input's lines did.
-fn match_line_endings(input: &str, out: String) -> String {
+/// Whether most of the input's lines end in CRLF.
+fn mostly_crlf(input: &str) -> bool {
     let bytes = input.as_bytes();
     let lf = memchr::memchr_iter(b'\n', bytes).count();
     let crlf = memchr::memchr_iter(b'\n', bytes)
         .filter(|&i| i > 0 && bytes[i - 1] == b'\r')
         .count();
+    crlf * 2 > lf
+}
+
+/// `out` with CRLF line endings if `crlf`, else LF.
+fn with_line_endings(out: String, crlf: bool) -> String {
     let out = if memchr::memchr(b'\r', out.as_bytes()).is_some() {
         out.replace("\r\n", "\n")
     } else {
         out
     };
-    if crlf * 2 > lf {
-        out.replace('\n', "\r\n")
-    } else {
-        out
-    }
+    if crlf { out.replace('\n', "\r\n") } else { out }
 }
 
 /// `@string{name = value}` and `@preamble{value}` with canonical values.

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use super::{Context, stdout_err};
 use crate::error::Error;
-use crate::fmt::{check_format, format_library};
+use crate::fmt::{check_format, format_library, write_library};
 use crate::write::write_atomic;
 
 const EXAMPLES: &str = "\
@@ -50,6 +50,11 @@ pub fn run(args: &FmtArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCod
             path.display()
         )));
     }
+    if !args.check && !args.write {
+        // Straight out, piece by piece: no joined copy of a large library.
+        write_library(&lib, |piece| out.write_all(piece.as_bytes())).map_err(stdout_err)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let formatted = format_library(&lib);
     if args.check {
         let report = check_format(&lib, &formatted);
@@ -86,19 +91,16 @@ pub fn run(args: &FmtArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCod
         eprintln!("run `publist fmt --write` to apply");
         return Ok(ExitCode::from(1));
     }
-    if args.write {
-        if formatted == lib.source.text() {
-            eprintln!("{} is already formatted", path.display());
-        } else {
-            write_atomic(
-                &path,
-                formatted.as_bytes(),
-                Some(lib.source.text().as_bytes()),
-            )?;
-            eprintln!("formatted {}", path.display());
-        }
-        return Ok(ExitCode::SUCCESS);
+    // `--write`.
+    if formatted == lib.source.text() {
+        eprintln!("{} is already formatted", path.display());
+    } else {
+        write_atomic(
+            &path,
+            formatted.as_bytes(),
+            Some(lib.source.text().as_bytes()),
+        )?;
+        eprintln!("formatted {}", path.display());
     }
-    out.write_all(formatted.as_bytes()).map_err(stdout_err)?;
     Ok(ExitCode::SUCCESS)
 }

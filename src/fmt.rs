@@ -15,6 +15,7 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use crate::library::Library;
 use crate::normalize::names;
@@ -417,6 +418,28 @@ fn canonical_value<'t>(text: &'t str, field: &Field) -> Cow<'t, str> {
     if raw.starts_with('{') && raw.ends_with('}') && !raw.contains('#') {
         return Cow::Borrowed(raw);
     }
+    // One bare macro (`month = jan`) or number (`year = 2024`), the next
+    // most common.
+    if !raw.is_empty()
+        && raw
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':'))
+    {
+        return if raw.bytes().all(|b| b.is_ascii_digit()) {
+            Cow::Owned(format!("{{{raw}}}"))
+        } else if raw.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            // `2024a` is a number then a macro: two parts.
+            canonical_parts(text, field)
+        } else {
+            Cow::Borrowed(raw)
+        };
+    }
+    canonical_parts(text, field)
+}
+
+/// [`canonical_value`] the long way, part by part.
+fn canonical_parts<'t>(text: &'t str, field: &Field) -> Cow<'t, str> {
+    let raw = field.value.of(text);
     let parts = value_parts(text, field.value);
     if parts.len() == 1
         && let Part::Number(s) = parts[0]
@@ -442,10 +465,14 @@ fn canonical_value<'t>(text: &'t str, field: &Field) -> Cow<'t, str> {
 
 /// Where a field goes in a canonical entry.
 fn field_rank(name: &str) -> usize {
-    FIELD_ORDER
-        .iter()
-        .position(|f| *f == name)
-        .unwrap_or(FIELD_ORDER.len())
+    static RANKS: LazyLock<HashMap<&'static str, usize>> = LazyLock::new(|| {
+        FIELD_ORDER
+            .iter()
+            .enumerate()
+            .map(|(rank, name)| (*name, rank))
+            .collect()
+    });
+    RANKS.get(name).copied().unwrap_or(FIELD_ORDER.len())
 }
 
 /// A field's name in lower case, borrowed when it already is.
@@ -478,7 +505,9 @@ fn render_entry_into(lib: &Library, item: &Item, out: &mut String) {
         .collect();
     move_equal_marks(text, fields, &mut rendered);
     // Stable: unknown fields and repeated fields keep their relative order.
-    rendered.sort_by_cached_key(|(name, _)| field_rank(name));
+    if !rendered.is_sorted_by_key(|(name, _)| field_rank(name)) {
+        rendered.sort_by_cached_key(|(name, _)| field_rank(name));
+    }
     let width = rendered
         .iter()
         .map(|(n, _)| n.chars().count())

@@ -465,13 +465,18 @@ impl<'s> Parser<'s> {
                 percent: false,
             };
         }
-        for &b in &self.bytes[line.scanned_to..at] {
-            match b {
-                b'\n' => line.percent = false,
-                b'%' => line.percent = true,
-                _ => {}
+        // Only the part of `at`'s line not yet scanned matters: jump to its
+        // start from the end (the text since the last `@` is mostly the
+        // last item, already parsed).
+        let unscanned = &self.bytes[line.scanned_to..at];
+        let tail = match memchr::memrchr(b'\n', unscanned) {
+            Some(nl) => {
+                line.percent = false;
+                &unscanned[nl + 1..]
             }
-        }
+            None => unscanned,
+        };
+        line.percent |= memchr::memchr(b'%', tail).is_some();
         line.scanned_to = at;
         line.percent
     }

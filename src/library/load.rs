@@ -862,15 +862,22 @@ impl Library {
             // no allocation. Many: a set, so an entry with 100,000 fields
             // does not take 10^10 comparisons.
             let mut seen = HashSet::new();
+            // One bit per (length, first letter) seen: a name whose bit is
+            // unset cannot repeat an earlier one, and most names are new.
+            let mut seen_bits = 0u64;
             for (i, f) in fields.iter().enumerate() {
                 let name = f.name.of(text);
+                let first = name.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+                let bit = 1u64 << ((name.len() * 7 + usize::from(first)) % 64);
                 let repeated = if fields.len() <= 32 {
-                    fields[..i]
-                        .iter()
-                        .any(|g| g.name.of(text).eq_ignore_ascii_case(name))
+                    seen_bits & bit != 0
+                        && fields[..i]
+                            .iter()
+                            .any(|g| g.name.of(text).eq_ignore_ascii_case(name))
                 } else {
                     !seen.insert(name.to_ascii_lowercase())
                 };
+                seen_bits |= bit;
                 if repeated {
                     found.push(
                         Diagnostic::new(

@@ -20,6 +20,7 @@ use std::sync::LazyLock;
 use crate::library::Library;
 use crate::normalize::names;
 use crate::normalize::parse_annotations;
+use crate::normalize::venue::FastMap;
 use crate::syntax::{Field, Item, ItemKind, Part, value_parts};
 
 /// Field order of canonical entries; fields not listed follow in their
@@ -205,8 +206,11 @@ pub fn write_library<E>(
             .into_iter()
             .map(|r| start + r.start..start + r.end)
             .collect();
+        // Canonical entries are about as long as the originals: growing a
+        // piece by doubling would copy it several times.
+        let per_block = text.len() / blocks.len() * 9 / 8;
         let pieces = crate::par::run(ranges, |r| {
-            let mut out = String::new();
+            let mut out = String::with_capacity(per_block * r.len());
             for k in r {
                 if k > 0 {
                     out.push('\n');
@@ -410,13 +414,53 @@ fn render_macro_item(lib: &Library, item: &Item) -> String {
     }
 }
 
+/// A value in canonical form, made without copying in the common cases.
+enum Value<'t> {
+    /// Written as it stands: a braced value, a macro.
+    Verbatim(&'t str),
+    /// Written inside braces: a quoted string's inside, a number.
+    Braced(&'t str),
+    /// Rebuilt: several parts, names without their equal marks.
+    Made(String),
+}
+
+impl std::fmt::Display for Value<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::Verbatim(s) => f.write_str(s),
+            Value::Made(s) => f.write_str(s),
+            Value::Braced(s) => write!(f, "{{{s}}}"),
+        }
+    }
+}
+
+impl Value<'_> {
+    fn push_to(&self, out: &mut String) {
+        match self {
+            Value::Verbatim(s) => out.push_str(s),
+            Value::Made(s) => out.push_str(s),
+            Value::Braced(s) => {
+                out.push('{');
+                out.push_str(s);
+                out.push('}');
+            }
+        }
+    }
+}
+
 /// A value expression in canonical form: braced parts, bare macros, ` # `
 /// between parts. Quoted strings become braced (same meaning in BibTeX).
-/// A single braced value, by far the most common, is borrowed as it is.
-fn canonical_value<'t>(text: &'t str, field: &Field) -> Cow<'t, str> {
+/// A single braced value, by far the most common, is kept as it is.
+fn canonical_value<'t>(text: &'t str, field: &Field) -> Value<'t> {
     let raw = field.value.of(text);
-    if raw.starts_with('{') && raw.ends_with('}') && !raw.contains('#') {
-        return Cow::Borrowed(raw);
+    // Parts are joined by `#`: without one, a value that starts and ends
+    // with a delimiter is a single braced or quoted part.
+    let single = raw.len() >= 2 && memchr::memchr(b'#', raw.as_bytes()).is_none();
+    if single && raw.starts_with('{') && raw.ends_with('}') {
+        return Value::Verbatim(raw);
+    }
+    if single && raw.starts_with('"') && raw.ends_with('"') {
+        return Value::Braced(&raw[1..raw.len() - 1]);
     }
     // One bare macro (`month = jan`) or number (`year = 2024`), the next
     // most common.
@@ -425,26 +469,25 @@ fn canonical_value<'t>(text: &'t str, field: &Field) -> Cow<'t, str> {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':'))
     {
-        return if raw.bytes().all(|b| b.is_ascii_digit()) {
-            Cow::Owned(format!("{{{raw}}}"))
-        } else if raw.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-            // `2024a` is a number then a macro: two parts.
-            canonical_parts(text, field)
-        } else {
-            Cow::Borrowed(raw)
-        };
+        if raw.bytes().all(|b| b.is_ascii_digit()) {
+            return Value::Braced(raw);
+        }
+        // `2024a` is a number then a macro: two parts.
+        if !raw.as_bytes()[0].is_ascii_digit() {
+            return Value::Verbatim(raw);
+        }
     }
     canonical_parts(text, field)
 }
 
 /// [`canonical_value`] the long way, part by part.
-fn canonical_parts<'t>(text: &'t str, field: &Field) -> Cow<'t, str> {
+fn canonical_parts<'t>(text: &'t str, field: &Field) -> Value<'t> {
     let raw = field.value.of(text);
     let parts = value_parts(text, field.value);
     if parts.len() == 1
         && let Part::Number(s) = parts[0]
     {
-        return Cow::Owned(format!("{{{}}}", s.of(text)));
+        return Value::Braced(s.of(text));
     }
     let mut out = String::with_capacity(raw.len() + 2);
     for (i, p) in parts.iter().enumerate() {
@@ -460,12 +503,12 @@ fn canonical_parts<'t>(text: &'t str, field: &Field) -> Cow<'t, str> {
             Part::Number(s) | Part::Macro(s) => out.push_str(s.of(text)),
         }
     }
-    Cow::Owned(out)
+    Value::Made(out)
 }
 
 /// Where a field goes in a canonical entry.
 fn field_rank(name: &str) -> usize {
-    static RANKS: LazyLock<HashMap<&'static str, usize>> = LazyLock::new(|| {
+    static RANKS: LazyLock<FastMap<&'static str, usize>> = LazyLock::new(|| {
         FIELD_ORDER
             .iter()
             .enumerate()
@@ -499,7 +542,7 @@ fn render_entry_into(lib: &Library, item: &Item, out: &mut String) {
         return;
     }
     let fields = lib.raw.fields_of(item);
-    let mut rendered: Vec<(Cow<'_, str>, Cow<'_, str>)> = fields
+    let mut rendered: Vec<(Cow<'_, str>, Value<'_>)> = fields
         .iter()
         .map(|f| (lower_name(f.name.of(text)), canonical_value(text, f)))
         .collect();
@@ -524,7 +567,7 @@ fn render_entry_into(lib: &Library, item: &Item, out: &mut String) {
             out.push(' ');
         }
         out.push_str(" = ");
-        out.push_str(value);
+        value.push_to(out);
     }
     if !rendered.is_empty() {
         out.push(',');
@@ -537,7 +580,7 @@ fn render_entry_into(lib: &Library, item: &Item, out: &mut String) {
 fn move_equal_marks<'t>(
     text: &'t str,
     fields: &[Field],
-    rendered: &mut Vec<(Cow<'t, str>, Cow<'t, str>)>,
+    rendered: &mut Vec<(Cow<'t, str>, Value<'t>)>,
 ) {
     let Some(pos) = rendered.iter().position(|(n, _)| n == "author") else {
         return;
@@ -549,11 +592,12 @@ fn move_equal_marks<'t>(
     let Some((clean, marked)) = names::without_equal_marks(inner.of(text)) else {
         return;
     };
-    rendered[pos].1 = Cow::Owned(format!("{{{clean}}}"));
+    rendered[pos].1 = Value::Made(format!("{{{clean}}}"));
     let existing = rendered.iter().position(|(n, _)| n == "author+an");
     let mut specs: Vec<String> = match existing {
         Some(i) => {
-            let old = rendered[i].1.trim_matches(['{', '}']).to_string();
+            let old = rendered[i].1.to_string();
+            let old = old.trim_matches(['{', '}']);
             old.split(';')
                 .map(|s| s.trim().to_string())
                 .filter(|s| !s.is_empty())
@@ -567,7 +611,7 @@ fn move_equal_marks<'t>(
             specs.push(format!("{n}=equal"));
         }
     }
-    let value = Cow::Owned(format!("{{{}}}", specs.join("; ")));
+    let value = Value::Made(format!("{{{}}}", specs.join("; ")));
     match existing {
         Some(i) => rendered[i].1 = value,
         None => rendered.insert(pos + 1, (Cow::Borrowed("author+an"), value)),

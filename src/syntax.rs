@@ -180,7 +180,7 @@ pub fn value_parts(text: &str, value: Span) -> Vec<Part> {
                 i = close;
             }
             b'"' => {
-                let close = match_quote(bytes, i, end).map_or(end, |c| c);
+                let close = scan_quote(bytes, i, end).map_or(end, |(c, _)| c);
                 parts.push(Part::Quoted(Span::new(
                     i + 1,
                     close.saturating_sub(1).max(i + 1),
@@ -260,20 +260,37 @@ fn match_braces(bytes: &[u8], open: usize, end: usize) -> Option<usize> {
     None
 }
 
-/// Position just past the `"` closing the quote at `open` (a `"` inside
-/// braces does not close it), or `None` at `end`.
-fn match_quote(bytes: &[u8], open: usize, end: usize) -> Option<usize> {
+/// Scans the quoted value whose `"` is at `open`: the position just past
+/// its closing `"` (one inside braces does not close it) and the first `}`
+/// inside that closes nothing, or `None` at `end`. A backslash escapes the
+/// byte after it. Jumps from brace to brace with `memchr3`, as
+/// [`match_braces`] does: a file of quoted values is mostly their text.
+fn scan_quote(bytes: &[u8], open: usize, end: usize) -> Option<(usize, Option<usize>)> {
     let mut depth = 0usize;
+    let mut unbalanced = None;
     let mut i = open + 1;
     while i < end {
-        match bytes[i] {
+        let at = i + memchr::memchr3(b'{', b'}', b'"', &bytes[i..end])?;
+        // Escaped by an odd run of backslashes right before it (the run
+        // starts after `i`: the byte before `i` was one of these three).
+        let run = bytes[i..at]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b'\\')
+            .count();
+        i = at + 1;
+        if run % 2 == 1 {
+            continue;
+        }
+        match bytes[at] {
             b'{' => depth += 1,
-            b'}' => depth = depth.saturating_sub(1),
-            b'\\' => i += 1,
-            b'"' if depth == 0 => return Some(i + 1),
+            b'}' if depth == 0 => {
+                unbalanced.get_or_insert(at);
+            }
+            b'}' => depth -= 1,
+            _ if depth == 0 => return Some((at + 1, unbalanced)),
             _ => {}
         }
-        i += 1;
     }
     None
 }
@@ -839,12 +856,12 @@ impl<'s> Parser<'s> {
                 },
                 Some(b'"') => {
                     let open = self.pos;
-                    match match_quote(self.bytes, open, self.scan_end(open)) {
-                        Some(e) => {
-                            if let Some(bad) = unbalanced_close(&self.bytes[open + 1..e - 1]) {
+                    match scan_quote(self.bytes, open, self.scan_end(open)) {
+                        Some((e, unbalanced)) => {
+                            if let Some(bad) = unbalanced {
                                 return Err((
                                     ParseErrorKind::UnbalancedBrace,
-                                    Span::new(open + 1 + bad, open + 2 + bad),
+                                    Span::new(bad, bad + 1),
                                 ));
                             }
                             self.pos = e;
@@ -938,23 +955,6 @@ pub fn item_line_within(text: &str, span: Span) -> Option<usize> {
     None
 }
 
-/// Offset of a `}` that closes nothing inside a quoted value, if any.
-fn unbalanced_close(inner: &[u8]) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut i = 0;
-    while i < inner.len() {
-        match inner[i] {
-            b'{' => depth += 1,
-            b'}' if depth == 0 => return Some(i),
-            b'}' => depth -= 1,
-            b'\\' => i += 1,
-            _ => {}
-        }
-        i += 1;
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -980,7 +980,50 @@ mod tests {
         None
     }
 
+    /// The byte-by-byte definition `scan_quote` must agree with: the
+    /// closing quote, then the first unbalanced `}` inside.
+    fn scan_quote_slowly(bytes: &[u8], open: usize, end: usize) -> Option<(usize, Option<usize>)> {
+        let mut depth = 0usize;
+        let mut i = open + 1;
+        let close = loop {
+            if i >= end {
+                return None;
+            }
+            match bytes[i] {
+                b'{' => depth += 1,
+                b'}' => depth = depth.saturating_sub(1),
+                b'\\' => i += 1,
+                b'"' if depth == 0 => break i + 1,
+                _ => {}
+            }
+            i += 1;
+        };
+        let inner = &bytes[open + 1..close - 1];
+        let (mut depth, mut i) = (0usize, 0);
+        while i < inner.len() {
+            match inner[i] {
+                b'{' => depth += 1,
+                b'}' if depth == 0 => return Some((close, Some(open + 1 + i))),
+                b'}' => depth -= 1,
+                b'\\' => i += 1,
+                _ => {}
+            }
+            i += 1;
+        }
+        Some((close, None))
+    }
+
     proptest::proptest! {
+        #[test]
+        fn quote_scanning_jumps_to_the_same_place(tail in "[{}\\\\\"ab]{0,30}", cut in 0usize..32) {
+            let text = format!("\"{tail}");
+            let end = cut.min(text.len());
+            proptest::prop_assert_eq!(
+                scan_quote(text.as_bytes(), 0, end),
+                scan_quote_slowly(text.as_bytes(), 0, end)
+            );
+        }
+
         #[test]
         fn brace_matching_jumps_to_the_same_place(tail in "[{}\\\\ab]{0,30}", cut in 0usize..32) {
             let text = format!("{{{tail}");

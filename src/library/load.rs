@@ -45,7 +45,8 @@ pub struct LoadOptions {
 /// bibliographies use a small fraction of it.
 #[derive(Debug, Default)]
 pub(crate) struct Macros {
-    map: HashMap<String, String>,
+    /// Lower-case name → expansion.
+    map: FastMap<String, String>,
     /// Bytes macro expansions may still produce.
     budget: AtomicUsize,
     /// Whether an expansion was cut short because the budget ran out.
@@ -85,10 +86,23 @@ impl Macros {
         if let Some(v) = self.map.get(name) {
             return Some(v);
         }
-        if name.bytes().any(|b| b.is_ascii_uppercase())
-            && let Some(v) = self.map.get(&name.to_ascii_lowercase())
-        {
-            return Some(v);
+        if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            // Lower-cased on the stack: files that write macros in capitals
+            // (`IEEE_J_EC`) look one up for nearly every field.
+            let mut buf = [0u8; 64];
+            let found = match buf.get_mut(..name.len()) {
+                Some(short) => {
+                    short.copy_from_slice(name.as_bytes());
+                    short.make_ascii_lowercase();
+                    std::str::from_utf8(short)
+                        .ok()
+                        .and_then(|n| self.map.get(n))
+                }
+                None => self.map.get(&name.to_ascii_lowercase()),
+            };
+            if let Some(v) = found {
+                return Some(v);
+            }
         }
         MONTHS
             .iter()
@@ -98,7 +112,7 @@ impl Macros {
 
     fn with_budget(budget: usize) -> Macros {
         Macros {
-            map: HashMap::new(),
+            map: FastMap::default(),
             budget: AtomicUsize::new(budget),
             exhausted: AtomicBool::new(false),
             first_cut: AtomicUsize::new(usize::MAX),

@@ -20,7 +20,6 @@ use std::sync::LazyLock;
 use crate::library::Library;
 use crate::normalize::names;
 use crate::normalize::parse_annotations;
-use crate::normalize::venue::FastMap;
 use crate::syntax::{Field, Item, ItemKind, Part, value_parts};
 
 /// Field order of canonical entries; fields not listed follow in their
@@ -508,14 +507,29 @@ fn canonical_parts<'t>(text: &'t str, field: &Field) -> Value<'t> {
 
 /// Where a field goes in a canonical entry.
 fn field_rank(name: &str) -> usize {
-    static RANKS: LazyLock<FastMap<&'static str, usize>> = LazyLock::new(|| {
-        FIELD_ORDER
-            .iter()
-            .enumerate()
-            .map(|(rank, name)| (*name, rank))
-            .collect()
+    // By length first: few names share one, and comparing equal-length
+    // names is one `memcmp` (a hash of the name costs more).
+    static BY_LENGTH: LazyLock<Vec<Vec<(&'static str, usize)>>> = LazyLock::new(|| {
+        let longest = FIELD_ORDER.iter().map(|n| n.len()).max().unwrap_or(0);
+        let mut table = vec![Vec::new(); longest + 1];
+        for (rank, name) in FIELD_ORDER.iter().enumerate() {
+            table[name.len()].push((*name, rank));
+        }
+        table
     });
-    RANKS.get(name).copied().unwrap_or(FIELD_ORDER.len())
+    BY_LENGTH
+        .get(name.len())
+        .and_then(|names| names.iter().find(|(n, _)| *n == name))
+        .map_or(FIELD_ORDER.len(), |&(_, rank)| rank)
+}
+
+/// How many columns `name` takes (field names are nearly always ASCII).
+fn display_width(name: &str) -> usize {
+    if name.is_ascii() {
+        name.len()
+    } else {
+        name.chars().count()
+    }
 }
 
 /// A field's name in lower case, borrowed when it already is.
@@ -547,23 +561,24 @@ fn render_entry_into(lib: &Library, item: &Item, out: &mut String) {
         .map(|f| (lower_name(f.name.of(text)), canonical_value(text, f)))
         .collect();
     move_equal_marks(text, fields, &mut rendered);
-    // Stable: unknown fields and repeated fields keep their relative order.
-    if !rendered.is_sorted_by_key(|(name, _)| field_rank(name)) {
-        rendered.sort_by_cached_key(|(name, _)| field_rank(name));
-    }
-    let width = rendered
+    // (rank, width) of each field, worked out once.
+    let mut order: Vec<(usize, usize, usize)> = rendered
         .iter()
-        .map(|(n, _)| n.chars().count())
-        .max()
-        .unwrap_or(0);
+        .enumerate()
+        .map(|(k, (name, _))| (field_rank(name), display_width(name), k))
+        .collect();
+    // Stable: unknown fields and repeated fields keep their relative order.
+    order.sort_by_key(|&(rank, _, _)| rank);
+    let width = order.iter().map(|&(_, w, _)| w).max().unwrap_or(0);
     out.push('@');
     out.push_str(&lower_name(item.ty.of(text)));
     out.push('{');
     out.push_str(item.key.of(text));
-    for (name, value) in &rendered {
+    for &(_, name_width, k) in &order {
+        let (name, value) = &rendered[k];
         out.push_str(",\n  ");
         out.push_str(name);
-        for _ in name.chars().count()..width {
+        for _ in name_width..width {
             out.push(' ');
         }
         out.push_str(" = ");
@@ -642,7 +657,7 @@ pub fn check_format(lib: &Library, formatted: &str) -> FmtReport {
     }
     for (p, &i) in lib.items.iter().enumerate() {
         let item = &lib.raw.items[i];
-        if render_entry(lib, item) != item.span.of(text).replace("\r\n", "\n") {
+        if render_entry(lib, item) != without_cr(item.span.of(text)) {
             report.rewritten.push(p);
         }
     }
@@ -653,7 +668,16 @@ pub fn check_format(lib: &Library, formatted: &str) -> FmtReport {
 /// Whether the entry at publication index `p` is already canonical.
 pub fn entry_is_canonical(lib: &Library, p: usize) -> bool {
     let item = lib.item_of(p);
-    render_entry(lib, item) == item.span.of(lib.source.text()).replace("\r\n", "\n")
+    render_entry(lib, item) == without_cr(item.span.of(lib.source.text()))
+}
+
+/// `text` with CRLF line ends as LF, copied only when it has any.
+fn without_cr(text: &str) -> Cow<'_, str> {
+    if memchr::memchr(b'\r', text.as_bytes()).is_some() {
+        Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 #[cfg(test)]

@@ -172,7 +172,7 @@ impl Macros {
         if bytes.len() >= 2
             && ((bytes[0] == b'{' && bytes[bytes.len() - 1] == b'}')
                 || (bytes[0] == b'"' && bytes[bytes.len() - 1] == b'"'))
-            && !raw.contains('#')
+            && memchr::memchr(b'#', bytes).is_none()
         {
             return Cow::Borrowed(&raw[1..raw.len() - 1]);
         }
@@ -242,7 +242,7 @@ impl Library {
                 lib
             }
         };
-        if let Some(nul) = lib.source.text().find('\0') {
+        if let Some(nul) = memchr::memchr(0, lib.source.text().as_bytes()) {
             // File-level problems come first, before per-entry findings.
             let at = usize::from(lib.lossy);
             let diag = Diagnostic::new(Severity::Error, "nul-byte", "the file contains a NUL byte")
@@ -423,7 +423,9 @@ impl Library {
         for field in self.raw.fields_of(item) {
             let raw = field.value.of(text);
             let first = raw.as_bytes().first().copied();
-            if matches!(first, Some(b'{' | b'"')) && !raw.contains('#') {
+            // `memchr` (SIMD), not `str::contains`: this reads every value.
+            if matches!(first, Some(b'{' | b'"')) && memchr::memchr(b'#', raw.as_bytes()).is_none()
+            {
                 continue;
             }
             if raw.bytes().all(|b| b.is_ascii_digit()) {

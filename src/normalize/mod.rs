@@ -40,9 +40,7 @@ pub fn arxiv_id(text: &str) -> Option<String> {
 
 /// Whether `text` (a journal, note or URL) refers to arXiv or CoRR.
 pub fn mentions_arxiv(text: &str) -> bool {
-    scan::contains_ci(text, "arxiv")
-        || scan::contains_ci(text, "abs/")
-        || scan::find_word(text, &["corr"]).is_some()
+    scan::mentions_arxiv_or_corr(text)
 }
 
 /// Whether `id` is a well-formed arXiv identifier (new or old style).

@@ -47,6 +47,20 @@ pub(crate) fn find_word(text: &str, words: &[&str]) -> Option<Range<usize>> {
     })
 }
 
+/// Whether `text` says "arxiv" or "abs/" anywhere or "corr" as a word,
+/// ignoring ASCII case: [`contains_ci`] and [`find_word`] in one pass that
+/// jumps between the letters the three can start with (`normalize` asks this
+/// of a dozen fields of every entry).
+pub(crate) fn mentions_arxiv_or_corr(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let a_words = memchr::memchr2_iter(b'a', b'A', bytes)
+        .any(|i| starts_ci(text, i, "arxiv") || starts_ci(text, i, "abs/"));
+    a_words
+        || memchr::memchr2_iter(b'c', b'C', bytes).any(|i| {
+            starts_ci(text, i, "corr") && boundary_before(text, i) && boundary_after(text, i + 4)
+        })
+}
+
 /// Whether `needle` (lower-case ASCII) occurs in `text`, ignoring ASCII case.
 pub(crate) fn contains_ci(text: &str, needle: &str) -> bool {
     let n = needle.as_bytes();
@@ -169,6 +183,18 @@ fn paper_follows(text: &str, at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_arxiv_mention_agrees_with_the_three_scans(
+            text in "(arxiv|ArXiv|abs/|corr|CoRR|Corr|corrected|xcorr|é|[ a-z/:.0-9]){0,12}"
+        ) {
+            let slow = contains_ci(&text, "arxiv")
+                || contains_ci(&text, "abs/")
+                || find_word(&text, &["corr"]).is_some();
+            proptest::prop_assert_eq!(mentions_arxiv_or_corr(&text), slow);
+        }
+    }
 
     #[test]
     fn words_at_boundaries() {

@@ -16,6 +16,7 @@ use crate::model::{Kind, Publication};
 use crate::normalize::names::{
     Identity, fold, may_have_equal_marker, split_names, strip_equal_marker,
 };
+use crate::normalize::venue::FastMap;
 use crate::normalize::{arxiv_id, mentions_arxiv};
 use crate::syntax::Field;
 
@@ -25,7 +26,7 @@ pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
     let publications = lib.publications();
     // The per-entry checks are independent: cores take a range each, and
     // the findings and unknown venues join in file order.
-    let per_range = crate::par::run(crate::par::ranges(publications.len(), 2000), |r| {
+    let per_range = crate::par::run(crate::par::ranges(publications.len(), 500), |r| {
         let checker = Checker::new(lib);
         let mut found = Vec::new();
         for i in r {
@@ -271,7 +272,7 @@ impl<'a> Checker<'a> {
         let unknown = self.unknown_venues.take();
         // A fuzzy search per distinct venue is the dearest thing `check`
         // does; a large library names thousands, so cores share them.
-        let nearest = crate::par::map(unknown.len(), 200, |k| {
+        let nearest = crate::par::map(unknown.len(), 50, |k| {
             self.lib.registry.nearest(&unknown[k].0)
         });
         for ((name, i, field, count), nearest) in unknown.into_iter().zip(nearest) {
@@ -301,7 +302,7 @@ impl<'a> Checker<'a> {
         let mut by_title: HashMap<String, usize> = HashMap::new();
         let mut by_arxiv: HashMap<String, usize> = HashMap::new();
         let publications = self.lib.publications();
-        let titles = crate::par::map(publications.len(), 4000, |i| {
+        let titles = crate::par::map(publications.len(), 1000, |i| {
             fold(&publications[i].title)
                 .chars()
                 .filter(|c| c.is_alphanumeric())
@@ -357,11 +358,9 @@ impl<'a> Checker<'a> {
 
     /// One coauthor written several ways ("Lei Wu", "L. Wu").
     fn coauthor_spellings(&self, out: &mut Vec<Diagnostic>) {
-        // (family, first initial) → spelling → publication indexes.
-        let mut groups: HashMap<(String, Option<char>), Vec<Spelling>> = HashMap::new();
         let publications = self.lib.publications();
         // Folding every name is the dear part; cores share it.
-        let identities = crate::par::map(publications.len(), 4000, |i| {
+        let identities = crate::par::map(publications.len(), 1000, |i| {
             publications[i]
                 .authors
                 .iter()
@@ -369,24 +368,50 @@ impl<'a> Checker<'a> {
                 .map(|a| Identity::of(&a.given, &a.family))
                 .collect::<Vec<_>>()
         });
+        // Every spelling in order of first use; (family, first initial) →
+        // its spellings; and each name's first spelling, so a name seen
+        // before is found without searching its group (a common family
+        // name has thousands of spellings in a large library).
+        let mut spellings: Vec<Spelling> = Vec::new();
+        let mut groups: HashMap<(String, Option<char>), Vec<usize>> = HashMap::new();
+        let mut by_name: FastMap<&str, usize> = FastMap::default();
+        let initial = |id: &Identity| id.given.first().and_then(|g| g.chars().next());
         for ((i, p), ids) in publications.iter().enumerate().zip(identities) {
             let authors = p.authors.iter().filter(|a| !a.family.is_empty());
             for (a, id) in authors.zip(ids) {
-                let spellings = groups.entry(id.group_key()).or_default();
-                match spellings.iter_mut().find(|(name, _, _)| *name == a.name) {
-                    Some((_, _, uses)) => {
+                let existing = match by_name.get(a.name.as_str()) {
+                    None => None,
+                    Some(&s)
+                        if spellings[s].1.family == id.family
+                            && initial(&spellings[s].1) == initial(&id) =>
+                    {
+                        Some(s)
+                    }
+                    // The same text read as another person's name: rare.
+                    Some(_) => groups
+                        .get(&id.group_key())
+                        .and_then(|g| g.iter().copied().find(|&s| spellings[s].0 == a.name)),
+                };
+                match existing {
+                    Some(s) => {
+                        let uses = &mut spellings[s].2;
                         if uses.last() != Some(&i) {
                             uses.push(i);
                         }
                     }
-                    None => spellings.push((a.name.clone(), id, vec![i])),
+                    None => {
+                        let s = spellings.len();
+                        groups.entry(id.group_key()).or_default().push(s);
+                        by_name.entry(a.name.as_str()).or_insert(s);
+                        spellings.push((a.name.clone(), id, vec![i]));
+                    }
                 }
             }
         }
         let mut keys: Vec<_> = groups.keys().cloned().collect();
         keys.sort();
         for key in keys {
-            let spellings = &groups[&key];
+            let spellings: Vec<&Spelling> = groups[&key].iter().map(|&s| &spellings[s]).collect();
             if spellings.len() < 2 {
                 continue;
             }
@@ -434,8 +459,7 @@ impl<'a> Checker<'a> {
             return;
         }
         let lib = self.lib;
-        let canonical =
-            crate::par::map(lib.len(), 4000, |i| crate::fmt::entry_is_canonical(lib, i));
+        let canonical = crate::par::map(lib.len(), 500, |i| crate::fmt::entry_is_canonical(lib, i));
         let rewritten: Vec<usize> = (0..lib.len()).filter(|&i| !canonical[i]).collect();
         let key = |i: usize| {
             self.lib

@@ -107,7 +107,7 @@ pub fn format_library(lib: &Library) -> String {
 }
 
 /// Blocks each thread renders per round of [`write_library`].
-const ROUND_BLOCKS: usize = 2000;
+const ROUND_BLOCKS: usize = 500;
 
 /// [`format_library`], handed to `sink` in consecutive pieces as they are
 /// rendered: a large library is rendered by all cores in rounds and

@@ -338,7 +338,7 @@ impl Library {
         // Each entry's checks and year read only the entry (and its
         // parent): cores share them, and the results join in file order.
         let lib = &*self;
-        let per_range = crate::par::run(crate::par::ranges(lib.items.len(), 4000), |r| {
+        let per_range = crate::par::run(crate::par::ranges(lib.items.len(), 1000), |r| {
             let mut found = Vec::new();
             let mut years = Vec::with_capacity(r.len());
             for &index in &lib.items[r] {

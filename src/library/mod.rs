@@ -84,7 +84,7 @@ impl Library {
         // Normalizing is most of what `check`, `cv` and `export` do on a
         // large library; entries are independent, so cores share them.
         self.resolved
-            .get_or_init(|| crate::par::map(self.len(), 2000, |i| self.resolve(i)))
+            .get_or_init(|| crate::par::map(self.len(), 500, |i| self.resolve(i)))
     }
 
     /// Entry `i` (in file order) as a publication.

@@ -122,13 +122,24 @@ impl Library {
             out.sort_by_key(|p| std::cmp::Reverse(p.number));
             return out;
         }
-        self.order_newest_first()
-            .into_iter()
-            .filter(|&i| query.may_match(self.numbers[i], self.years[i]))
-            .filter(|&i| query.authors.is_empty() || query.may_have_author(&self.author_text(i)))
-            .map(|i| self.resolve(i))
-            .filter(|p| query.matches(p, &self.registry))
-            .collect()
+        // Cores share the entries: the cheap tests, then normalizing what
+        // passes (every entry, for `cv` or `export` without filters).
+        let order = self.order_newest_first();
+        crate::par::concat(crate::par::run(
+            crate::par::ranges(order.len(), 1000),
+            |r| {
+                order[r]
+                    .iter()
+                    .copied()
+                    .filter(|&i| query.may_match(self.numbers[i], self.years[i]))
+                    .filter(|&i| {
+                        query.authors.is_empty() || query.may_have_author(&self.author_text(i))
+                    })
+                    .map(|i| self.resolve(i))
+                    .filter(|p| query.matches(p, &self.registry))
+                    .collect()
+            },
+        ))
     }
 
     /// The raw author (else editor) value of entry `i`, macros expanded.

@@ -330,9 +330,13 @@ impl Library {
         // Crossrefs may point forward, so parents, years and field checks
         // wait until every key is known.
         self.parents = vec![super::NO_PARENT; self.raw.items.len()];
-        for &index in &self.items {
-            if let Some(p) = self.find_crossref_parent(index) {
-                self.parents[index] = p as u32;
+        let lib = &*self;
+        let parents = crate::par::map(lib.items.len(), 2000, |k| {
+            lib.find_crossref_parent(lib.items[k])
+        });
+        for (k, parent) in parents.into_iter().enumerate() {
+            if let Some(p) = parent {
+                self.parents[self.items[k]] = p as u32;
             }
         }
         // Each entry's checks and year read only the entry (and its

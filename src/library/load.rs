@@ -183,20 +183,23 @@ impl Macros {
         if let [Part::Braced(s) | Part::Quoted(s) | Part::Number(s)] = parts.as_slice() {
             return Cow::Borrowed(s.of(text));
         }
-        let mut out = String::new();
+        // The pieces first, then one allocation of the right size (authors
+        // written as `AUTH_A # " and " # AUTH_B` are resolved for every
+        // `--author` query).
+        let mut pieces: Vec<&str> = Vec::with_capacity(parts.len());
         for part in parts {
             match part {
-                Part::Braced(s) | Part::Quoted(s) | Part::Number(s) => out.push_str(s.of(text)),
+                Part::Braced(s) | Part::Quoted(s) | Part::Number(s) => pieces.push(s.of(text)),
                 Part::Macro(s) => match self.get(s.of(text)) {
                     Some(expansion) if self.spend(expansion.len(), value.start as usize) => {
-                        out.push_str(expansion)
+                        pieces.push(expansion)
                     }
                     Some(_) => break,
-                    None => out.push_str(s.of(text)),
+                    None => pieces.push(s.of(text)),
                 },
             }
         }
-        Cow::Owned(out)
+        Cow::Owned(pieces.concat())
     }
 }
 

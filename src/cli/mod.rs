@@ -40,7 +40,13 @@ Examples:
   publist fmt --check                       is the library in canonical form?
   publist cv --format latex --standalone    the numbered list as a LaTeX document
   publist export --format bibtex --venue NeurIPS -o neurips.bib
-  publist --bib other.bib list --first      papers where you are (equal) first author";
+  publist --bib other.bib list --first      papers where you are (equal) first author
+
+Environment:
+  PUBLIST_BIB      the library when --bib is not given
+  PUBLIST_ME       your name, as --me
+  PUBLIST_THREADS  threads for large libraries (default: one per core, at most 8)
+  NO_COLOR         never colour the output";
 
 /// Manage a publication list from one BibTeX/BibLaTeX library.
 #[derive(Debug, Parser)]

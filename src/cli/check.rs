@@ -51,7 +51,7 @@ struct Report<'a> {
 /// Runs `check`.
 pub fn run(args: &CheckArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode, Error> {
     let lib = ctx.load(false)?;
-    let findings = check_library(&lib);
+    let findings = check_library(lib);
     let (errors, warnings, infos) = tally(&findings);
     match args.format {
         CheckFormat::Json => {

@@ -35,7 +35,7 @@ pub struct CiteArgs {
 pub fn run(args: &CiteArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode, Error> {
     let (statement, _) = read_statement(&args.file, args.syntax)?;
     let lib = ctx.load(true)?;
-    let rewrite = tags::cite(&statement, &lib);
+    let rewrite = tags::cite(&statement, lib);
     emit_all(ctx, &rewrite.diagnostics);
     if rewrite.failed() {
         eprintln!("nothing was printed: fix the keys above first");

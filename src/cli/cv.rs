@@ -151,7 +151,7 @@ pub fn run(args: &CvArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode
     let opts = args.options()?;
     refuse_library_as_output(args.output.as_deref(), ctx)?;
     let lib = ctx.load(true)?;
-    let selected = ctx.select(&lib, &query);
+    let selected = ctx.select(lib, &query);
     let pubs: Vec<&crate::model::Publication> = selected.iter().collect();
     if let (Highlight::Person(who), Some(name)) = (&opts.highlight, &args.highlight)
         && !pubs.is_empty()

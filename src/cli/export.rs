@@ -61,14 +61,14 @@ pub fn run(args: &ExportArgs, ctx: &Context, out: &mut dyn Write) -> Result<Exit
     let query = args.filters.to_query()?;
     refuse_library_as_output(args.output.as_deref(), ctx)?;
     let lib = ctx.load(true)?;
-    let selected = ctx.select(&lib, &query);
+    let selected = ctx.select(lib, &query);
     let pubs: Vec<&crate::model::Publication> = selected.iter().collect();
     let mut rendered = Vec::new();
     match args.format {
         ExportFormat::Json => write_json(&mut rendered, &pubs),
         ExportFormat::CslJson => write_csl_json(&mut rendered, &pubs),
-        ExportFormat::Bibtex => write_bib(&mut rendered, &lib, &pubs, Dialect::Bibtex),
-        ExportFormat::Biblatex => write_bib(&mut rendered, &lib, &pubs, Dialect::Biblatex),
+        ExportFormat::Bibtex => write_bib(&mut rendered, lib, &pubs, Dialect::Bibtex),
+        ExportFormat::Biblatex => write_bib(&mut rendered, lib, &pubs, Dialect::Biblatex),
     }
     .map_err(|e| Error::io("<memory>", e))?;
     deliver(&rendered, args.output.as_deref(), out)?;

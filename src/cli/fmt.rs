@@ -52,12 +52,12 @@ pub fn run(args: &FmtArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCod
     }
     if !args.check && !args.write {
         // Straight out, piece by piece: no joined copy of a large library.
-        write_library(&lib, |piece| out.write_all(piece.as_bytes())).map_err(stdout_err)?;
+        write_library(lib, |piece| out.write_all(piece.as_bytes())).map_err(stdout_err)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let formatted = format_library(&lib);
+    let formatted = format_library(lib);
     if args.check {
-        let report = check_format(&lib, &formatted);
+        let report = check_format(lib, &formatted);
         if !report.changed {
             eprintln!("{} is formatted", path.display());
             return Ok(ExitCode::SUCCESS);

@@ -48,7 +48,7 @@ enum ListFormat {
 pub fn run(args: &ListArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode, Error> {
     let query = args.filters.to_query()?;
     let lib = ctx.load(true)?;
-    let selected = ctx.select(&lib, &query);
+    let selected = ctx.select(lib, &query);
     let pubs: Vec<&crate::model::Publication> = selected.iter().collect();
     match args.format {
         ListFormat::Table if pubs.is_empty() => {}

@@ -152,7 +152,11 @@ impl Context {
     /// Loads the library, printing its diagnostics on stderr (unless
     /// `report` is false, for commands that report them themselves).
     /// Fails when entries were broken and none loaded.
-    pub fn load(&self, report: bool) -> Result<Library, Error> {
+    ///
+    /// The library lives until the process ends: a command runs once, and
+    /// freeing a large library (millions of small allocations) would only
+    /// make the exit slower.
+    pub fn load(&self, report: bool) -> Result<&'static Library, Error> {
         let path = self.library_path()?;
         let registry = registry_for(&path)?;
         let lib = Library::load(
@@ -172,7 +176,7 @@ impl Context {
         if report {
             self.report(&lib);
         }
-        Ok(lib)
+        Ok(Box::leak(Box::new(lib)))
     }
 
     /// Prints load diagnostics: errors always, warnings unless `--quiet`,

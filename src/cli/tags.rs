@@ -112,10 +112,10 @@ pub fn run(args: &TagsArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCo
     let (statement, bytes) = read_statement(&args.file, args.syntax)?;
     let lib = ctx.load(true)?;
     if let Some(old) = &args.renumber_from {
-        return renumber(args, ctx, out, &statement, &bytes, &lib, old);
+        return renumber(args, ctx, out, &statement, &bytes, lib, old);
     }
     let map = topic_map(args.topics.as_deref(), &ctx.library_path()?)?;
-    let report = tags::check(&statement, &lib, &map);
+    let report = tags::check(&statement, lib, &map);
     match args.format {
         TagsFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &report).map_err(|e| stdout_err(e.into()))?;

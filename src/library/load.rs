@@ -45,8 +45,8 @@ pub struct LoadOptions {
 /// bibliographies use a small fraction of it.
 #[derive(Debug, Default)]
 pub(crate) struct Macros {
-    /// Lower-case name → expansion.
-    map: FastMap<String, String>,
+    /// Lower-case name → expansion and the item that defined it.
+    map: FastMap<String, (String, usize)>,
     /// Bytes macro expansions may still produce.
     budget: AtomicUsize,
     /// Whether an expansion was cut short because the budget ran out.
@@ -66,6 +66,14 @@ fn expansion_budget(len: usize) -> usize {
     len.saturating_mul(8).saturating_add(64 << 20)
 }
 
+/// A month abbreviation's full name (`jan` → January), any case.
+fn month(name: &str) -> Option<&'static str> {
+    MONTHS
+        .iter()
+        .find(|(m, _)| m.eq_ignore_ascii_case(name))
+        .map(|(_, full)| *full)
+}
+
 const MONTHS: [(&str, &str); 12] = [
     ("jan", "January"),
     ("feb", "February"),
@@ -83,31 +91,43 @@ const MONTHS: [(&str, &str); 12] = [
 
 impl Macros {
     fn get(&self, name: &str) -> Option<&str> {
+        match self.lookup(name) {
+            Some((value, _)) => Some(value),
+            None => month(name),
+        }
+    }
+
+    /// [`Macros::get`] as it answered while loading item `before`, for a
+    /// library that defines no macro twice: a macro defined by an earlier
+    /// item, else a month name.
+    fn get_before(&self, name: &str, before: usize) -> Option<&str> {
+        match self.lookup(name) {
+            Some((value, at)) if *at < before => Some(value),
+            _ => month(name),
+        }
+    }
+
+    /// The definition of `name`, in any case.
+    fn lookup(&self, name: &str) -> Option<&(String, usize)> {
         if let Some(v) = self.map.get(name) {
             return Some(v);
         }
-        if name.bytes().any(|b| b.is_ascii_uppercase()) {
-            // Lower-cased on the stack: files that write macros in capitals
-            // (`IEEE_J_EC`) look one up for nearly every field.
-            let mut buf = [0u8; 64];
-            let found = match buf.get_mut(..name.len()) {
-                Some(short) => {
-                    short.copy_from_slice(name.as_bytes());
-                    short.make_ascii_lowercase();
-                    std::str::from_utf8(short)
-                        .ok()
-                        .and_then(|n| self.map.get(n))
-                }
-                None => self.map.get(&name.to_ascii_lowercase()),
-            };
-            if let Some(v) = found {
-                return Some(v);
-            }
+        if !name.bytes().any(|b| b.is_ascii_uppercase()) {
+            return None;
         }
-        MONTHS
-            .iter()
-            .find(|(m, _)| m.eq_ignore_ascii_case(name))
-            .map(|(_, full)| *full)
+        // Lower-cased on the stack: files that write macros in capitals
+        // (`IEEE_J_EC`) look one up for nearly every field.
+        let mut buf = [0u8; 64];
+        match buf.get_mut(..name.len()) {
+            Some(short) => {
+                short.copy_from_slice(name.as_bytes());
+                short.make_ascii_lowercase();
+                std::str::from_utf8(short)
+                    .ok()
+                    .and_then(|n| self.map.get(n))
+            }
+            None => self.map.get(&name.to_ascii_lowercase()),
+        }
     }
 
     fn with_budget(budget: usize) -> Macros {
@@ -126,10 +146,12 @@ impl Macros {
     /// up what expanding each macro use once needs. Past a quarter of the
     /// budget left (a command may resolve a field several times), it notes
     /// the place.
-    fn note_demand(&self, len: usize, at: usize) {
+    /// `budget` is what was left when the use was read (uses checked after
+    /// the load pass are replayed with it).
+    fn note_demand(&self, len: usize, at: usize, budget: usize) {
         let demand = self.demand.load(Ordering::Relaxed).saturating_add(len);
         self.demand.store(demand, Ordering::Relaxed);
-        if demand > self.budget.load(Ordering::Relaxed) / 4 {
+        if demand > budget / 4 {
             let _ = self.first_overdemand.compare_exchange(
                 usize::MAX,
                 at,
@@ -201,6 +223,15 @@ impl Macros {
         }
         Cow::Owned(pieces.concat())
     }
+}
+
+/// What [`Library::macro_uses`] finds in one item.
+#[derive(Default)]
+struct MacroUses {
+    /// Names no macro defines (yet).
+    unknown: Vec<Span>,
+    /// (expansion length, where the value starts) of each known use.
+    known: Vec<(usize, usize)>,
 }
 
 impl Library {
@@ -290,14 +321,24 @@ impl Library {
     fn load_pass(&mut self) {
         self.report_syntax_errors();
         let mut found = Vec::new();
+        // An entry's macros are checked against the macros defined above it.
+        // Unless a macro is defined twice, that is known from where each was
+        // defined, so entries are checked after this pass, on every core;
+        // `budget_at` keeps the expansion budget each would have seen.
+        let deferred = !self.redefines_a_macro();
+        let mut budget_at = Vec::new();
         for index in 0..self.raw.items.len() {
             let item = self.raw.items[index].clone();
             match item.kind {
-                ItemKind::String => self.define_macro(&item),
+                ItemKind::String => self.define_macro(&item, index),
                 ItemKind::Comment => self.read_comment(&item),
                 ItemKind::Text if index > 0 => self.check_text_after(index),
                 ItemKind::Entry => {
-                    self.check_macros(&item);
+                    if deferred {
+                        budget_at.push(self.macros.budget.load(Ordering::Relaxed));
+                    } else {
+                        self.check_macros(&item);
+                    }
                     let key = item.key.of(self.source.text()).to_lowercase();
                     if let Some(&first) = self.keys.get(&key) {
                         let first_at = self
@@ -328,6 +369,22 @@ impl Library {
                     self.items.push(index);
                 }
                 _ => {}
+            }
+        }
+        if deferred {
+            let lib = &*self;
+            let uses = crate::par::run(crate::par::ranges(lib.items.len(), 1000), |r| {
+                lib.items[r]
+                    .iter()
+                    .map(|&index| {
+                        lib.macro_uses(&lib.raw.items[index], |name| {
+                            lib.macros.get_before(name, index).map(str::len)
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            });
+            for (uses, budget) in crate::par::concat(uses).into_iter().zip(budget_at) {
+                self.report_macro_uses(true, uses, budget);
             }
         }
         // Crossrefs may point forward, so parents, years and field checks
@@ -410,7 +467,7 @@ impl Library {
         }
     }
 
-    fn define_macro(&mut self, item: &syntax::Item) {
+    fn define_macro(&mut self, item: &syntax::Item, index: usize) {
         self.check_macros(item);
         let Some(field) = self.raw.fields_of(item).first().copied() else {
             return;
@@ -420,13 +477,42 @@ impl Library {
             .macros
             .resolve(self.source.text(), field.value)
             .into_owned();
-        self.macros.map.insert(name, value);
+        self.macros.map.insert(name, (value, index));
+    }
+
+    /// Whether some `@string` name is defined twice (any case).
+    fn redefines_a_macro(&self) -> bool {
+        let text = self.source.text();
+        let mut seen = HashSet::new();
+        self.raw
+            .items
+            .iter()
+            .filter(|i| i.kind == ItemKind::String)
+            .filter_map(|i| self.raw.fields_of(i).first())
+            .any(|f| !seen.insert(f.name.of(text).to_ascii_lowercase()))
     }
 
     /// Reports macros used before (or without) their definition.
     fn check_macros(&mut self, item: &syntax::Item) {
+        let uses = self.macro_uses(item, |name| self.macros.get(name).map(str::len));
+        let budget = self.macros.budget.load(Ordering::Relaxed);
+        self.report_macro_uses(item.kind == ItemKind::Entry, uses, budget);
+    }
+
+    /// The macros `item`'s values use: the places of those `expansion` (the
+    /// length of a macro's expansion) does not know, and the length and
+    /// place of each it does.
+    fn macro_uses(
+        &self,
+        item: &syntax::Item,
+        expansion: impl Fn(&str) -> Option<usize>,
+    ) -> MacroUses {
         let text = self.source.text();
-        let mut unknown = Vec::new();
+        let mut uses = MacroUses::default();
+        let mut note = |name: Span, value: Span| match expansion(name.of(text)) {
+            Some(len) => uses.known.push((len, value.start as usize)),
+            None => uses.unknown.push(name),
+        };
         for field in self.raw.fields_of(item) {
             let raw = field.value.of(text);
             let first = raw.as_bytes().first().copied();
@@ -440,28 +526,27 @@ impl Library {
             }
             if !raw.contains(['#', '{', '"', ' ']) {
                 // One bare macro, the common `month = jan`.
-                match self.macros.get(raw) {
-                    Some(expansion) if item.kind == ItemKind::Entry => self
-                        .macros
-                        .note_demand(expansion.len(), field.value.start as usize),
-                    Some(_) => {}
-                    None => unknown.push(field.value),
-                }
+                note(field.value, field.value);
                 continue;
             }
             for part in value_parts(text, field.value) {
                 if let Part::Macro(s) = part {
-                    match self.macros.get(s.of(text)) {
-                        Some(expansion) if item.kind == ItemKind::Entry => self
-                            .macros
-                            .note_demand(expansion.len(), field.value.start as usize),
-                        Some(_) => {}
-                        None => unknown.push(s),
-                    }
+                    note(s, field.value);
                 }
             }
         }
-        for s in unknown {
+        uses
+    }
+
+    /// Adds up an entry's macro uses against the expansion budget as it was
+    /// then, and reports the unknown macros.
+    fn report_macro_uses(&mut self, is_entry: bool, uses: MacroUses, budget: usize) {
+        if is_entry {
+            for (len, at) in uses.known {
+                self.macros.note_demand(len, at, budget);
+            }
+        }
+        for s in uses.unknown {
             let name = s.of(self.source.text()).to_string();
             let d = Diagnostic::new(Severity::Warning, "unknown-macro", format!("unknown @string macro `{name}`"))
                 .at(Location::at(&self.source, s.start as usize, s.range().len()))

@@ -14,7 +14,7 @@
 //! changes nothing.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::library::Library;
@@ -117,7 +117,7 @@ pub fn write_library<E>(
     mut sink: impl FnMut(&str) -> Result<(), E>,
 ) -> Result<(), E> {
     let text = lib.source.text();
-    let redefined_macros = has_redefined_macros(lib);
+    let redefined_macros = lib.redefines_a_macro();
 
     let mut header: Vec<Block> = Vec::new();
     let mut entries: Vec<(usize, Block)> = Vec::new();
@@ -247,18 +247,6 @@ fn render_block(lib: &Library, block: &Block, out: &mut String) {
         Body::Entry(i) => render_entry_into(lib, &lib.raw.items[*i], out),
     }
     out.push('\n');
-}
-
-/// Whether `lib` defines some `@string` name twice.
-fn has_redefined_macros(lib: &Library) -> bool {
-    let text = lib.source.text();
-    let mut seen = HashSet::new();
-    lib.raw
-        .items
-        .iter()
-        .filter(|i| i.kind == ItemKind::String)
-        .filter_map(|i| lib.raw.fields_of(i).first())
-        .any(|f| !seen.insert(f.name.of(text).to_ascii_lowercase()))
 }
 
 /// BibTeX reads a cross-referenced entry only if it comes after the entries

@@ -481,7 +481,7 @@ impl Library {
     }
 
     /// Whether some `@string` name is defined twice (any case).
-    fn redefines_a_macro(&self) -> bool {
+    pub(crate) fn redefines_a_macro(&self) -> bool {
         let text = self.source.text();
         let mut seen = HashSet::new();
         self.raw

@@ -51,14 +51,27 @@ pub fn run<T: Send>(ranges: Vec<Range<usize>>, f: impl Fn(Range<usize>) -> T + S
     std::thread::scope(|scope| {
         let mut ranges = ranges.into_iter();
         let first = ranges.next().expect("more than one range");
-        let handles: Vec<_> = ranges.map(|r| scope.spawn(move || f(r))).collect();
-        let mut out = Vec::with_capacity(handles.len() + 1);
+        // A range whose thread cannot start (a process limit) runs here.
+        let workers: Vec<_> = ranges
+            .map(|r| {
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, {
+                        let r = r.clone();
+                        move || f(r)
+                    })
+                    .map_err(|_| r)
+            })
+            .collect();
+        let mut out = Vec::with_capacity(workers.len() + 1);
         out.push(f(first));
-        for h in handles {
-            match h.join() {
-                Ok(v) => out.push(v),
-                // A panic in a worker is a bug; surface it as the same panic.
-                Err(payload) => std::panic::resume_unwind(payload),
+        for worker in workers {
+            match worker {
+                Ok(handle) => match handle.join() {
+                    Ok(v) => out.push(v),
+                    // A panic in a worker is a bug; surface it as the same panic.
+                    Err(payload) => std::panic::resume_unwind(payload),
+                },
+                Err(r) => out.push(f(r)),
             }
         }
         out

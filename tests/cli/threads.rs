@@ -41,3 +41,67 @@ fn one_thread_and_many_give_the_same_output() {
         }
     }
 }
+
+/// Where no thread can start (a process limit), the work runs on the main
+/// thread, with the same output. `prlimit` (util-linux) sets the limit; root
+/// ignores it, so as root the command runs as user `nobody` through
+/// `setpriv`.
+#[cfg(unix)]
+#[test]
+fn threads_that_cannot_start_run_on_the_main_thread() {
+    use std::fs;
+    use std::os::unix::fs::PermissionsExt;
+    use std::process::Command;
+
+    let dir = tempfile::tempdir().unwrap();
+    let readable = |path: &std::path::Path, bits: u32| {
+        fs::set_permissions(path, fs::Permissions::from_mode(bits)).unwrap();
+    };
+    readable(dir.path(), 0o755);
+    let bin = dir.path().join("publist");
+    fs::copy(env!("CARGO_BIN_EXE_publist"), &bin).unwrap();
+    readable(&bin, 0o755);
+    let bib = dir.path().join("tugboat.bib");
+    fs::copy(super::root().join("tests/corpus/tugboat.bib"), &bib).unwrap();
+    readable(&bib, 0o644);
+
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let root = unsafe { libc::geteuid() } == 0;
+    for args in [
+        &["check"][..],
+        &["fmt"],
+        &["export", "--format", "csl-json"],
+    ] {
+        let mut limited = if root {
+            let mut c = Command::new("setpriv");
+            c.args([
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                "prlimit",
+            ]);
+            c
+        } else {
+            Command::new("prlimit")
+        };
+        let limited = limited
+            .arg("--nproc=1")
+            .arg(&bin)
+            .env_clear()
+            .env("PUBLIST_THREADS", "4")
+            .arg("--bib")
+            .arg(&bib)
+            .args(args)
+            .output()
+            .expect("prlimit and setpriv (util-linux) run");
+        let free = output("4", bib.to_str().unwrap(), args);
+        assert_eq!(
+            limited.status.code(),
+            free.status.code(),
+            "{args:?}: {}",
+            super::render(&limited)
+        );
+        assert!(limited.stdout == free.stdout, "{args:?}: stdout differs");
+        assert!(!limited.stdout.is_empty(), "{args:?}: no output");
+    }
+}

@@ -196,6 +196,9 @@ pub fn write_library<E>(
         .collect();
     // Pieces end with a newline, so no CRLF pair straddles two of them.
     let crlf = mostly_crlf(text);
+    // Canonical entries are about as long as the originals: growing a
+    // piece by doubling would copy it several times.
+    let per_block = text.len() / blocks.len().max(1) * 9 / 8;
     let mut start = 0;
     while start < blocks.len() {
         let end = blocks
@@ -205,9 +208,6 @@ pub fn write_library<E>(
             .into_iter()
             .map(|r| start + r.start..start + r.end)
             .collect();
-        // Canonical entries are about as long as the originals: growing a
-        // piece by doubling would copy it several times.
-        let per_block = text.len() / blocks.len() * 9 / 8;
         let pieces = crate::par::run(ranges, |r| {
             let mut out = String::with_capacity(per_block * r.len());
             for k in r {
@@ -394,9 +394,11 @@ fn render_macro_item(lib: &Library, item: &Item) -> String {
         (ItemKind::String, Some(f)) => format!(
             "@string{{{} = {}}}",
             f.name.of(text),
-            canonical_value(text, f)
+            canonical_value(text, f).text()
         ),
-        (ItemKind::Preamble, Some(f)) => format!("@preamble{{{}}}", canonical_value(text, f)),
+        (ItemKind::Preamble, Some(f)) => {
+            format!("@preamble{{{}}}", canonical_value(text, f).text())
+        }
         _ => item.span.of(text).trim_end().to_string(),
     }
 }
@@ -411,17 +413,14 @@ enum Value<'t> {
     Made(String),
 }
 
-impl std::fmt::Display for Value<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Value::Verbatim(s) => f.write_str(s),
-            Value::Made(s) => f.write_str(s),
-            Value::Braced(s) => write!(f, "{{{s}}}"),
-        }
-    }
-}
-
 impl Value<'_> {
+    /// The value as text (for the few places that need it whole).
+    fn text(&self) -> String {
+        let mut out = String::new();
+        self.push_to(&mut out);
+        out
+    }
+
     fn push_to(&self, out: &mut String) {
         match self {
             Value::Verbatim(s) => out.push_str(s),
@@ -599,7 +598,7 @@ fn move_equal_marks<'t>(
     let existing = rendered.iter().position(|(n, _)| n == "author+an");
     let mut specs: Vec<String> = match existing {
         Some(i) => {
-            let old = rendered[i].1.to_string();
+            let old = rendered[i].1.text();
             let old = old.trim_matches(['{', '}']);
             old.split(';')
                 .map(|s| s.trim().to_string())

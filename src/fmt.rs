@@ -394,10 +394,10 @@ fn render_macro_item(lib: &Library, item: &Item) -> String {
         (ItemKind::String, Some(f)) => format!(
             "@string{{{} = {}}}",
             f.name.of(text),
-            canonical_value(text, f).text()
+            canonical_value(text, f, true).text()
         ),
         (ItemKind::Preamble, Some(f)) => {
-            format!("@preamble{{{}}}", canonical_value(text, f).text())
+            format!("@preamble{{{}}}", canonical_value(text, f, true).text())
         }
         _ => item.span.of(text).trim_end().to_string(),
     }
@@ -437,11 +437,14 @@ impl Value<'_> {
 /// A value expression in canonical form: braced parts, bare macros, ` # `
 /// between parts. Quoted strings become braced (same meaning in BibTeX).
 /// A single braced value, by far the most common, is kept as it is.
-fn canonical_value<'t>(text: &'t str, field: &Field) -> Value<'t> {
+/// `may_concatenate`: whether the entry holds a `#` anywhere (when not, no
+/// value needs its own scan for one).
+fn canonical_value<'t>(text: &'t str, field: &Field, may_concatenate: bool) -> Value<'t> {
     let raw = field.value.of(text);
     // Parts are joined by `#`: without one, a value that starts and ends
     // with a delimiter is a single braced or quoted part.
-    let single = raw.len() >= 2 && memchr::memchr(b'#', raw.as_bytes()).is_none();
+    let single =
+        raw.len() >= 2 && (!may_concatenate || memchr::memchr(b'#', raw.as_bytes()).is_none());
     if single && raw.starts_with('{') && raw.ends_with('}') {
         return Value::Verbatim(raw);
     }
@@ -543,9 +546,15 @@ fn render_entry_into(lib: &Library, item: &Item, out: &mut String) {
         return;
     }
     let fields = lib.raw.fields_of(item);
+    let concatenates = lib.raw.fields_contain(text, item, b'#');
     let mut rendered: Vec<(Cow<'_, str>, Value<'_>)> = fields
         .iter()
-        .map(|f| (lower_name(f.name.of(text)), canonical_value(text, f)))
+        .map(|f| {
+            (
+                lower_name(f.name.of(text)),
+                canonical_value(text, f, concatenates),
+            )
+        })
         .collect();
     move_equal_marks(text, fields, &mut rendered);
     // (rank, width) of each field, worked out once.

@@ -4,7 +4,12 @@
 //! characters, not bytes, so `M{\"u}ller` points where an editor would.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock, PoisonError};
+
+/// Positions found by counting newlines before the line index is built:
+/// a handful of findings in a large file cost less counted than indexed.
+const COUNTED_LOOKUPS: usize = 16;
 
 /// A file's text plus a lazily built index of where each line starts.
 #[derive(Debug)]
@@ -12,6 +17,8 @@ pub struct SourceFile {
     path: PathBuf,
     text: String,
     line_starts: OnceLock<Vec<usize>>,
+    /// Positions looked up so far without the index (see [`COUNTED_LOOKUPS`]).
+    counted: AtomicUsize,
     /// The last `(offset, line start, characters between them)` that
     /// [`SourceFile::line_col`] computed: findings come in file order, so
     /// 10,000 of them on one 1 MB line count its characters once, not
@@ -35,6 +42,7 @@ impl SourceFile {
             path: path.into(),
             text,
             line_starts: OnceLock::new(),
+            counted: AtomicUsize::new(0),
             last_column: Mutex::new((0, 0, 0)),
         }
     }
@@ -58,22 +66,31 @@ impl SourceFile {
         })
     }
 
-    /// Index (0-based) of the line holding byte `offset`; offsets past the end
-    /// clamp to the last line.
-    fn line_index(&self, offset: usize) -> usize {
+    /// Index (0-based) of the line holding byte `offset`, and where that line
+    /// starts; offsets past the end clamp to the last line.
+    fn line_index(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        if self.line_starts.get().is_none()
+            && self.counted.fetch_add(1, Ordering::Relaxed) < COUNTED_LOOKUPS
+        {
+            let before = &self.text.as_bytes()[..offset];
+            let index = memchr::memchr_iter(b'\n', before).count();
+            let start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+            return (index, start);
+        }
         let starts = self.line_starts();
-        match starts.binary_search(&offset.min(self.text.len())) {
+        let index = match starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
-        }
+        };
+        (index, starts[index])
     }
 
     /// The `line:column` of byte `offset`. Never panics: offsets past the end
     /// or inside a character clamp to the nearest valid position.
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let index = self.line_index(offset);
-        let start = self.line_starts()[index];
+        let (index, start) = self.line_index(offset);
         let mut last = self
             .last_column
             .lock()
@@ -93,10 +110,9 @@ impl SourceFile {
 
     /// The text of the line holding byte `offset`, without its line ending.
     pub fn line_text(&self, offset: usize) -> &str {
-        let index = self.line_index(offset);
-        let starts = self.line_starts();
-        let start = starts[index];
-        let end = starts.get(index + 1).map_or(self.text.len(), |&e| e);
+        let (_, start) = self.line_index(offset);
+        let end = memchr::memchr(b'\n', &self.text.as_bytes()[start..])
+            .map_or(self.text.len(), |e| start + e + 1);
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 }
@@ -125,6 +141,31 @@ mod tests {
         assert_eq!(src.line_col(10), LineCol { line: 2, column: 7 });
         assert_eq!(src.line_col(1), LineCol { line: 1, column: 2 });
         assert_eq!(src.line_text(10), "M\u{fc}ller = x");
+    }
+
+    #[test]
+    fn counted_and_indexed_positions_agree() {
+        let text = "a\n\nbc d\r\n\u{e9}\u{e9}\nlast".to_string();
+        let counted = SourceFile::new("x.bib", text.clone());
+        let answers: Vec<(LineCol, &str)> = (0..=text.len() + 2)
+            .map(|o| (counted.line_col(o), counted.line_text(o)))
+            .collect();
+        assert!(counted.line_starts.get().is_some(), "the index took over");
+        // The index answers every lookup from the first.
+        let indexed = SourceFile::new("x.bib", text.clone());
+        indexed.counted.store(COUNTED_LOOKUPS, Ordering::Relaxed);
+        for (o, answer) in answers.iter().enumerate() {
+            assert_eq!(
+                (indexed.line_col(o), indexed.line_text(o)),
+                *answer,
+                "offset {o}"
+            );
+        }
+        assert_eq!(answers[3], (LineCol { line: 3, column: 1 }, "bc d"));
+        assert_eq!(
+            answers[13],
+            (LineCol { line: 4, column: 3 }, "\u{e9}\u{e9}")
+        );
     }
 
     #[test]

@@ -147,6 +147,26 @@ impl RawBib {
     pub fn fields_of(&self, item: &Item) -> &[Field] {
         &self.fields[item.fields.start as usize..item.fields.end as usize]
     }
+
+    /// Whether `byte` occurs in `item`'s fields (from the first name to the
+    /// end of the last value). One scan of the entry answers for all its
+    /// values: per-value scans cost a call each, and most entries hold no
+    /// `#` or `@` at all.
+    pub fn fields_contain(&self, text: &str, item: &Item, byte: u8) -> bool {
+        match self.fields_of(item) {
+            [] => false,
+            [first, .., last] => memchr::memchr(
+                byte,
+                &text.as_bytes()[first.name.start as usize..last.value.end as usize],
+            )
+            .is_some(),
+            [only] => memchr::memchr(
+                byte,
+                &text.as_bytes()[only.name.start as usize..only.value.end as usize],
+            )
+            .is_some(),
+        }
+    }
 }
 
 /// One part of a value expression.

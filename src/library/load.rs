@@ -513,11 +513,13 @@ impl Library {
             Some(len) => uses.known.push((len, value.start as usize)),
             None => uses.unknown.push(name),
         };
+        let concatenates = self.raw.fields_contain(text, item, b'#');
         for field in self.raw.fields_of(item) {
             let raw = field.value.of(text);
             let first = raw.as_bytes().first().copied();
             // `memchr` (SIMD), not `str::contains`: this reads every value.
-            if matches!(first, Some(b'{' | b'"')) && memchr::memchr(b'#', raw.as_bytes()).is_none()
+            if matches!(first, Some(b'{' | b'"'))
+                && (!concatenates || memchr::memchr(b'#', raw.as_bytes()).is_none())
             {
                 continue;
             }
@@ -1094,6 +1096,9 @@ impl Library {
     fn swallowed_entry(&self, index: usize) -> Option<Diagnostic> {
         let text = self.source.text();
         let item = &self.raw.items[index];
+        if !self.raw.fields_contain(text, item, b'@') {
+            return None;
+        }
         self.raw.fields_of(item).iter().find_map(|f| {
             let at = syntax::item_line_within(text, f.value)?;
             let swallowed = self.source.line_col(at);

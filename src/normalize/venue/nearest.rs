@@ -28,7 +28,8 @@ pub(super) struct NearestIndex {
     /// Stem → weight (rarer among venues = heavier).
     weight: HashMap<String, f64>,
     /// Known full words (lower case) with their stems, by first letter, for
-    /// misspellings (a typo rarely hits the first letter).
+    /// misspellings (a typo rarely hits the first letter); only words whose
+    /// stem has a weight.
     vocabulary: HashMap<char, Vec<(String, String)>>,
     /// The weight of a word no venue uses.
     unknown_weight: f64,
@@ -66,17 +67,21 @@ impl NearestIndex {
                 index.aliases.push((stems, i));
             }
         }
+        let n = defs.len().max(1) as f64;
+        for (s, with) in defs_with {
+            index.weight.insert(s, (1.0 + n / with.len() as f64).ln());
+        }
+        // Only words whose stem some venue uses can be suggested; the rest
+        // would only be compared and dropped, for every misspelled word.
         for (word, s) in vocabulary {
-            if let Some(first) = word.chars().next() {
+            if let Some(first) = word.chars().next()
+                && index.weight.contains_key(&s)
+            {
                 index.vocabulary.entry(first).or_default().push((word, s));
             }
         }
         for bucket in index.vocabulary.values_mut() {
             bucket.sort_unstable();
-        }
-        let n = defs.len().max(1) as f64;
-        for (s, with) in defs_with {
-            index.weight.insert(s, (1.0 + n / with.len() as f64).ln());
         }
         index.unknown_weight = (1.0 + 2.0 * n).ln();
         index
@@ -187,12 +192,10 @@ impl NearestIndex {
         let bucket = self.vocabulary.get(&word.chars().next()?)?;
         bucket
             .iter()
-            .filter(|(known, s)| {
-                known.len().abs_diff(word.len()) <= limit && self.weight.contains_key(s.as_str())
-            })
+            .filter(|(known, _)| known.len().abs_diff(word.len()) <= limit)
             .filter_map(|(known, s)| {
-                let (edits, swap) = edit_distance(word, known);
-                (edits <= limit).then(|| {
+                let (edits, swap) = edit_distance(word, known, limit)?;
+                Some({
                     let similarity: f64 = match (edits, swap) {
                         (1, true) => 0.9,
                         (1, false) => 0.8,
@@ -216,32 +219,73 @@ struct QueryStem {
     weight: f64,
 }
 
-/// Optimal string alignment distance, and whether the words differ by one
-/// swap of two adjacent letters.
-fn edit_distance(a: &str, b: &str) -> (usize, bool) {
+/// Optimal string alignment distance, if it is at most `limit`, and
+/// whether the words differ by one swap of two adjacent letters.
+fn edit_distance(a: &str, b: &str, limit: usize) -> Option<(usize, bool)> {
+    if a.is_ascii() && b.is_ascii() {
+        return alignment(a.as_bytes(), b.as_bytes(), limit);
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut d: Vec<Vec<usize>> = (0..=a.len())
-        .map(|i| (0..=b.len()).map(|j| if i == 0 { j } else { i }).collect())
-        .collect();
+    alignment(&a, &b, limit)
+}
+
+/// [`edit_distance`] over letters. Every word of the vocabulary is compared
+/// with each misspelled word, so this keeps three rows of the table (on the
+/// stack for words up to 64 letters) and stops once two rows in a row
+/// exceed `limit`: a cell's value is at least the smaller of the two rows
+/// above it, so no later row can come back under.
+fn alignment<T: PartialEq + Copy>(a: &[T], b: &[T], limit: usize) -> Option<(usize, bool)> {
+    const STACK: usize = 65;
+    let width = b.len() + 1;
+    let mut stack = [0usize; 3 * STACK];
+    let mut heap = Vec::new();
+    let cells: &mut [usize] = if width <= STACK {
+        &mut stack[..3 * width]
+    } else {
+        heap.resize(3 * width, 0);
+        &mut heap
+    };
+    let (older, rest) = cells.split_at_mut(width);
+    let (mut above, mut row) = rest.split_at_mut(width);
+    let mut older = older;
+    for (j, cell) in above.iter_mut().enumerate() {
+        *cell = j;
+    }
+    // Row 0 holds 0, never over.
+    let mut above_over = false;
     for i in 1..=a.len() {
+        row[0] = i;
+        let mut smallest = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
+            let mut best = (above[j] + 1).min(row[j - 1] + 1).min(above[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[i - 2][j - 2] + 1);
+                best = best.min(older[j - 2] + 1);
             }
-            d[i][j] = best;
+            row[j] = best;
+            smallest = smallest.min(best);
         }
+        let over = smallest > limit;
+        if over && above_over {
+            return None;
+        }
+        above_over = over;
+        // Rotate: the row above becomes the older one, this row the one above.
+        std::mem::swap(&mut older, &mut above);
+        std::mem::swap(&mut above, &mut row);
     }
-    let differing: Vec<usize> = (0..a.len().min(b.len()))
-        .filter(|&i| a[i] != b[i])
-        .collect();
+    let distance = above[b.len()];
+    if distance > limit {
+        return None;
+    }
+    let mut differing = (0..a.len().min(b.len())).filter(|&i| a[i] != b[i]);
     let swap = a.len() == b.len()
-        && matches!(differing.as_slice(), [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i]);
-    (d[a.len()][b.len()], swap)
+        && match (differing.next(), differing.next(), differing.next()) {
+            (Some(i), Some(j), None) => j == i + 1 && a[i] == b[j] && a[j] == b[i],
+            _ => false,
+        };
+    Some((distance, swap))
 }
 
 #[cfg(test)]
@@ -250,9 +294,55 @@ mod tests {
 
     #[test]
     fn edit_distances() {
-        assert_eq!(edit_distance("iclm", "icml"), (1, true));
-        assert_eq!(edit_distance("iclm", "iclr"), (1, false));
-        assert_eq!(edit_distance("internatinal", "international").0, 1);
-        assert_eq!(edit_distance("same", "same"), (0, false));
+        assert_eq!(edit_distance("iclm", "icml", 2), Some((1, true)));
+        assert_eq!(edit_distance("iclm", "iclr", 2), Some((1, false)));
+        assert_eq!(
+            edit_distance("internatinal", "international", 1),
+            Some((1, false))
+        );
+        assert_eq!(edit_distance("same", "same", 0), Some((0, false)));
+        assert_eq!(edit_distance("same", "sane", 0), None);
+        assert_eq!(
+            edit_distance("conference", "confrence", 1),
+            Some((1, false))
+        );
+        assert_eq!(edit_distance("conference", "journal", 2), None);
+        assert_eq!(edit_distance("größe", "grösse", 2), Some((2, false)));
+    }
+
+    /// The whole table, as the textbook writes it: what [`alignment`] must
+    /// agree with wherever the distance is within its limit.
+    fn full_distance(a: &str, b: &str) -> usize {
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut best = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    best = best.min(d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = best;
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn bounded_distance_is_the_full_one(a in "[abcé]{0,9}", b in "[abcé]{0,9}", limit in 0usize..4) {
+            let full = full_distance(&a, &b);
+            let bounded = edit_distance(&a, &b, limit).map(|(d, _)| d);
+            proptest::prop_assert_eq!(bounded, (full <= limit).then_some(full));
+        }
     }
 }

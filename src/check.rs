@@ -299,14 +299,11 @@ impl<'a> Checker<'a> {
 
     /// The same normalized title or arXiv id on two entries.
     fn same_paper_twice(&self, out: &mut Vec<Diagnostic>) {
-        let mut by_title: HashMap<String, usize> = HashMap::new();
-        let mut by_arxiv: HashMap<String, usize> = HashMap::new();
+        let mut by_title: FastMap<String, usize> = FastMap::default();
+        let mut by_arxiv: FastMap<String, usize> = FastMap::default();
         let publications = self.lib.publications();
         let titles = crate::par::map(publications.len(), 1000, |i| {
-            fold(&publications[i].title)
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .collect::<String>()
+            title_key(&publications[i].title)
         });
         for ((i, p), title) in publications.iter().enumerate().zip(titles) {
             let mut first = None;
@@ -371,26 +368,33 @@ impl<'a> Checker<'a> {
         // Every spelling in order of first use; (family, first initial) →
         // its spellings; and each name's first spelling, so a name seen
         // before is found without searching its group (a common family
-        // name has thousands of spellings in a large library).
+        // name has thousands of spellings in a large library). Groups are
+        // numbered as they appear, so a lookup neither copies nor hashes
+        // the family name twice.
         let mut spellings: Vec<Spelling> = Vec::new();
-        let mut groups: HashMap<(String, Option<char>), Vec<usize>> = HashMap::new();
+        let mut group_of: FastMap<(&str, Option<char>), usize> = FastMap::default();
+        let mut groups: Vec<Vec<usize>> = Vec::new();
         let mut by_name: FastMap<&str, usize> = FastMap::default();
         let initial = |id: &Identity| id.given.first().and_then(|g| g.chars().next());
-        for ((i, p), ids) in publications.iter().enumerate().zip(identities) {
+        for (i, (p, ids)) in publications.iter().zip(&identities).enumerate() {
             let authors = p.authors.iter().filter(|a| !a.family.is_empty());
             for (a, id) in authors.zip(ids) {
+                let key = (id.family.as_str(), initial(id));
                 let existing = match by_name.get(a.name.as_str()) {
                     None => None,
                     Some(&s)
                         if spellings[s].1.family == id.family
-                            && initial(&spellings[s].1) == initial(&id) =>
+                            && initial(spellings[s].1) == key.1 =>
                     {
                         Some(s)
                     }
                     // The same text read as another person's name: rare.
-                    Some(_) => groups
-                        .get(&id.group_key())
-                        .and_then(|g| g.iter().copied().find(|&s| spellings[s].0 == a.name)),
+                    Some(_) => group_of.get(&key).and_then(|&g| {
+                        groups[g]
+                            .iter()
+                            .copied()
+                            .find(|&s| *spellings[s].0 == a.name)
+                    }),
                 };
                 match existing {
                     Some(s) => {
@@ -401,31 +405,34 @@ impl<'a> Checker<'a> {
                     }
                     None => {
                         let s = spellings.len();
-                        groups.entry(id.group_key()).or_default().push(s);
+                        let g = *group_of.entry(key).or_insert_with(|| {
+                            groups.push(Vec::new());
+                            groups.len() - 1
+                        });
+                        groups[g].push(s);
                         by_name.entry(a.name.as_str()).or_insert(s);
-                        spellings.push((a.name.clone(), id, vec![i]));
+                        spellings.push((&a.name, id, vec![i]));
                     }
                 }
             }
         }
-        let mut keys: Vec<_> = groups.keys().cloned().collect();
-        keys.sort();
-        for key in keys {
-            let spellings: Vec<&Spelling> = groups[&key].iter().map(|&s| &spellings[s]).collect();
+        let mut keys: Vec<((&str, Option<char>), usize)> = group_of.into_iter().collect();
+        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for (_, g) in keys {
+            let spellings: Vec<&Spelling> = groups[g].iter().map(|&s| &spellings[s]).collect();
             if spellings.len() < 2 {
                 continue;
             }
             // The most used, most complete spelling is the reference; the
             // others are reported where they occur.
+            let given_len = |s: &Spelling| s.1.given.iter().map(String::len).sum::<usize>();
             let mut order: Vec<usize> = (0..spellings.len()).collect();
-            order.sort_by_key(|&s| {
-                let (name, id, uses) = &spellings[s];
-                let given: usize = id.given.iter().map(String::len).sum();
-                (
-                    std::cmp::Reverse(uses.len()),
-                    std::cmp::Reverse(given),
-                    name.clone(),
-                )
+            order.sort_by(|&x, &y| {
+                let (a, b) = (spellings[x], spellings[y]);
+                b.2.len()
+                    .cmp(&a.2.len())
+                    .then_with(|| given_len(b).cmp(&given_len(a)))
+                    .then_with(|| a.0.cmp(b.0))
             });
             let (main_name, main_id, main_uses) = &spellings[order[0]];
             for &s in &order[1..] {
@@ -459,7 +466,7 @@ impl<'a> Checker<'a> {
             return;
         }
         let lib = self.lib;
-        let canonical = crate::par::map(lib.len(), 500, |i| crate::fmt::entry_is_canonical(lib, i));
+        let canonical = crate::fmt::canonical_entries(lib);
         let rewritten: Vec<usize> = (0..lib.len()).filter(|&i| !canonical[i]).collect();
         let key = |i: usize| {
             self.lib
@@ -503,7 +510,24 @@ impl<'a> Checker<'a> {
 const MAX_FORMAT_FINDINGS: usize = 20;
 
 /// One way a name is written: the text, its identity, and the publications using it.
-type Spelling = (String, Identity, Vec<usize>);
+type Spelling<'a> = (&'a String, &'a Identity, Vec<usize>);
+
+/// A title as `same_paper_twice` compares it: folded, letters and digits only.
+fn title_key(title: &str) -> String {
+    if title.is_ascii() {
+        // Folding ASCII lower-cases letters and digits and turns the rest
+        // into what the filter drops.
+        return title
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
+    fold(title)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "entry" } else { "entries" }
@@ -546,6 +570,14 @@ mod tests {
             .map(|d| d.message.as_str())
             .collect();
         assert_eq!(format, ["`fmt` would rewrite 25 entries, the first `k0`"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn title_keys_of_ascii_fold_as_before(title in "[ -~]{0,40}") {
+            let folded: String = fold(&title).chars().filter(|c| c.is_alphanumeric()).collect();
+            proptest::prop_assert_eq!(title_key(&title), folded);
+        }
     }
 
     #[test]

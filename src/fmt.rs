@@ -661,10 +661,20 @@ pub fn check_format(lib: &Library, formatted: &str) -> FmtReport {
     report
 }
 
-/// Whether the entry at publication index `p` is already canonical.
-pub fn entry_is_canonical(lib: &Library, p: usize) -> bool {
-    let item = lib.item_of(p);
-    render_entry(lib, item) == without_cr(item.span.of(lib.source.text()))
+/// For each entry (publication index), whether it is already canonical.
+/// Cores share the entries; each renders into one buffer it reuses.
+pub fn canonical_entries(lib: &Library) -> Vec<bool> {
+    let text = lib.source.text();
+    crate::par::concat(crate::par::run(crate::par::ranges(lib.len(), 500), |r| {
+        let mut rendered = String::new();
+        r.map(|p| {
+            let item = lib.item_of(p);
+            rendered.clear();
+            render_entry_into(lib, item, &mut rendered);
+            rendered == without_cr(item.span.of(text))
+        })
+        .collect()
+    }))
 }
 
 /// `text` with CRLF line ends as LF, copied only when it has any.

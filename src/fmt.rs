@@ -437,8 +437,8 @@ impl Value<'_> {
 /// A value expression in canonical form: braced parts, bare macros, ` # `
 /// between parts. Quoted strings become braced (same meaning in BibTeX).
 /// A single braced value, by far the most common, is kept as it is.
-/// `may_concatenate`: whether the entry holds a `#` anywhere (when not, no
-/// value needs its own scan for one).
+/// `may_concatenate`: whether the value may hold a `#` (when not, it needs
+/// no scan for one).
 fn canonical_value<'t>(text: &'t str, field: &Field, may_concatenate: bool) -> Value<'t> {
     let raw = field.value.of(text);
     // Parts are joined by `#`: without one, a value that starts and ends
@@ -546,13 +546,14 @@ fn render_entry_into(lib: &Library, item: &Item, out: &mut String) {
         return;
     }
     let fields = lib.raw.fields_of(item);
-    let concatenates = lib.raw.fields_contain(text, item, b'#');
+    let concatenated = lib.raw.values_holding(text, item, b'#');
     let mut rendered: Vec<(Cow<'_, str>, Value<'_>)> = fields
         .iter()
-        .map(|f| {
+        .enumerate()
+        .map(|(k, f)| {
             (
                 lower_name(f.name.of(text)),
-                canonical_value(text, f, concatenates),
+                canonical_value(text, f, concatenated >> k & 1 == 1),
             )
         })
         .collect();

@@ -148,24 +148,34 @@ impl RawBib {
         &self.fields[item.fields.start as usize..item.fields.end as usize]
     }
 
-    /// Whether `byte` occurs in `item`'s fields (from the first name to the
-    /// end of the last value). One scan of the entry answers for all its
-    /// values: per-value scans cost a call each, and most entries hold no
-    /// `#` or `@` at all.
-    pub fn fields_contain(&self, text: &str, item: &Item, byte: u8) -> bool {
-        match self.fields_of(item) {
-            [] => false,
-            [first, .., last] => memchr::memchr(
-                byte,
-                &text.as_bytes()[first.name.start as usize..last.value.end as usize],
-            )
-            .is_some(),
-            [only] => memchr::memchr(
-                byte,
-                &text.as_bytes()[only.name.start as usize..only.value.end as usize],
-            )
-            .is_some(),
+    /// Which of `item`'s values hold `byte`: bit `k` for field `k` (every
+    /// bit, so "maybe", past 64 fields). One scan of the entry answers for
+    /// all its values: a scan per value costs a call each, and few values
+    /// hold a `#` or an `@`.
+    pub fn values_holding(&self, text: &str, item: &Item, byte: u8) -> u64 {
+        let fields = self.fields_of(item);
+        let (Some(first), Some(last)) = (fields.first(), fields.last()) else {
+            return 0;
+        };
+        if fields.len() > 64 {
+            return u64::MAX;
         }
+        let (start, end) = (first.name.start as usize, last.value.end as usize);
+        let mut bits = 0u64;
+        let mut k = 0;
+        for at in memchr::memchr_iter(byte, &text.as_bytes()[start..end]) {
+            let at = (start + at) as u32;
+            while k < fields.len() && fields[k].value.end <= at {
+                k += 1;
+            }
+            if k == fields.len() {
+                break;
+            }
+            if fields[k].value.start <= at {
+                bits |= 1 << k;
+            }
+        }
+        bits
     }
 }
 
@@ -1103,6 +1113,38 @@ mod tests {
         ) {
             let text: String = picks.iter().map(|&i| FRAGMENTS[i]).collect();
             proptest::prop_assert_eq!(parse_in_pieces(&text, pieces), parse_in_pieces(&text, 1));
+        }
+    }
+
+    proptest::proptest! {
+        /// `values_holding` is a per-value `contains`, whatever stands
+        /// between the values.
+        #[test]
+        fn values_holding_is_a_scan_of_each_value(
+            picks in proptest::collection::vec(0usize..FRAGMENTS.len(), 0..30),
+            extra_fields in 0usize..70,
+        ) {
+            let mut text: String = picks.iter().map(|&i| FRAGMENTS[i]).collect();
+            text.push_str("\n@misc{k,");
+            for f in 0..extra_fields {
+                text.push_str(&format!(" f{f} = {},", ["{a#b}", "{x@y}", "{plain}", "a # b", "\"q#\""][f % 5]));
+            }
+            text.push('}');
+            let raw = parse(&text);
+            for item in &raw.items {
+                for byte in [b'#', b'@'] {
+                    let bits = raw.values_holding(&text, item, byte);
+                    let fields = raw.fields_of(item);
+                    if fields.len() > 64 {
+                        proptest::prop_assert_eq!(bits, u64::MAX, "past 64 fields, every value may");
+                        continue;
+                    }
+                    for (k, f) in fields.iter().enumerate() {
+                        let holds = f.value.of(&text).as_bytes().contains(&byte);
+                        proptest::prop_assert_eq!(bits >> k & 1 == 1, holds, "field {} of {:?}", k, item);
+                    }
+                }
+            }
         }
     }
 

@@ -513,13 +513,13 @@ impl Library {
             Some(len) => uses.known.push((len, value.start as usize)),
             None => uses.unknown.push(name),
         };
-        let concatenates = self.raw.fields_contain(text, item, b'#');
-        for field in self.raw.fields_of(item) {
+        let concatenated = self.raw.values_holding(text, item, b'#');
+        for (k, field) in self.raw.fields_of(item).iter().enumerate() {
             let raw = field.value.of(text);
             let first = raw.as_bytes().first().copied();
             // `memchr` (SIMD), not `str::contains`: this reads every value.
             if matches!(first, Some(b'{' | b'"'))
-                && (!concatenates || memchr::memchr(b'#', raw.as_bytes()).is_none())
+                && (concatenated >> k & 1 == 0 || memchr::memchr(b'#', raw.as_bytes()).is_none())
             {
                 continue;
             }
@@ -1096,10 +1096,12 @@ impl Library {
     fn swallowed_entry(&self, index: usize) -> Option<Diagnostic> {
         let text = self.source.text();
         let item = &self.raw.items[index];
-        if !self.raw.fields_contain(text, item, b'@') {
+        let with_at = self.raw.values_holding(text, item, b'@');
+        if with_at == 0 {
             return None;
         }
-        self.raw.fields_of(item).iter().find_map(|f| {
+        let fields = self.raw.fields_of(item).iter().enumerate();
+        fields.filter(|(k, _)| with_at >> k & 1 == 1).find_map(|(_, f)| {
             let at = syntax::item_line_within(text, f.value)?;
             let swallowed = self.source.line_col(at);
             let victim = describe_entry(text, at);

@@ -109,11 +109,9 @@ impl Macros {
 
     /// The definition of `name`, in any case.
     fn lookup(&self, name: &str) -> Option<&(String, usize)> {
-        if let Some(v) = self.map.get(name) {
-            return Some(v);
-        }
+        // Keys are stored in lower case: a name in lower case is one lookup.
         if !name.bytes().any(|b| b.is_ascii_uppercase()) {
-            return None;
+            return self.map.get(name);
         }
         // Lower-cased on the stack: files that write macros in capitals
         // (`IEEE_J_EC`) look one up for nearly every field.
@@ -526,7 +524,7 @@ impl Library {
             if raw.bytes().all(|b| b.is_ascii_digit()) {
                 continue;
             }
-            if !raw.contains(['#', '{', '"', ' ']) {
+            if !raw.bytes().any(|b| matches!(b, b'#' | b'{' | b'"' | b' ')) {
                 // One bare macro, the common `month = jan`.
                 note(field.value, field.value);
                 continue;

@@ -509,7 +509,12 @@ fn field_rank(name: &str) -> usize {
     });
     BY_LENGTH
         .get(name.len())
-        .and_then(|names| names.iter().find(|(n, _)| *n == name))
+        // The first byte settles most comparisons without calling `memcmp`.
+        .and_then(|names| {
+            names
+                .iter()
+                .find(|(n, _)| n.as_bytes().first() == name.as_bytes().first() && *n == name)
+        })
         .map_or(FIELD_ORDER.len(), |&(_, rank)| rank)
 }
 
@@ -519,6 +524,16 @@ fn display_width(name: &str) -> usize {
         name.len()
     } else {
         name.chars().count()
+    }
+}
+
+/// Appends `n` spaces (the padding that aligns `=`), a slice at a time.
+fn push_spaces(out: &mut String, mut n: usize) {
+    const SPACES: &str = "                                ";
+    while n > 0 {
+        let chunk = n.min(SPACES.len());
+        out.push_str(&SPACES[..chunk]);
+        n -= chunk;
     }
 }
 
@@ -564,8 +579,10 @@ fn render_entry_into(lib: &Library, item: &Item, out: &mut String) {
         .enumerate()
         .map(|(k, (name, _))| (field_rank(name), display_width(name), k))
         .collect();
-    // Stable: unknown fields and repeated fields keep their relative order.
-    order.sort_by_key(|&(rank, _, _)| rank);
+    // Unknown fields and repeated fields keep their relative order (the
+    // index breaks ties, so an unstable sort, which does not allocate, is
+    // as good as a stable one).
+    order.sort_unstable_by_key(|&(rank, _, k)| (rank, k));
     let width = order.iter().map(|&(_, w, _)| w).max().unwrap_or(0);
     out.push('@');
     out.push_str(&lower_name(item.ty.of(text)));
@@ -575,9 +592,7 @@ fn render_entry_into(lib: &Library, item: &Item, out: &mut String) {
         let (name, value) = &rendered[k];
         out.push_str(",\n  ");
         out.push_str(name);
-        for _ in name_width..width {
-            out.push(' ');
-        }
+        push_spaces(out, width - name_width);
         out.push_str(" = ");
         value.push_to(out);
     }

@@ -964,55 +964,58 @@ impl Library {
         let text = self.source.text();
         let item = &self.raw.items[index];
         let fields: &[Field] = self.raw.fields_of(item);
+        let bytes = text.as_bytes();
         let mut found = Vec::new();
-        if fields.len() > 1 {
-            // Few fields (every real entry): compare with the earlier ones,
-            // no allocation. Many: a set, so an entry with 100,000 fields
-            // does not take 10^10 comparisons.
-            let mut seen = HashSet::new();
-            // One bit per (length, first letter) seen: a name whose bit is
-            // unset cannot repeat an earlier one, and most names are new.
-            let mut seen_bits = 0u64;
-            for (i, f) in fields.iter().enumerate() {
+        // One pass over the names, as bytes (a `str` slice checks character
+        // boundaries): repeated names, and the first `crossref`.
+        let mut crossref = None;
+        // Few fields (every real entry): compare with the earlier ones, no
+        // allocation. Many: a set, so an entry with 100,000 fields does not
+        // take 10^10 comparisons.
+        let mut seen = HashSet::new();
+        // One bit per (length, first letter) seen: a name whose bit is
+        // unset cannot repeat an earlier one, and most names are new.
+        let mut seen_bits = 0u64;
+        for (i, f) in fields.iter().enumerate() {
+            let name = &bytes[f.name.range()];
+            if crossref.is_none() && name.eq_ignore_ascii_case(b"crossref") {
+                crossref = Some(f);
+            }
+            let first = name.first().map_or(0, u8::to_ascii_lowercase);
+            let bit = 1u64 << ((name.len() * 7 + usize::from(first)) % 64);
+            let repeated = if fields.len() <= 32 {
+                seen_bits & bit != 0
+                    && fields[..i]
+                        .iter()
+                        .any(|g| bytes[g.name.range()].eq_ignore_ascii_case(name))
+            } else {
+                !seen.insert(name.to_ascii_lowercase())
+            };
+            seen_bits |= bit;
+            if repeated {
                 let name = f.name.of(text);
-                let first = name.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
-                let bit = 1u64 << ((name.len() * 7 + usize::from(first)) % 64);
-                let repeated = if fields.len() <= 32 {
-                    seen_bits & bit != 0
-                        && fields[..i]
-                            .iter()
-                            .any(|g| g.name.of(text).eq_ignore_ascii_case(name))
-                } else {
-                    !seen.insert(name.to_ascii_lowercase())
-                };
-                seen_bits |= bit;
-                if repeated {
-                    found.push(
-                        Diagnostic::new(
-                            Severity::Warning,
-                            "duplicate-field",
-                            format!(
-                                "field `{name}` appears twice in `{}`; the first is used",
-                                item.key.of(text)
-                            ),
-                        )
-                        .at(Location::at(
-                            &self.source,
-                            f.name.start as usize,
-                            f.name.range().len(),
-                        ))
-                        .hint("delete one of the two, or merge their values"),
-                    );
-                }
+                found.push(
+                    Diagnostic::new(
+                        Severity::Warning,
+                        "duplicate-field",
+                        format!(
+                            "field `{name}` appears twice in `{}`; the first is used",
+                            item.key.of(text)
+                        ),
+                    )
+                    .at(Location::at(
+                        &self.source,
+                        f.name.start as usize,
+                        f.name.range().len(),
+                    ))
+                    .hint("delete one of the two, or merge their values"),
+                );
             }
         }
         if let Some(d) = self.swallowed_entry(index) {
             found.push(d);
         }
-        if let Some(f) = fields
-            .iter()
-            .find(|f| f.name.of(text).eq_ignore_ascii_case("crossref"))
-        {
+        if let Some(f) = crossref {
             let target = self.macros.resolve(text, f.value);
             // `keys` holds every entry's key in lower case, so this finds any
             // key that matches ignoring case (scanning the items instead made

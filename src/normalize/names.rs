@@ -147,9 +147,10 @@ pub fn fold(text: &str) -> String {
     if !text.is_ascii() {
         return fold_unicode(text);
     }
-    // The common case, byte by byte: NFD leaves ASCII as it is.
-    let out = text.bytes().map(|b| fold_ascii(b) as char).collect();
-    trimmed(out)
+    // The common case, byte by byte: NFD leaves ASCII as it is. Bytes, not
+    // chars, so nothing is UTF-8-encoded one character at a time.
+    let folded: Vec<u8> = text.bytes().map(fold_ascii).collect();
+    trimmed(String::from_utf8(folded).unwrap_or_default())
 }
 
 /// [`fold`] of one ASCII byte.

@@ -10,7 +10,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::fold::{raw_words, stem, stem_table_words};
+use super::fold::{FastMap, raw_words, stem, stem_table_words};
 use crate::normalize::registry::VenueDef;
 
 /// The smallest score a suggestion needs.
@@ -21,12 +21,14 @@ const THRESHOLD: f64 = 0.7;
 pub(super) struct NearestIndex {
     /// Each alias as its distinct stems, with the definition it names.
     aliases: Vec<(Vec<String>, usize)>,
+    /// For each alias, the weight of each of its stems.
+    alias_weights: Vec<Vec<f64>>,
     /// Stem → aliases containing it.
-    by_stem: HashMap<String, Vec<usize>>,
+    by_stem: FastMap<String, Vec<usize>>,
     /// Definition → its aliases.
     by_def: Vec<Vec<usize>>,
     /// Stem → weight (rarer among venues = heavier).
-    weight: HashMap<String, f64>,
+    weight: FastMap<String, f64>,
     /// Known full words (lower case) with their stems, by first letter, for
     /// misspellings (a typo rarely hits the first letter); only words whose
     /// stem has a weight.
@@ -84,6 +86,11 @@ impl NearestIndex {
             bucket.sort_unstable();
         }
         index.unknown_weight = (1.0 + 2.0 * n).ln();
+        index.alias_weights = index
+            .aliases
+            .iter()
+            .map(|(stems, _)| stems.iter().map(|s| index.weight_of(s)).collect())
+            .collect();
         index
     }
 
@@ -105,8 +112,8 @@ impl NearestIndex {
         candidates.dedup();
         let mut best: Option<(f64, usize)> = None;
         for id in candidates {
-            let (stems, def) = &self.aliases[id];
-            let score = self.score(&query, total, stems);
+            let def = &self.aliases[id].1;
+            let score = self.score(&query, total, id);
             if best.is_none_or(|(b, d)| score > b + 1e-9 || (score > b - 1e-9 && *def < d)) {
                 best = Some((score, *def));
             }
@@ -127,27 +134,32 @@ impl NearestIndex {
             .get(def)
             .into_iter()
             .flatten()
-            .map(|&id| self.score(&query, total, &self.aliases[id].0))
+            .map(|&id| self.score(&query, total, id))
             .fold(0.0, f64::max)
     }
 
-    /// Matched weight over the query's weight plus half of what the alias
-    /// has and the query lacks.
-    fn score(&self, query: &[QueryStem], total: f64, alias: &[String]) -> f64 {
+    /// Matched weight over the query's weight plus half of what alias `id`
+    /// has and the query lacks. This runs for every candidate alias of
+    /// every unknown venue: the alias's stems are marked by position (a
+    /// bit each) and their weights were looked up when indexing.
+    fn score(&self, query: &[QueryStem], total: f64, id: usize) -> f64 {
+        let alias = &self.aliases[id].0;
+        let weights = &self.alias_weights[id];
         let mut matched = 0.0;
-        let mut used = Vec::new();
+        let mut used = vec![false; alias.len()];
         for q in query {
             if let Some((s, similarity)) = &q.known
-                && alias.contains(s)
+                && let Some(at) = alias.iter().position(|a| a == s)
             {
                 matched += q.weight * similarity;
-                used.push(s.as_str());
+                used[at] = true;
             }
         }
-        let missing: f64 = alias
+        let missing: f64 = weights
             .iter()
-            .filter(|s| !used.contains(&s.as_str()))
-            .map(|s| self.weight_of(s))
+            .zip(&used)
+            .filter(|(_, used)| !**used)
+            .map(|(w, _)| w)
             .sum();
         matched / (total + 0.5 * missing)
     }

@@ -47,15 +47,14 @@ const COMMANDS: &[Spec] = &[
         &["export", "--format", "csl-json"],
     ),
     Spec::reads("check", &["check"]).near_list(),
-    Spec::rewrites("fmt", &["fmt"]).fast().near_list(),
+    // Prints the canonical library; it does not touch the file.
+    Spec::reads("fmt", &["fmt"]).fast().near_list(),
 ];
 
 /// One timed command and the targets it is held to.
 struct Spec {
     label: &'static str,
     args: &'static [&'static str],
-    /// It rewrites its input, so each run gets a fresh copy.
-    rewrites: bool,
     /// ≥ 5× faster than the fastest reference, peak ≤ 3× the file size.
     fast: bool,
     /// At most 2× the time of the first command at 100k entries.
@@ -67,16 +66,8 @@ impl Spec {
         Spec {
             label,
             args,
-            rewrites: false,
             fast: false,
             near_list: false,
-        }
-    }
-
-    const fn rewrites(label: &'static str, args: &'static [&'static str]) -> Spec {
-        Spec {
-            rewrites: true,
-            ..Spec::reads(label, args)
         }
     }
 
@@ -570,7 +561,6 @@ impl Suite {
         let inv = Invocation {
             program,
             args: args.to_vec(),
-            fresh_copy: None,
         };
         let stderr = self.data.join("scratch/stderr.txt");
         let runs: Vec<_> = (0..6)
@@ -591,7 +581,6 @@ impl Suite {
             let inv = Invocation {
                 program: me,
                 args: vec!["biblatex-parse".into(), path.clone().into()],
-                fresh_copy: None,
             };
             self.time(index, BIBLATEX, None, &inv);
             match self.bibtool.clone() {
@@ -604,7 +593,6 @@ impl Suite {
                             "-o".into(),
                             scratch_out.into(),
                         ],
-                        fresh_copy: None,
                     };
                     self.time(index, BIBTOOL, None, &inv);
                 }
@@ -632,14 +620,7 @@ impl Suite {
     }
 
     fn publist_invocation(&self, spec: &Spec, path: &Path) -> Invocation {
-        let (bib, fresh_copy) = if spec.rewrites {
-            let name = path.file_name().unwrap_or_default();
-            let scratch = self.data.join("scratch").join(name);
-            (scratch.clone(), Some((path.to_path_buf(), scratch)))
-        } else {
-            (path.to_path_buf(), None)
-        };
-        let mut args: Vec<OsString> = vec!["--bib".into(), bib.into()];
+        let mut args: Vec<OsString> = vec!["--bib".into(), path.into()];
         args.extend(spec.args.iter().map(|&a| {
             if a == AUTHOR {
                 OsString::from(&self.opts.author)
@@ -650,7 +631,6 @@ impl Suite {
         Invocation {
             program: self.publist.clone(),
             args,
-            fresh_copy,
         }
     }
 

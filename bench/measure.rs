@@ -26,9 +26,6 @@ pub struct Invocation {
     pub program: PathBuf,
     /// Its arguments.
     pub args: Vec<OsString>,
-    /// A file to copy over the second path before each run, for commands
-    /// that rewrite their input.
-    pub fresh_copy: Option<(PathBuf, PathBuf)>,
 }
 
 /// How a run ended.
@@ -58,9 +55,6 @@ pub struct Run {
 /// Runs `inv` once through the launcher, with stdout discarded and stderr
 /// saved to `stderr_path`; kills it after `limit`.
 pub fn run_once(inv: &Invocation, stderr_path: &Path, limit: Duration) -> io::Result<Run> {
-    if let Some((from, to)) = &inv.fresh_copy {
-        std::fs::copy(from, to)?;
-    }
     let output = Command::new(std::env::current_exe()?)
         .arg(LAUNCH)
         .arg(limit.as_millis().to_string())

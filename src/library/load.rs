@@ -337,7 +337,7 @@ impl Library {
                     } else {
                         self.check_macros(&item);
                     }
-                    let key = item.key.of(self.source.text()).to_lowercase();
+                    let key = lower_key(item.key.of(self.source.text()));
                     if let Some(&first) = self.keys.get(&key) {
                         let first_at = self
                             .source
@@ -672,7 +672,7 @@ impl Library {
         let parent = self
             .own_field(index, "crossref")
             .or_else(|| self.own_field(index, "xref"))?;
-        self.keys.get(&parent.trim().to_lowercase()).copied()
+        self.keys.get(&lower_key(parent.trim())).copied()
     }
 
     /// Normalizes entry `entry` (an index into `items`) into a publication.
@@ -1020,7 +1020,7 @@ impl Library {
             // `keys` holds every entry's key in lower case, so this finds any
             // key that matches ignoring case (scanning the items instead made
             // a file full of dangling crossrefs quadratic).
-            if !self.keys.contains_key(&target.trim().to_lowercase()) {
+            if !self.keys.contains_key(&lower_key(target.trim())) {
                 found.push(
                     Diagnostic::new(
                         Severity::Warning,
@@ -1127,6 +1127,16 @@ impl Library {
                 .hint("a `{` in this value is probably unclosed: add the missing `}` where the value should end"),
             )
         })
+    }
+}
+
+/// A citation key in lower case, as [`Library::keys`] holds it: keys are
+/// nearly always ASCII, which lower-cases without Unicode tables.
+fn lower_key(key: &str) -> String {
+    if key.is_ascii() {
+        key.to_ascii_lowercase()
+    } else {
+        key.to_lowercase()
     }
 }
 

@@ -8,7 +8,9 @@
 /// Entries without a year count as oldest. O(n log n).
 pub fn numbers(years: &[Option<i32>]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..years.len()).collect();
-    order.sort_by_key(|&i| (years[i].unwrap_or(i32::MIN), std::cmp::Reverse(i)));
+    // Keys are distinct (the index is part of them): an unstable sort gives
+    // the same order without a stable sort's buffer.
+    order.sort_unstable_by_key(|&i| (years[i].unwrap_or(i32::MIN), std::cmp::Reverse(i)));
     let mut numbers = vec![0; years.len()];
     for (rank, i) in order.into_iter().enumerate() {
         numbers[i] = rank + 1;

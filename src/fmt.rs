@@ -552,13 +552,6 @@ fn lower_name(name: &str) -> Cow<'_, str> {
     }
 }
 
-/// One canonical entry.
-fn render_entry(lib: &Library, item: &Item) -> String {
-    let mut out = String::new();
-    render_entry_into(lib, item, &mut out);
-    out
-}
-
 /// One canonical entry, appended to `out`.
 fn render_entry_into(lib: &Library, item: &Item, out: &mut String) {
     let text = lib.source.text();
@@ -673,12 +666,8 @@ pub fn check_format(lib: &Library, formatted: &str) -> FmtReport {
     if !report.changed {
         return report;
     }
-    for (p, &i) in lib.items.iter().enumerate() {
-        let item = &lib.raw.items[i];
-        if render_entry(lib, item) != without_cr(item.span.of(text)) {
-            report.rewritten.push(p);
-        }
-    }
+    let canonical = canonical_entries(lib);
+    report.rewritten = (0..lib.len()).filter(|&p| !canonical[p]).collect();
     report.reordered = lib.numbers.windows(2).any(|w| w[0] < w[1]);
     report
 }

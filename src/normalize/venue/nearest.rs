@@ -19,10 +19,8 @@ const THRESHOLD: f64 = 0.7;
 /// Inverted index over the registry's aliases.
 #[derive(Debug, Clone, Default)]
 pub(super) struct NearestIndex {
-    /// Each alias as its distinct stems, with the definition it names.
-    aliases: Vec<(Vec<String>, usize)>,
-    /// For each alias, the weight of each of its stems.
-    alias_weights: Vec<Vec<f64>>,
+    /// Every spelling of every definition.
+    aliases: Vec<Alias>,
     /// Stem → aliases containing it.
     by_stem: FastMap<String, Vec<usize>>,
     /// Definition → its aliases.
@@ -66,7 +64,11 @@ impl NearestIndex {
                 for s in &stems {
                     index.by_stem.entry(s.clone()).or_default().push(id);
                 }
-                index.aliases.push((stems, i));
+                index.aliases.push(Alias {
+                    stems,
+                    weights: Vec::new(),
+                    def: i,
+                });
             }
         }
         let n = defs.len().max(1) as f64;
@@ -86,11 +88,15 @@ impl NearestIndex {
             bucket.sort_unstable();
         }
         index.unknown_weight = (1.0 + 2.0 * n).ln();
-        index.alias_weights = index
-            .aliases
-            .iter()
-            .map(|(stems, _)| stems.iter().map(|s| index.weight_of(s)).collect())
-            .collect();
+        // Looked up once here, not for every alias scored.
+        let (weight, unknown) = (&index.weight, index.unknown_weight);
+        for alias in &mut index.aliases {
+            alias.weights = alias
+                .stems
+                .iter()
+                .map(|s| weight.get(s).copied().unwrap_or(unknown))
+                .collect();
+        }
         index
     }
 
@@ -112,7 +118,7 @@ impl NearestIndex {
         candidates.dedup();
         let mut best: Option<(f64, usize)> = None;
         for id in candidates {
-            let def = &self.aliases[id].1;
+            let def = &self.aliases[id].def;
             let score = self.score(&query, total, id);
             if best.is_none_or(|(b, d)| score > b + 1e-9 || (score > b - 1e-9 && *def < d)) {
                 best = Some((score, *def));
@@ -140,11 +146,14 @@ impl NearestIndex {
 
     /// Matched weight over the query's weight plus half of what alias `id`
     /// has and the query lacks. This runs for every candidate alias of
-    /// every unknown venue: the alias's stems are marked by position (a
-    /// bit each) and their weights were looked up when indexing.
+    /// every unknown venue: the alias's stems are flagged by position and
+    /// their weights were looked up when indexing.
     fn score(&self, query: &[QueryStem], total: f64, id: usize) -> f64 {
-        let alias = &self.aliases[id].0;
-        let weights = &self.alias_weights[id];
+        let Alias {
+            stems: alias,
+            weights,
+            ..
+        } = &self.aliases[id];
         let mut matched = 0.0;
         let mut used = vec![false; alias.len()];
         for q in query {
@@ -219,6 +228,17 @@ impl NearestIndex {
             .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
             .map(|(similarity, _, s)| (s.clone(), similarity))
     }
+}
+
+/// One spelling of a definition, as [`NearestIndex::score`] reads it.
+#[derive(Debug, Clone)]
+struct Alias {
+    /// Its distinct stems.
+    stems: Vec<String>,
+    /// The weight of each stem.
+    weights: Vec<f64>,
+    /// The definition it names.
+    def: usize,
 }
 
 /// One query word as scored.

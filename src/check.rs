@@ -125,7 +125,7 @@ impl<'a> Checker<'a> {
     fn raw_field(&self, i: usize, name: &str) -> Option<String> {
         let text = self.lib.source.text();
         self.field(i, name)
-            .map(|f| self.lib.macros.resolve(text, f.value).into_owned())
+            .map(|f| self.lib.macros.resolve(text, f).into_owned())
     }
 
     fn missing_fields(&self, i: usize, p: &Publication, out: &mut Vec<Diagnostic>) {

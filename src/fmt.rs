@@ -13,11 +13,11 @@
 //! The output loads to the same publications, and formatting it again
 //! changes nothing.
 
+use crate::normalize::venue::FastMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::library::Library;
+use crate::library::{Library, lower_key};
 use crate::normalize::names;
 use crate::normalize::parse_annotations;
 use crate::syntax::{Field, Item, ItemKind, Part, value_parts};
@@ -184,9 +184,13 @@ pub fn write_library<E>(
     // Newest first, as the CV reads; never reorder when a macro is defined
     // twice, since hoisting `@string`s would change what entries mean.
     if !redefined_macros && lib.raw.errors.is_empty() {
-        let number: HashMap<usize, usize> = entry_numbers.into_iter().collect();
-        // Keys computed once: the comparison must not hash on every call.
-        entries.sort_by_cached_key(|(i, _)| std::cmp::Reverse(number.get(i).copied().unwrap_or(0)));
+        // Item index → CV number (0 for items that are not entries).
+        let mut number = vec![0; lib.raw.items.len()];
+        for (i, n) in entry_numbers {
+            number[i] = n;
+        }
+        // Sorts (key, position) pairs and then moves each block once.
+        entries.sort_by_cached_key(|(i, _)| std::cmp::Reverse(number[*i]));
         keep_crossref_targets_after_children(lib, &mut entries);
     }
 
@@ -255,19 +259,17 @@ fn render_block(lib: &Library, block: &Block, out: &mut String) {
 /// its target, so numbers change only for files BibTeX could not read.
 fn keep_crossref_targets_after_children(lib: &Library, entries: &mut Vec<(usize, Block)>) {
     let text = lib.source.text();
-    let key_of = |item: usize| lib.raw.items[item].key.of(text).to_lowercase();
     // Target key → item indexes of the entries naming it.
-    let mut children: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut children: FastMap<String, Vec<usize>> = FastMap::default();
     for &(item, _) in entries.iter() {
         let it = &lib.raw.items[item];
         for f in lib.raw.fields_of(it) {
             let n = f.name.of(text);
-            if n.eq_ignore_ascii_case("crossref") || n.eq_ignore_ascii_case("xref") {
-                for k in lib.macros.resolve(text, f.value).split(',') {
-                    children
-                        .entry(k.trim().to_lowercase())
-                        .or_default()
-                        .push(item);
+            if matches!(n.len(), 4 | 8)
+                && (n.eq_ignore_ascii_case("crossref") || n.eq_ignore_ascii_case("xref"))
+            {
+                for k in lib.macros.resolve(text, f).split(',') {
+                    children.entry(lower_key(k.trim())).or_default().push(item);
                 }
             }
         }
@@ -275,19 +277,33 @@ fn keep_crossref_targets_after_children(lib: &Library, entries: &mut Vec<(usize,
     if children.is_empty() {
         return;
     }
+    // Item index → the children naming it, found once.
+    let mut kids_of: Vec<Option<&Vec<usize>>> = vec![None; lib.raw.items.len()];
+    for &(item, _) in entries.iter() {
+        let key = lib.raw.items[item].key.of(text);
+        kids_of[item] = if key.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
+            children.get(&lower_key(key))
+        } else {
+            children.get(key)
+        };
+    }
+    // Item index → position in `entries`.
+    let mut position = vec![usize::MAX; lib.raw.items.len()];
     // One move per round; a cycle of crossrefs must not loop forever.
     for _ in 0..4 * children.len() + 8 {
-        let position: HashMap<usize, usize> = entries
-            .iter()
-            .enumerate()
-            .map(|(p, (i, _))| (*i, p))
-            .collect();
+        for (p, &(item, _)) in entries.iter().enumerate() {
+            position[item] = p;
+        }
         let mut moved = false;
         for (p, &(item, _)) in entries.iter().enumerate() {
-            let Some(kids) = children.get(&key_of(item)) else {
+            let Some(kids) = kids_of[item] else {
                 continue;
             };
-            let last_child = kids.iter().filter_map(|k| position.get(k)).max().copied();
+            let last_child = kids
+                .iter()
+                .map(|&k| position[k])
+                .filter(|&k| k != usize::MAX)
+                .max();
             if let Some(last) = last_child.filter(|&last| last > p) {
                 let block = entries.remove(p);
                 entries.insert(last, block);
@@ -400,10 +416,10 @@ fn render_macro_item(lib: &Library, item: &Item) -> String {
         (ItemKind::String, Some(f)) => format!(
             "@string{{{} = {}}}",
             f.name.of(text),
-            canonical_value(text, f, true).text()
+            canonical_value(text, f).text()
         ),
         (ItemKind::Preamble, Some(f)) => {
-            format!("@preamble{{{}}}", canonical_value(text, f, true).text())
+            format!("@preamble{{{}}}", canonical_value(text, f).text())
         }
         _ => item.span.of(text).trim_end().to_string(),
     }
@@ -443,14 +459,11 @@ impl Value<'_> {
 /// A value expression in canonical form: braced parts, bare macros, ` # `
 /// between parts. Quoted strings become braced (same meaning in BibTeX).
 /// A single braced value, by far the most common, is kept as it is.
-/// `may_concatenate`: whether the value may hold a `#` (when not, it needs
-/// no scan for one).
-fn canonical_value<'t>(text: &'t str, field: &Field, may_concatenate: bool) -> Value<'t> {
+fn canonical_value<'t>(text: &'t str, field: &Field) -> Value<'t> {
     let raw = field.value.of(text);
     // Parts are joined by `#`: without one, a value that starts and ends
     // with a delimiter is a single braced or quoted part.
-    let single =
-        raw.len() >= 2 && (!may_concatenate || memchr::memchr(b'#', raw.as_bytes()).is_none());
+    let single = raw.len() >= 2 && !field.concatenated;
     if single && raw.starts_with('{') && raw.ends_with('}') {
         return Value::Verbatim(raw);
     }
@@ -479,13 +492,11 @@ fn canonical_value<'t>(text: &'t str, field: &Field, may_concatenate: bool) -> V
 fn canonical_parts<'t>(text: &'t str, field: &Field) -> Value<'t> {
     let raw = field.value.of(text);
     let parts = value_parts(text, field.value);
-    if parts.len() == 1
-        && let Part::Number(s) = parts[0]
-    {
+    if let Some(Part::Number(s)) = parts.clone().single() {
         return Value::Braced(s.of(text));
     }
     let mut out = String::with_capacity(raw.len() + 2);
-    for (i, p) in parts.iter().enumerate() {
+    for (i, p) in parts.enumerate() {
         if i > 0 {
             out.push_str(" # ");
         }
@@ -501,27 +512,48 @@ fn canonical_parts<'t>(text: &'t str, field: &Field) -> Value<'t> {
     Value::Made(out)
 }
 
+/// A name of [`FIELD_ORDER`] with its place there.
+#[derive(Clone)]
+struct Ranked {
+    /// [`head_word`] of the name.
+    head: u64,
+    name: &'static str,
+    rank: usize,
+}
+
 /// Where a field goes in a canonical entry.
 fn field_rank(name: &str) -> usize {
-    // By length first: few names share one, and comparing equal-length
-    // names is one `memcmp` (a hash of the name costs more).
-    static BY_LENGTH: LazyLock<Vec<Vec<(&'static str, usize)>>> = LazyLock::new(|| {
+    // By length, then by the first eight bytes as one integer: few names
+    // share a length, and an integer compare settles nearly every
+    // candidate without calling `memcmp` (this runs for every field).
+    static BY_LENGTH: LazyLock<Vec<Vec<Ranked>>> = LazyLock::new(|| {
         let longest = FIELD_ORDER.iter().map(|n| n.len()).max().unwrap_or(0);
         let mut table = vec![Vec::new(); longest + 1];
         for (rank, name) in FIELD_ORDER.iter().enumerate() {
-            table[name.len()].push((*name, rank));
+            let head = head_word(name);
+            table[name.len()].push(Ranked { head, name, rank });
         }
         table
     });
-    BY_LENGTH
-        .get(name.len())
-        // The first byte settles most comparisons without calling `memcmp`.
-        .and_then(|names| {
-            names
-                .iter()
-                .find(|(n, _)| n.as_bytes().first() == name.as_bytes().first() && *n == name)
+    let Some(names) = BY_LENGTH.get(name.len()) else {
+        return FIELD_ORDER.len();
+    };
+    let head = head_word(name);
+    names
+        .iter()
+        .find(|r| {
+            r.head == head && (name.len() <= 8 || r.name.as_bytes()[8..] == name.as_bytes()[8..])
         })
-        .map_or(FIELD_ORDER.len(), |&(_, rank)| rank)
+        .map_or(FIELD_ORDER.len(), |r| r.rank)
+}
+
+/// The first eight bytes of `name` (zero-padded) as one integer.
+fn head_word(name: &str) -> u64 {
+    // Byte by byte: a copy of a variable length would call `memcpy`.
+    name.bytes()
+        .take(8)
+        .enumerate()
+        .fold(0, |head, (i, b)| head | u64::from(b) << (8 * i))
 }
 
 /// How many columns `name` takes (field names are nearly always ASCII).
@@ -560,16 +592,9 @@ fn render_entry_into(lib: &Library, item: &Item, out: &mut String) {
         return;
     }
     let fields = lib.raw.fields_of(item);
-    let concatenated = lib.raw.values_holding(text, item, b'#');
     let mut rendered: Vec<(Cow<'_, str>, Value<'_>)> = fields
         .iter()
-        .enumerate()
-        .map(|(k, f)| {
-            (
-                lower_name(f.name.of(text)),
-                canonical_value(text, f, concatenated >> k & 1 == 1),
-            )
-        })
+        .map(|f| (lower_name(f.name.of(text)), canonical_value(text, f)))
         .collect();
     move_equal_marks(text, fields, &mut rendered);
     // (rank, width) of each field, worked out once.
@@ -611,8 +636,9 @@ fn move_equal_marks<'t>(
     let Some(pos) = rendered.iter().position(|(n, _)| n == "author") else {
         return;
     };
-    let parts = value_parts(text, fields[pos].value);
-    let [Part::Braced(inner) | Part::Quoted(inner)] = parts.as_slice() else {
+    let Some(Part::Braced(inner) | Part::Quoted(inner)) =
+        value_parts(text, fields[pos].value).single()
+    else {
         return;
     };
     let Some((clean, marked)) = names::without_equal_marks(inner.of(text)) else {

@@ -88,6 +88,9 @@ pub struct Field {
     pub name: Span,
     /// The raw value expression, e.g. `{Title}` or `ack # " and " # jan`.
     pub value: Span,
+    /// Whether the value joins parts with `#` (known from parsing, so
+    /// readers of a single `{...}` need not scan it for one).
+    pub concatenated: bool,
 }
 
 /// Why an item failed to parse.
@@ -194,52 +197,79 @@ pub enum Part {
 
 /// Splits a raw value expression (as stored in [`Field::value`]) into its
 /// parts. The expression was validated by [`parse`], so this cannot fail.
-pub fn value_parts(text: &str, value: Span) -> Vec<Part> {
-    let bytes = text.as_bytes();
-    let mut parts = Vec::with_capacity(1);
-    let mut i = value.start as usize;
-    let end = value.end as usize;
-    while i < end {
-        match bytes[i] {
-            b'{' => {
-                let close = match_braces(bytes, i, end).unwrap_or(end);
-                parts.push(Part::Braced(Span::new(
-                    i + 1,
-                    close.saturating_sub(1).max(i + 1),
-                )));
-                i = close;
-            }
-            b'"' => {
-                let close = scan_quote(bytes, i, end).map_or(end, |(c, _)| c);
-                parts.push(Part::Quoted(Span::new(
-                    i + 1,
-                    close.saturating_sub(1).max(i + 1),
-                )));
-                i = close;
-            }
-            b'#' => i += 1,
-            b if is_space(b) => i += 1,
-            b if b.is_ascii_digit() => {
-                let start = i;
-                while i < end && bytes[i].is_ascii_digit() {
-                    i += 1;
+/// An iterator, not a `Vec`: it runs for values read again and again
+/// (macro expansion, `fmt`), and most have one part.
+pub fn value_parts(text: &str, value: Span) -> ValueParts<'_> {
+    ValueParts {
+        bytes: text.as_bytes(),
+        at: value.start as usize,
+        end: value.end as usize,
+    }
+}
+
+/// The parts of one value expression, in order: see [`value_parts`].
+#[derive(Clone)]
+pub struct ValueParts<'t> {
+    bytes: &'t [u8],
+    at: usize,
+    end: usize,
+}
+
+impl ValueParts<'_> {
+    /// The only part, if there is exactly one.
+    pub fn single(mut self) -> Option<Part> {
+        let first = self.next()?;
+        self.next().is_none().then_some(first)
+    }
+}
+
+impl Iterator for ValueParts<'_> {
+    type Item = Part;
+
+    fn next(&mut self) -> Option<Part> {
+        let (bytes, end) = (self.bytes, self.end);
+        while self.at < end {
+            let i = self.at;
+            match bytes[i] {
+                b'{' => {
+                    let close = match_braces(bytes, i, end).unwrap_or(end);
+                    self.at = close;
+                    let inner = Span::new(i + 1, close.saturating_sub(1).max(i + 1));
+                    return Some(Part::Braced(inner));
                 }
-                parts.push(Part::Number(Span::new(start, i)));
-            }
-            _ => {
-                let start = i;
-                while i < end && is_name_byte(bytes[i]) {
-                    i += 1;
+                b'"' => {
+                    let close = scan_quote(bytes, i, end).map_or(end, |(c, _)| c);
+                    self.at = close;
+                    let inner = Span::new(i + 1, close.saturating_sub(1).max(i + 1));
+                    return Some(Part::Quoted(inner));
                 }
-                if i == start {
-                    i += 1; // unreachable for validated input; never loop forever
-                } else {
-                    parts.push(Part::Macro(Span::new(start, i)));
+                b'#' => self.at += 1,
+                b if is_space(b) => self.at += 1,
+                b if b.is_ascii_digit() => {
+                    let mut j = i;
+                    while j < end && bytes[j].is_ascii_digit() {
+                        j += 1;
+                    }
+                    self.at = j;
+                    return Some(Part::Number(Span::new(i, j)));
+                }
+                _ => {
+                    let mut j = i;
+                    while j < end && is_name_byte(bytes[j]) {
+                        j += 1;
+                    }
+                    if j == i {
+                        // Unreachable for validated input; never loop forever.
+                        self.at = i + 1;
+                    } else {
+                        self.at = j;
+                        return Some(Part::Macro(Span::new(i, j)));
+                    }
                 }
             }
         }
+        None
     }
-    parts
 }
 
 fn is_space(b: u8) -> bool {
@@ -762,10 +792,11 @@ impl<'s> Parser<'s> {
         }
         if ty_text.eq_ignore_ascii_case("preamble") {
             self.skip_space();
-            let value = self.value(close)?;
+            let (value, concatenated) = self.value(close)?;
             self.out.fields.push(Field {
                 name: Span::new(value.start as usize, value.start as usize),
                 value,
+                concatenated,
             });
             self.skip_space();
             return self
@@ -863,15 +894,21 @@ impl<'s> Parser<'s> {
         }
         self.pos += 1;
         self.skip_space();
-        let value = self.value(close)?;
-        self.out.fields.push(Field { name, value });
+        let (value, concatenated) = self.value(close)?;
+        self.out.fields.push(Field {
+            name,
+            value,
+            concatenated,
+        });
         Ok(())
     }
 
-    /// A value expression: parts joined by `#`. Leaves `pos` after the last part.
-    fn value(&mut self, close: u8) -> Step<Span> {
+    /// A value expression: parts joined by `#`, and whether there are
+    /// several. Leaves `pos` after the last part.
+    fn value(&mut self, close: u8) -> Step<(Span, bool)> {
         let start = self.pos;
         let mut end;
+        let mut concatenated = false;
         loop {
             match self.bytes.get(self.pos) {
                 Some(b'{') => match match_braces(self.bytes, self.pos, self.scan_end(self.pos)) {
@@ -913,6 +950,7 @@ impl<'s> Parser<'s> {
             end = self.pos;
             self.skip_space();
             if self.bytes.get(self.pos) == Some(&b'#') {
+                concatenated = true;
                 self.pos += 1;
                 self.skip_space();
                 if matches!(self.bytes.get(self.pos), Some(&b) if b == close || b == b',')
@@ -925,7 +963,7 @@ impl<'s> Parser<'s> {
             }
         }
         self.pos = end;
-        Ok(Span::new(start, end))
+        Ok((Span::new(start, end), concatenated))
     }
 }
 
@@ -1179,7 +1217,6 @@ mod tests {
         assert_eq!(fields[1].value.of(text), "2024");
         assert_eq!(
             value_parts(text, fields[0].value)
-                .iter()
                 .map(|p| match p {
                     Part::Macro(s) | Part::Braced(s) | Part::Quoted(s) | Part::Number(s) =>
                         s.of(text),

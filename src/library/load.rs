@@ -185,14 +185,15 @@ impl Macros {
     /// expanded (an unknown macro stands for its own name). Once the
     /// expansion budget is spent, a value ends before the macro that would
     /// overdraw it.
-    pub(crate) fn resolve<'t>(&self, text: &'t str, value: Span) -> Cow<'t, str> {
+    pub(crate) fn resolve<'t>(&self, text: &'t str, field: &Field) -> Cow<'t, str> {
+        let value = field.value;
         let raw = value.of(text);
         let bytes = raw.as_bytes();
         // Fast path: one braced or quoted part, by far the common case.
-        if bytes.len() >= 2
+        if !field.concatenated
+            && bytes.len() >= 2
             && ((bytes[0] == b'{' && bytes[bytes.len() - 1] == b'}')
                 || (bytes[0] == b'"' && bytes[bytes.len() - 1] == b'"'))
-            && memchr::memchr(b'#', bytes).is_none()
         {
             return Cow::Borrowed(&raw[1..raw.len() - 1]);
         }
@@ -200,13 +201,13 @@ impl Macros {
             return Cow::Borrowed(raw);
         }
         let parts = value_parts(text, value);
-        if let [Part::Braced(s) | Part::Quoted(s) | Part::Number(s)] = parts.as_slice() {
+        if let Some(Part::Braced(s) | Part::Quoted(s) | Part::Number(s)) = parts.clone().single() {
             return Cow::Borrowed(s.of(text));
         }
         // The pieces first, then one allocation of the right size (authors
         // written as `AUTH_A # " and " # AUTH_B` are resolved for every
         // `--author` query).
-        let mut pieces: Vec<&str> = Vec::with_capacity(parts.len());
+        let mut pieces: Vec<&str> = Vec::with_capacity(8);
         for part in parts {
             match part {
                 Part::Braced(s) | Part::Quoted(s) | Part::Number(s) => pieces.push(s.of(text)),
@@ -471,23 +472,28 @@ impl Library {
             return;
         };
         let name = field.name.of(self.source.text()).to_ascii_lowercase();
-        let value = self
-            .macros
-            .resolve(self.source.text(), field.value)
-            .into_owned();
+        let value = self.macros.resolve(self.source.text(), &field).into_owned();
         self.macros.map.insert(name, (value, index));
     }
 
     /// Whether some `@string` name is defined twice (any case).
     pub(crate) fn redefines_a_macro(&self) -> bool {
         let text = self.source.text();
-        let mut seen = HashSet::new();
+        let mut seen: FastMap<Cow<'_, str>, ()> = FastMap::default();
         self.raw
             .items
             .iter()
             .filter(|i| i.kind == ItemKind::String)
             .filter_map(|i| self.raw.fields_of(i).first())
-            .any(|f| !seen.insert(f.name.of(text).to_ascii_lowercase()))
+            .any(|f| {
+                let name = f.name.of(text);
+                let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(name.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(name)
+                };
+                seen.insert(name, ()).is_some()
+            })
     }
 
     /// Reports macros used before (or without) their definition.
@@ -511,14 +517,10 @@ impl Library {
             Some(len) => uses.known.push((len, value.start as usize)),
             None => uses.unknown.push(name),
         };
-        let concatenated = self.raw.values_holding(text, item, b'#');
-        for (k, field) in self.raw.fields_of(item).iter().enumerate() {
+        for field in self.raw.fields_of(item) {
             let raw = field.value.of(text);
             let first = raw.as_bytes().first().copied();
-            // `memchr` (SIMD), not `str::contains`: this reads every value.
-            if matches!(first, Some(b'{' | b'"'))
-                && (concatenated >> k & 1 == 0 || memchr::memchr(b'#', raw.as_bytes()).is_none())
-            {
+            if matches!(first, Some(b'{' | b'"')) && !field.concatenated {
                 continue;
             }
             if raw.bytes().all(|b| b.is_ascii_digit()) {
@@ -656,7 +658,7 @@ impl Library {
                 f.name.range().len() == name.len()
                     && text.as_bytes()[f.name.range()].eq_ignore_ascii_case(name.as_bytes())
             })
-            .map(|f| self.macros.resolve(text, f.value))
+            .map(|f| self.macros.resolve(text, f))
     }
 
     /// The item that item `index` cross-references, if any.
@@ -1016,7 +1018,7 @@ impl Library {
             found.push(d);
         }
         if let Some(f) = crossref {
-            let target = self.macros.resolve(text, f.value);
+            let target = self.macros.resolve(text, f);
             // `keys` holds every entry's key in lower case, so this finds any
             // key that matches ignoring case (scanning the items instead made
             // a file full of dangling crossrefs quadratic).
@@ -1132,7 +1134,7 @@ impl Library {
 
 /// A citation key in lower case, as [`Library::keys`] holds it: keys are
 /// nearly always ASCII, which lower-cases without Unicode tables.
-fn lower_key(key: &str) -> String {
+pub(crate) fn lower_key(key: &str) -> String {
     if key.is_ascii() {
         key.to_ascii_lowercase()
     } else {

@@ -10,6 +10,7 @@
 mod load;
 pub mod numbering;
 
+pub(crate) use load::lower_key;
 pub use load::{ENTRY_LIMIT_BYTES, LoadOptions};
 
 use std::collections::HashMap;
@@ -200,7 +201,7 @@ impl Library {
             .map(|f| {
                 (
                     f.name.of(text).to_ascii_lowercase(),
-                    self.macros.resolve(text, f.value).into_owned(),
+                    self.macros.resolve(text, f).into_owned(),
                 )
             })
             .collect()

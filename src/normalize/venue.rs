@@ -32,6 +32,21 @@ use crate::model::{Kind, Venue, Workshop};
 /// The venues publist knows, indexed by folded spelling.
 #[derive(Debug, Clone)]
 pub struct Registry {
+    /// Whether the built-in table comes first.
+    builtin: bool,
+    /// Definitions given (after the built-in ones), not yet indexed.
+    pending: Vec<Vec<VenueDef>>,
+    /// Built on first use: `fmt`, and a `list` whose filters match no
+    /// entry, never look a venue up (folding ~1,000 spellings takes about
+    /// as long as starting the process).
+    index: std::sync::OnceLock<Index>,
+    /// Built on first use: most runs never need a fuzzy match.
+    nearest: std::sync::OnceLock<NearestIndex>,
+}
+
+/// A [`Registry`]'s definitions and the maps from folded spellings to them.
+#[derive(Debug, Clone, Default)]
+struct Index {
     defs: Vec<VenueDef>,
     /// Folded spelling → definition.
     by_alias: FastMap<String, usize>,
@@ -40,13 +55,16 @@ pub struct Registry {
     by_abbr: FastMap<String, usize>,
     /// Folded canonical abbreviation → definition, for overrides.
     by_canonical: FastMap<String, usize>,
-    /// Built on first use: most runs never need a fuzzy match.
-    nearest: std::sync::OnceLock<NearestIndex>,
 }
 
 impl Default for Registry {
     fn default() -> Self {
-        Registry::new(registry::builtin())
+        Registry {
+            builtin: true,
+            pending: Vec::new(),
+            index: std::sync::OnceLock::new(),
+            nearest: std::sync::OnceLock::new(),
+        }
     }
 }
 
@@ -94,15 +112,11 @@ enum Reach {
 impl Registry {
     /// A registry of `defs`, merged as [`Registry::extend`] merges.
     pub fn new(defs: Vec<VenueDef>) -> Registry {
-        let mut reg = Registry {
-            defs: Vec::with_capacity(defs.len()),
-            by_alias: FastMap::default(),
-            by_abbr: FastMap::default(),
-            by_canonical: FastMap::default(),
-            nearest: std::sync::OnceLock::new(),
-        };
-        reg.extend(defs);
-        reg
+        Registry {
+            builtin: false,
+            pending: vec![defs],
+            ..Registry::default()
+        }
     }
 
     /// Adds definitions (a user's `venues.json`). A definition whose
@@ -111,67 +125,47 @@ impl Registry {
     /// gives, and its aliases are added to the old. Spellings added later
     /// win over earlier ones.
     pub fn extend(&mut self, defs: Vec<VenueDef>) {
-        for def in defs {
-            let key = fold_venue(&def.abbr);
-            let index = match self.by_canonical.get(&key) {
-                Some(&i) => {
-                    let old = std::mem::replace(&mut self.defs[i], def);
-                    merge_override(&mut self.defs[i], old);
-                    i
-                }
-                None => {
-                    self.defs.push(def);
-                    self.by_canonical.insert(key, self.defs.len() - 1);
-                    self.defs.len() - 1
-                }
-            };
-            self.index_def(index);
+        match self.index.get_mut() {
+            Some(index) => index.extend(defs),
+            None => self.pending.push(defs),
         }
         self.nearest = std::sync::OnceLock::new();
     }
 
-    /// The fuzzy-match index, built the first time it is asked for.
-    fn nearest_index(&self) -> &NearestIndex {
-        self.nearest.get_or_init(|| NearestIndex::build(&self.defs))
+    /// The definitions and spelling maps, built the first time they are
+    /// asked for.
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
+            let mut index = Index::default();
+            if self.builtin {
+                index.extend(registry::builtin());
+            }
+            for defs in &self.pending {
+                index.extend(defs.clone());
+            }
+            index
+        })
     }
 
-    fn index_def(&mut self, index: usize) {
-        let def = &self.defs[index];
-        let abbrs = std::iter::once(def.abbr.as_str())
-            .chain(def.former.as_ref().map(|f| f.abbr.as_str()))
-            .chain(
-                def.aliases
-                    .iter()
-                    .map(String::as_str)
-                    .filter(|a| is_abbreviation(a)),
-            );
-        for abbr in abbrs {
-            let key = fold_venue(abbr);
-            if !key.is_empty() {
-                self.by_abbr.insert(key, index);
-            }
-        }
-        for spelling in def.spellings() {
-            let key = fold_venue(spelling);
-            if !key.is_empty() {
-                self.by_alias.insert(key, index);
-            }
-        }
+    /// The fuzzy-match index, built the first time it is asked for.
+    fn nearest_index(&self) -> &NearestIndex {
+        self.nearest
+            .get_or_init(|| NearestIndex::build(&self.index().defs))
     }
 
     /// Every definition.
     pub fn defs(&self) -> &[VenueDef] {
-        &self.defs
+        &self.index().defs
     }
 
     /// The definition at `index`.
     pub fn def(&self, index: usize) -> &VenueDef {
-        &self.defs[index]
+        &self.index().defs[index]
     }
 
     /// The definition one of whose spellings folds exactly like `text`.
     pub fn lookup(&self, text: &str) -> Option<usize> {
-        self.by_alias.get(&fold_venue(text)).copied()
+        self.index().by_alias.get(&fold_venue(text)).copied()
     }
 
     /// The known venue nearest to `text`, for "unknown venue: did you mean
@@ -187,9 +181,11 @@ impl Registry {
     /// ```
     pub fn nearest(&self, text: &str) -> Option<&VenueDef> {
         if let Some(i) = self.parse(text).def {
-            return Some(&self.defs[i]);
+            return Some(&self.index().defs[i]);
         }
-        self.nearest_index().nearest(text).map(|i| &self.defs[i])
+        self.nearest_index()
+            .nearest(text)
+            .map(|i| &self.index().defs[i])
     }
 
     /// Reads a venue string.
@@ -299,8 +295,9 @@ impl Registry {
 
     /// The definition `text`, folded to `key`, names within `reach`.
     fn match_key(&self, key: &str, text: &str, reach: Reach) -> Option<(usize, &str)> {
-        let (key, &def) = self.by_alias.get_key_value(key)?;
-        let abbreviation = || self.by_abbr.contains_key(key) && has_abbreviation_token(text);
+        let (key, &def) = self.index().by_alias.get_key_value(key)?;
+        let abbreviation =
+            || self.index().by_abbr.contains_key(key) && has_abbreviation_token(text);
         let accepted = match reach {
             Reach::Whole => true,
             Reach::Part | Reach::Paren => key.split(' ').count() >= 3 || abbreviation(),
@@ -324,7 +321,8 @@ impl Registry {
             .split(' ')
             .filter(|w| !FILLER_WORDS.contains(w))
             .collect();
-        self.by_abbr
+        self.index()
+            .by_abbr
             .get_key_value(&rest.join(" "))
             .map(|(k, &d)| (d, k.as_str()))
     }
@@ -338,8 +336,11 @@ impl Registry {
         if !says_findings || key.split(' ').any(|w| w == "findings") {
             return Some(def);
         }
-        let abbr = fold_venue(&self.defs[def].abbr);
-        self.by_alias.get(&format!("findings {abbr}")).copied()
+        let abbr = fold_venue(&self.index().defs[def].abbr);
+        self.index()
+            .by_alias
+            .get(&format!("findings {abbr}"))
+            .copied()
     }
 
     /// The year `whole` states: a year, or "AAAI-24"; else the year an
@@ -359,7 +360,7 @@ impl Registry {
         if let Some(y) = self.hyphen_year(whole, index) {
             return Some(y);
         }
-        let def = &self.defs[index];
+        let def = &self.index().defs[index];
         let text = edition_text?;
         let by_edition = def
             .edition_base
@@ -391,7 +392,7 @@ impl Registry {
                 .rfind(|(_, c)| !c.is_alphanumeric())
                 .map_or(0, |(j, c)| j + c.len_utf8());
             let word = fold_venue(&text[word_start..i]);
-            (two && self.by_abbr.get(&word) == Some(&def))
+            (two && self.index().by_abbr.get(&word) == Some(&def))
                 .then(|| text[i + 1..i + 3].parse().ok().map(fold::two_digit_year))
                 .flatten()
         })
@@ -503,7 +504,7 @@ impl Registry {
             name = Some(strip_years(&p.outer)).filter(|n| !n.is_empty());
         }
         let name = name
-            .or_else(|| host.map(|h| format!("{} Workshops", self.defs[h].abbr)))
+            .or_else(|| host.map(|h| format!("{} Workshops", self.index().defs[h].abbr)))
             .or_else(|| short.clone())
             .unwrap_or_else(|| strip_years(primary));
         (host, host_text, Workshop { name, short })
@@ -568,7 +569,7 @@ impl Registry {
                 kind
             }
         };
-        match parse.def.map(|i| &self.defs[i]) {
+        match parse.def.map(|i| &self.index().defs[i]) {
             Some(def) => {
                 let abbr = match &def.former {
                     Some(f) if year.is_some_and(|y| y <= f.until) => f.abbr.clone(),
@@ -593,6 +594,52 @@ impl Registry {
                 track: parse.track.clone(),
                 known: false,
             },
+        }
+    }
+}
+
+impl Index {
+    /// [`Registry::extend`] on the built index.
+    fn extend(&mut self, defs: Vec<VenueDef>) {
+        for def in defs {
+            let key = fold_venue(&def.abbr);
+            let index = match self.by_canonical.get(&key) {
+                Some(&i) => {
+                    let old = std::mem::replace(&mut self.defs[i], def);
+                    merge_override(&mut self.defs[i], old);
+                    i
+                }
+                None => {
+                    self.defs.push(def);
+                    self.by_canonical.insert(key, self.defs.len() - 1);
+                    self.defs.len() - 1
+                }
+            };
+            self.index_def(index);
+        }
+    }
+
+    fn index_def(&mut self, index: usize) {
+        let def = &self.defs[index];
+        let abbrs = std::iter::once(def.abbr.as_str())
+            .chain(def.former.as_ref().map(|f| f.abbr.as_str()))
+            .chain(
+                def.aliases
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|a| is_abbreviation(a)),
+            );
+        for abbr in abbrs {
+            let key = fold_venue(abbr);
+            if !key.is_empty() {
+                self.by_abbr.insert(key, index);
+            }
+        }
+        for spelling in def.spellings() {
+            let key = fold_venue(spelling);
+            if !key.is_empty() {
+                self.by_alias.insert(key, index);
+            }
         }
     }
 }

@@ -9,7 +9,6 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// Words that never tell venues apart.
@@ -100,47 +99,25 @@ enum Word {
     Stem(&'static str),
 }
 
-/// Word → its role, built once. Looked up for every word folded, so it
-/// hashes with FNV-1a rather than the slower default hasher.
-static WORDS: LazyLock<HashMap<&'static str, Word, BuildHasherDefault<Fnv>>> =
-    LazyLock::new(|| {
-        let mut map = HashMap::default();
-        for (stem, words) in STEMS {
-            for word in *words {
-                map.insert(*word, Word::Stem(stem));
-            }
+/// Word → its role, built once (looked up for every word folded).
+static WORDS: LazyLock<FastMap<&'static str, Word>> = LazyLock::new(|| {
+    let mut map = HashMap::default();
+    for (stem, words) in STEMS {
+        for word in *words {
+            map.insert(*word, Word::Stem(stem));
         }
-        let ordinals = ORDINAL_WORDS.iter().chain(TENS_WORDS).map(|(w, _)| w);
-        for word in NOISE_WORDS.iter().chain(ordinals) {
-            map.insert(*word, Word::Noise);
-        }
-        map
-    });
-
-/// A hash map hashing with [`Fnv`], for lookups on every word and piece.
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
-/// The FNV-1a hash: fast on short keys such as words and venue names.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
     }
-
-    fn finish(&self) -> u64 {
-        self.0
+    let ordinals = ORDINAL_WORDS.iter().chain(TENS_WORDS).map(|(w, _)| w);
+    for word in NOISE_WORDS.iter().chain(ordinals) {
+        map.insert(*word, Word::Noise);
     }
-}
+    map
+});
+
+/// A hash map for lookups on every word, key and piece: FxHash (rustc's
+/// hasher) reads a key a word at a time, where the default SipHash spends
+/// more on a short key than the lookup itself.
+pub(crate) type FastMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
 
 /// Every full word the stem table knows, for typo-tolerant suggestions.
 pub(super) fn stem_table_words() -> impl Iterator<Item = (&'static str, &'static str)> {

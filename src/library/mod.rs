@@ -143,6 +143,11 @@ impl Library {
         ))
     }
 
+    /// Lower-case key → item index, when no two entries share a key.
+    pub(crate) fn items_by_unique_key(&self) -> Option<&FastMap<String, usize>> {
+        (self.keys.len() == self.items.len()).then_some(&self.keys)
+    }
+
     /// The raw author (else editor) value of entry `i`, macros expanded.
     fn author_text(&self, i: usize) -> std::borrow::Cow<'_, str> {
         let index = self.items[i];

@@ -478,8 +478,8 @@ impl Value<'_> {
 /// A single braced value, by far the most common, is kept as it is.
 fn canonical_value<'t>(text: &'t str, field: &Field) -> Value<'t> {
     let raw = field.value.of(text);
-    // Parts are joined by `#`: without one, a value that starts and ends
-    // with a delimiter is a single braced or quoted part.
+    // A value the parser saw no `#` join in, starting and ending with a
+    // delimiter, is a single braced or quoted part.
     let single = raw.len() >= 2 && !field.concatenated;
     if single && raw.starts_with('{') && raw.ends_with('}') {
         return Value::Verbatim(raw);

@@ -17,11 +17,13 @@ use crate::normalize::venue::Registry;
 use crate::syntax::ItemKind;
 use crate::tags::{self, Statement, Syntax, TopicMap};
 
-/// Building the venue registry costs more than loading a small input; it
-/// is built once per process.
+/// Building the venue registry's index costs more than loading a small
+/// input; it is built once per process, and each load gets a copy.
 fn registry() -> Registry {
     static REGISTRY: OnceLock<Registry> = OnceLock::new();
-    REGISTRY.get_or_init(Registry::default).clone()
+    REGISTRY
+        .get_or_init(|| Registry::default().indexed())
+        .clone()
 }
 
 /// Loads `data` as a `.bib` file and does everything a read-only command

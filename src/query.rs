@@ -252,34 +252,41 @@ fn rough_fold(raw: &str) -> Option<std::borrow::Cow<'_, str>> {
         let Some(&b) = bytes.get(i) else {
             break;
         };
-        match b {
-            b'{' | b'}' => i += 1,
-            // A backslash: a command.
-            _ => match bytes.get(i + 1) {
-                Some(a) if b"'\"^`~=.".contains(a) => i += 2,
-                Some(a) if a.is_ascii_alphabetic() => {
-                    let end = bytes[i + 1..]
-                        .iter()
-                        .position(|b| !b.is_ascii_alphabetic())
-                        .map_or(bytes.len(), |n| i + 1 + n);
-                    match &raw[i + 1..end] {
-                        "u" | "v" | "H" | "c" | "d" | "b" | "r" | "k" | "t" => {}
-                        "i" | "j" | "o" | "O" | "l" | "L" => {
-                            out.push(bytes[i + 1].to_ascii_lowercase() as char)
-                        }
-                        "ss" => out.push_str("ss"),
-                        "ae" | "AE" => out.push_str("ae"),
-                        "oe" | "OE" => out.push_str("oe"),
-                        "aa" | "AA" => out.push('a'),
-                        _ => return None,
-                    }
-                    i = end;
-                }
-                _ => return None,
-            },
-        }
+        i = match b {
+            b'{' | b'}' => i + 1,
+            _ => fold_command(raw, i, &mut out)?,
+        };
     }
     Some(out.into())
+}
+
+/// Folds the command at `i` (a backslash) of `raw` into `out` as
+/// [`rough_fold`] does: accents dropped, `\o` → `o`, `\ss` → `ss`. Returns
+/// where the command ends; None for a command it does not know.
+fn fold_command(raw: &str, i: usize, out: &mut String) -> Option<usize> {
+    let bytes = raw.as_bytes();
+    match bytes.get(i + 1) {
+        Some(a) if b"'\"^`~=.".contains(a) => Some(i + 2),
+        Some(a) if a.is_ascii_alphabetic() => {
+            let end = bytes[i + 1..]
+                .iter()
+                .position(|b| !b.is_ascii_alphabetic())
+                .map_or(bytes.len(), |n| i + 1 + n);
+            match &raw[i + 1..end] {
+                "u" | "v" | "H" | "c" | "d" | "b" | "r" | "k" | "t" => {}
+                "i" | "j" | "o" | "O" | "l" | "L" => {
+                    out.push(bytes[i + 1].to_ascii_lowercase() as char)
+                }
+                "ss" => out.push_str("ss"),
+                "ae" | "AE" => out.push_str("ae"),
+                "oe" | "OE" => out.push_str("oe"),
+                "aa" | "AA" => out.push('a'),
+                _ => return None,
+            }
+            Some(end)
+        }
+        _ => None,
+    }
 }
 
 /// ASCII case-insensitive substring test, without allocating: memchr finds
@@ -329,6 +336,8 @@ mod tests {
         while i < bytes.len() {
             match bytes[i] {
                 b'{' | b'}' => i += 1,
+                // An independent copy of the command folding, so the test
+                // also checks `fold_command`.
                 b'\\' => match bytes.get(i + 1) {
                     Some(a) if b"'\"^`~=.".contains(a) => i += 2,
                     Some(a) if a.is_ascii_alphabetic() => {

@@ -154,7 +154,7 @@ impl RawBib {
     /// Which of `item`'s values hold `byte`: bit `k` for field `k` (every
     /// bit, so "maybe", past 64 fields). One scan of the entry answers for
     /// all its values: a scan per value costs a call each, and few values
-    /// hold a `#` or an `@`.
+    /// hold the byte (an `@`, for the swallowed-entry check).
     pub fn values_holding(&self, text: &str, item: &Item, byte: u8) -> u64 {
         let fields = self.fields_of(item);
         let (Some(first), Some(last)) = (fields.first(), fields.last()) else {

@@ -17,7 +17,9 @@ fn load(text: &str) -> Library {
     static REGISTRY: OnceLock<Registry> = OnceLock::new();
     let options = LoadOptions {
         owner: None,
-        registry: REGISTRY.get_or_init(Registry::default).clone(),
+        registry: REGISTRY
+            .get_or_init(|| Registry::default().indexed())
+            .clone(),
     };
     Library::from_text(Path::new("t.bib"), text.to_string(), options)
 }

@@ -9,21 +9,20 @@
 pub fn numbers(years: &[Option<i32>]) -> Vec<usize> {
     // One integer per entry, ordered as the CV counts: year (none lowest),
     // then later in the file first. Sorting plain integers beats a
-    // comparator that looks the years up. Spans are `u32`, so a file (and
-    // its entry count) stays below 2^32.
-    let mut keys: Vec<u64> = years
+    // comparator that looks the years up.
+    let mut keys: Vec<u128> = years
         .iter()
         .enumerate()
         .map(|(i, year)| {
             let year = i64::from(year.unwrap_or(i32::MIN)) - i64::from(i32::MIN);
-            let later_first = u64::from(u32::MAX - i as u32);
-            (year as u64) << 32 | later_first
+            let later_first = u64::MAX - i as u64;
+            u128::from(year as u64) << 64 | u128::from(later_first)
         })
         .collect();
     keys.sort_unstable();
     let mut numbers = vec![0; years.len()];
     for (rank, key) in keys.into_iter().enumerate() {
-        let i = (u32::MAX - key as u32) as usize;
+        let i = (u64::MAX - key as u64) as usize;
         numbers[i] = rank + 1;
     }
     numbers

@@ -132,6 +132,14 @@ impl Registry {
         self.nearest = std::sync::OnceLock::new();
     }
 
+    /// The registry with its spelling index built now rather than at the
+    /// first lookup: for a registry kept and cloned for many loads (a clone
+    /// of an unbuilt registry would build the index again).
+    pub fn indexed(self) -> Registry {
+        self.index();
+        self
+    }
+
     /// The definitions and spelling maps, built the first time they are
     /// asked for.
     fn index(&self) -> &Index {

@@ -45,8 +45,10 @@ pub struct LoadOptions {
 /// bibliographies use a small fraction of it.
 #[derive(Debug, Default)]
 pub(crate) struct Macros {
-    /// Lower-case name → expansion and the item that defined it.
-    map: FastMap<String, (String, usize)>,
+    /// Lower-case name → expansion and the item that defined it. Names are
+    /// kept as bytes, so a name lower-cased for a lookup needs no UTF-8
+    /// check.
+    map: FastMap<Box<[u8]>, (String, usize)>,
     /// Bytes macro expansions may still produce.
     budget: AtomicUsize,
     /// Whether an expansion was cut short because the budget ran out.
@@ -111,7 +113,7 @@ impl Macros {
     fn lookup(&self, name: &str) -> Option<&(String, usize)> {
         // Keys are stored in lower case: a name in lower case is one lookup.
         if !name.bytes().any(|b| b.is_ascii_uppercase()) {
-            return self.map.get(name);
+            return self.map.get(name.as_bytes());
         }
         // Lower-cased on the stack: files that write macros in capitals
         // (`IEEE_J_EC`) look one up for nearly every field.
@@ -120,11 +122,9 @@ impl Macros {
             Some(short) => {
                 short.copy_from_slice(name.as_bytes());
                 short.make_ascii_lowercase();
-                std::str::from_utf8(short)
-                    .ok()
-                    .and_then(|n| self.map.get(n))
+                self.map.get(&*short)
             }
-            None => self.map.get(&name.to_ascii_lowercase()),
+            None => self.map.get(name.to_ascii_lowercase().as_bytes()),
         }
     }
 
@@ -185,7 +185,7 @@ impl Macros {
     /// expanded (an unknown macro stands for its own name). Once the
     /// expansion budget is spent, a value ends before the macro that would
     /// overdraw it.
-    pub(crate) fn resolve<'t>(&self, text: &'t str, field: &Field) -> Cow<'t, str> {
+    pub(crate) fn resolve<'a>(&'a self, text: &'a str, field: &Field) -> Cow<'a, str> {
         let value = field.value;
         let raw = value.of(text);
         let bytes = raw.as_bytes();
@@ -201,26 +201,39 @@ impl Macros {
             return Cow::Borrowed(raw);
         }
         let parts = value_parts(text, value);
-        if let Some(Part::Braced(s) | Part::Quoted(s) | Part::Number(s)) = parts.clone().single() {
-            return Cow::Borrowed(s.of(text));
+        match parts.clone().single() {
+            Some(Part::Braced(s) | Part::Quoted(s) | Part::Number(s)) => {
+                return Cow::Borrowed(s.of(text));
+            }
+            // One macro (`journal = IEEE_J_EC`, `month = jan`): its
+            // expansion, borrowed.
+            Some(Part::Macro(s)) => {
+                return match self.get(s.of(text)) {
+                    Some(expansion) if self.spend(expansion.len(), value.start as usize) => {
+                        Cow::Borrowed(expansion)
+                    }
+                    Some(_) => Cow::Borrowed(""),
+                    None => Cow::Borrowed(s.of(text)),
+                };
+            }
+            None => {}
         }
-        // The pieces first, then one allocation of the right size (authors
-        // written as `AUTH_A # " and " # AUTH_B` are resolved for every
-        // `--author` query).
-        let mut pieces: Vec<&str> = Vec::with_capacity(8);
+        // Authors written as `AUTH_A # " and " # AUTH_B` are resolved for
+        // every `--author` query: one allocation, sized for short macros.
+        let mut out = String::with_capacity(raw.len() + 32);
         for part in parts {
             match part {
-                Part::Braced(s) | Part::Quoted(s) | Part::Number(s) => pieces.push(s.of(text)),
+                Part::Braced(s) | Part::Quoted(s) | Part::Number(s) => out.push_str(s.of(text)),
                 Part::Macro(s) => match self.get(s.of(text)) {
                     Some(expansion) if self.spend(expansion.len(), value.start as usize) => {
-                        pieces.push(expansion)
+                        out.push_str(expansion)
                     }
                     Some(_) => break,
-                    None => pieces.push(s.of(text)),
+                    None => out.push_str(s.of(text)),
                 },
             }
         }
-        Cow::Owned(pieces.concat())
+        Cow::Owned(out)
     }
 }
 
@@ -471,7 +484,12 @@ impl Library {
         let Some(field) = self.raw.fields_of(item).first().copied() else {
             return;
         };
-        let name = field.name.of(self.source.text()).to_ascii_lowercase();
+        let name = field
+            .name
+            .of(self.source.text())
+            .to_ascii_lowercase()
+            .into_bytes()
+            .into_boxed_slice();
         let value = self.macros.resolve(self.source.text(), &field).into_owned();
         self.macros.map.insert(name, (value, index));
     }

@@ -497,7 +497,7 @@ impl Library {
     /// Whether some `@string` name is defined twice (any case).
     pub(crate) fn redefines_a_macro(&self) -> bool {
         let text = self.source.text();
-        let mut seen: FastMap<Cow<'_, str>, ()> = FastMap::default();
+        let mut seen: HashSet<Cow<'_, str>, rustc_hash::FxBuildHasher> = HashSet::default();
         self.raw
             .items
             .iter()
@@ -510,7 +510,7 @@ impl Library {
                 } else {
                     Cow::Borrowed(name)
                 };
-                seen.insert(name, ()).is_some()
+                !seen.insert(name)
             })
     }
 

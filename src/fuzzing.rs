@@ -33,6 +33,7 @@ pub fn fuzz_load(data: &[u8]) {
     let options = LoadOptions {
         owner: Some("Jane Doe".to_string()),
         registry: registry(),
+        checks: true,
     };
     let Ok(lib) = Library::from_bytes(Path::new("fuzz.bib"), data.to_vec(), options) else {
         return;
@@ -119,7 +120,7 @@ pub fn fuzz_tags(data: &[u8]) {
         static LIBRARY: Library = Library::from_text(
             Path::new("fuzz.bib"),
             TAGS_LIBRARY.to_string(),
-            LoadOptions { owner: Some("Jane Doe".to_string()), registry: registry() },
+            LoadOptions { owner: Some("Jane Doe".to_string()), registry: registry(), checks: true },
         );
     }
     let text = String::from_utf8_lossy(data).into_owned();

@@ -20,6 +20,7 @@ fn load(text: &str) -> Library {
         registry: REGISTRY
             .get_or_init(|| Registry::default().indexed())
             .clone(),
+        checks: true,
     };
     Library::from_text(Path::new("t.bib"), text.to_string(), options)
 }

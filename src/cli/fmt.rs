@@ -30,7 +30,7 @@ pub struct FmtArgs {
 
 /// Runs `fmt`.
 pub fn run(args: &FmtArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode, Error> {
-    let lib = ctx.load(false)?;
+    let lib = ctx.load_unchecked()?;
     let path = lib.source.path().to_path_buf();
     if !lib.raw.errors.is_empty() || lib.lossy {
         let errors: Vec<_> = lib

@@ -157,6 +157,16 @@ impl Context {
     /// freeing a large library (millions of small allocations) would only
     /// make the exit slower.
     pub fn load(&self, report: bool) -> Result<&'static Library, Error> {
+        self.load_with(report, true)
+    }
+
+    /// [`Context::load`] without the checks that only produce findings
+    /// (see [`LoadOptions::checks`]): for `fmt`, which reports none.
+    pub fn load_unchecked(&self) -> Result<&'static Library, Error> {
+        self.load_with(false, false)
+    }
+
+    fn load_with(&self, report: bool, checks: bool) -> Result<&'static Library, Error> {
         let path = self.library_path()?;
         let registry = registry_for(&path)?;
         let lib = Library::load(
@@ -164,6 +174,7 @@ impl Context {
             LoadOptions {
                 owner: self.owner(),
                 registry,
+                checks,
             },
         )?;
         if lib.is_empty() && lib.skipped > 0 {

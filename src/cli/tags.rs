@@ -249,6 +249,7 @@ fn renumber(
         LoadOptions {
             owner: None,
             registry: Registry::default(),
+            checks: true,
         },
     )?;
     if old.skipped > 0 {

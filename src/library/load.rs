@@ -27,12 +27,26 @@ use crate::syntax::{self, Field, ItemKind, ParseErrorKind, Part, Span, value_par
 pub const ENTRY_LIMIT_BYTES: usize = u32::MAX as usize;
 
 /// What the loader needs besides the text.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct LoadOptions {
     /// The owner's name, overriding the library's own `publist: owner`.
     pub owner: Option<String>,
     /// The venue registry (built-in plus the user's `venues.json`).
     pub registry: Registry,
+    /// Whether to run the checks that only produce findings (repeated
+    /// fields, dangling crossrefs, swallowed entries, `author+an`, macros an
+    /// entry uses): `fmt`, which shows none of them, turns them off.
+    pub checks: bool,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            owner: None,
+            registry: Registry::default(),
+            checks: true,
+        }
+    }
 }
 
 /// `@string` macros by lower-case name, with their expanded values.
@@ -304,6 +318,7 @@ impl Library {
         let raw = syntax::parse(&text);
         let source = SourceFile::new(path, text);
         let budget = expansion_budget(source.text().len());
+        let checks = options.checks;
         let mut lib = Library {
             source,
             raw,
@@ -323,21 +338,22 @@ impl Library {
             venue_cache: Mutex::new(HashMap::new()),
             resolved: OnceLock::new(),
         };
-        lib.load_pass();
+        lib.load_pass(checks);
         lib
     }
 
     /// One pass over the items: macros, keys, the owner, each entry's year
     /// and the problems visible without normalizing (publications are
-    /// resolved later, only as far as a command needs them).
-    fn load_pass(&mut self) {
+    /// resolved later, only as far as a command needs them). Without
+    /// `checks`, entries get no finding-only checks.
+    fn load_pass(&mut self, checks: bool) {
         self.report_syntax_errors();
         let mut found = Vec::new();
         // An entry's macros are checked against the macros defined above it.
         // Unless a macro is defined twice, that is known from where each was
         // defined, so entries are checked after this pass, on every core;
         // `budget_at` keeps the expansion budget each would have seen.
-        let deferred = !self.redefines_a_macro();
+        let deferred = checks && !self.redefines_a_macro();
         let mut budget_at = Vec::new();
         for index in 0..self.raw.items.len() {
             let item = self.raw.items[index].clone();
@@ -348,7 +364,7 @@ impl Library {
                 ItemKind::Entry => {
                     if deferred {
                         budget_at.push(self.macros.budget.load(Ordering::Relaxed));
-                    } else {
+                    } else if checks {
                         self.check_macros(&item);
                     }
                     let key = lower_key(item.key.of(self.source.text()));
@@ -418,8 +434,10 @@ impl Library {
             let mut found = Vec::new();
             let mut years = Vec::with_capacity(r.len());
             for &index in &lib.items[r] {
-                lib.check_entry_fields(index, &mut found);
-                lib.check_annotations(index, &mut found);
+                if checks {
+                    lib.check_entry_fields(index, &mut found);
+                    lib.check_annotations(index, &mut found);
+                }
                 years.push(lib.entry_year(index));
             }
             (found, years)
@@ -1395,6 +1413,40 @@ mod tests {
 
     fn load(text: &str) -> Library {
         Library::from_text(Path::new("t.bib"), text.to_string(), LoadOptions::default())
+    }
+
+    #[test]
+    fn without_checks_only_the_findings_go() {
+        let text = "@string{conf = {Proc. of X}}\n\
+            @misc{a, title = {A}, title = {A again}, crossref = {nowhere}, year = 2021}\n\
+            @misc{b, author = {Wu, Lei}, author+an = {3=equal}, title = undefined # {B}, year = conf}\n\
+            @misc{c, title = {C}, booktitle = conf, year = 2019}\n";
+        let checked = load(text);
+        let unchecked = Library::from_text(
+            Path::new("t.bib"),
+            text.to_string(),
+            LoadOptions {
+                checks: false,
+                ..LoadOptions::default()
+            },
+        );
+        let codes = |lib: &Library| lib.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>();
+        assert_eq!(
+            codes(&checked),
+            [
+                "duplicate-field",
+                "crossref-missing",
+                "annotation-out-of-range",
+                "unknown-macro"
+            ]
+        );
+        assert!(codes(&unchecked).is_empty(), "{:?}", codes(&unchecked));
+        assert_eq!(unchecked.years, checked.years);
+        assert_eq!(unchecked.numbers, checked.numbers);
+        assert_eq!(
+            crate::fmt::format_library(&unchecked),
+            crate::fmt::format_library(&checked)
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use crate::error::{Diagnostic, Location, Severity};
 use crate::library::Library;
-use crate::model::{Kind, Publication};
+use crate::model::{Kind, Person, Publication};
 use crate::normalize::names::{
     Identity, fold, may_have_equal_marker, split_names, strip_equal_marker,
 };
@@ -356,31 +356,55 @@ impl<'a> Checker<'a> {
     /// One coauthor written several ways ("Lei Wu", "L. Wu").
     fn coauthor_spellings(&self, out: &mut Vec<Diagnostic>) {
         let publications = self.lib.publications();
-        // Folding every name is the dear part; cores share it.
-        let identities = crate::par::map(publications.len(), 1000, |i| {
-            publications[i]
-                .authors
-                .iter()
-                .filter(|a| !a.family.is_empty())
-                .map(|a| Identity::of(&a.given, &a.family))
-                .collect::<Vec<_>>()
+        // Every author with a family name, in order, and the person it
+        // names: a large library writes the same people again and again,
+        // so each distinct (given, family) is folded once.
+        let authors: Vec<(usize, &Person)> = publications
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| p.authors.iter().map(move |a| (i, a)))
+            .filter(|(_, a)| !a.family.is_empty())
+            .collect();
+        let mut person_of: FastMap<(&str, &str), usize> = FastMap::default();
+        let mut people: Vec<(&str, &str)> = Vec::new();
+        let author_person: Vec<usize> = authors
+            .iter()
+            .map(|(_, a)| {
+                *person_of
+                    .entry((a.given.as_str(), a.family.as_str()))
+                    .or_insert_with(|| {
+                        people.push((&a.given, &a.family));
+                        people.len() - 1
+                    })
+            })
+            .collect();
+        drop(person_of);
+        let identities = crate::par::map(people.len(), 1000, |k| {
+            Identity::of(people[k].0, people[k].1)
         });
-        // Every spelling in order of first use; (family, first initial) →
-        // its spellings; and each name's first spelling, so a name seen
-        // before is found without searching its group (a common family
-        // name has thousands of spellings in a large library). Groups are
-        // numbered as they appear, so a lookup neither copies nor hashes
-        // the family name twice.
+        // Every spelling (a name's text within its group) in order of first
+        // use; (family, first initial) → its spellings; each name's first
+        // spelling, so a name seen before is found without searching its
+        // group (a common family name has thousands of spellings in a large
+        // library); and the spelling each person was last written with.
+        // Groups are numbered as they appear, so a lookup neither copies
+        // nor hashes the family name twice.
         let mut spellings: Vec<Spelling> = Vec::new();
         let mut group_of: FastMap<(&str, Option<char>), usize> = FastMap::default();
         let mut groups: Vec<Vec<usize>> = Vec::new();
         let mut by_name: FastMap<&str, usize> = FastMap::default();
+        let mut last_spelling: Vec<usize> = vec![usize::MAX; people.len()];
         let initial = |id: &Identity| id.given.first().and_then(|g| g.chars().next());
-        for (i, (p, ids)) in publications.iter().zip(&identities).enumerate() {
-            let authors = p.authors.iter().filter(|a| !a.family.is_empty());
-            for (a, id) in authors.zip(ids) {
-                let key = (id.family.as_str(), initial(id));
-                let existing = match by_name.get(a.name.as_str()) {
+        for (&(i, a), &person) in authors.iter().zip(&author_person) {
+            let id = &identities[person];
+            let key = (id.family.as_str(), initial(id));
+            let last = last_spelling[person];
+            let existing = if last != usize::MAX && *spellings[last].0 == a.name {
+                // A spelling is one text in one group, and a person's
+                // identity fixes the group: the same text is that spelling.
+                Some(last)
+            } else {
+                match by_name.get(a.name.as_str()) {
                     None => None,
                     Some(&s)
                         if spellings[s].1.family == id.family
@@ -395,26 +419,29 @@ impl<'a> Checker<'a> {
                             .copied()
                             .find(|&s| *spellings[s].0 == a.name)
                     }),
-                };
-                match existing {
-                    Some(s) => {
-                        let uses = &mut spellings[s].2;
-                        if uses.last() != Some(&i) {
-                            uses.push(i);
-                        }
-                    }
-                    None => {
-                        let s = spellings.len();
-                        let g = *group_of.entry(key).or_insert_with(|| {
-                            groups.push(Vec::new());
-                            groups.len() - 1
-                        });
-                        groups[g].push(s);
-                        by_name.entry(a.name.as_str()).or_insert(s);
-                        spellings.push((&a.name, id, vec![i]));
-                    }
                 }
-            }
+            };
+            let s = match existing {
+                Some(s) => {
+                    let uses = &mut spellings[s].2;
+                    if uses.last() != Some(&i) {
+                        uses.push(i);
+                    }
+                    s
+                }
+                None => {
+                    let s = spellings.len();
+                    let g = *group_of.entry(key).or_insert_with(|| {
+                        groups.push(Vec::new());
+                        groups.len() - 1
+                    });
+                    groups[g].push(s);
+                    by_name.entry(a.name.as_str()).or_insert(s);
+                    spellings.push((&a.name, id, vec![i]));
+                    s
+                }
+            };
+            last_spelling[person] = s;
         }
         let mut keys: Vec<((&str, Option<char>), usize)> = group_of.into_iter().collect();
         keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));

@@ -715,6 +715,12 @@ impl Library {
 
     /// Normalizes entry `entry` (an index into `items`) into a publication.
     pub(crate) fn resolve(&self, entry: usize) -> Publication {
+        self.resolve_with(entry, &mut NameCache::default())
+    }
+
+    /// [`Self::resolve`], reusing the names `names` already parsed: a
+    /// worker resolving many entries keeps one cache.
+    pub(crate) fn resolve_with(&self, entry: usize, names: &mut NameCache) -> Publication {
         let index = self.items[entry];
         let text = self.source.text();
         let item = &self.raw.items[index];
@@ -731,7 +737,7 @@ impl Library {
         let title = unicode("title").unwrap_or_default();
         let year = self.years[entry];
         let authors = match get("author").or_else(|| get("editor")) {
-            Some(raw) => self.people(index, parent, &raw),
+            Some(raw) => self.people(index, parent, &raw, names),
             None => Vec::new(),
         };
         let keywords = get("keywords")
@@ -898,9 +904,14 @@ impl Library {
 
     /// Authors with equal-contribution marks from `author+an` and from the
     /// names themselves, and the owner recognized.
-    fn people(&self, index: usize, parent: Option<usize>, raw: &str) -> Vec<Person> {
+    fn people(
+        &self,
+        index: usize,
+        parent: Option<usize>,
+        raw: &str,
+        cache: &mut NameCache,
+    ) -> Vec<Person> {
         let names = split_names(raw);
-        let owner = self.owner_id.as_ref();
         let annotations = self
             .field(index, parent, "author+an")
             .and_then(|a| parse_annotations(&a).ok())
@@ -916,30 +927,54 @@ impl Library {
                     || label.eq_ignore_ascii_case("corr");
             }
         }
+        if cache.people.len() >= NameCache::CAPACITY {
+            cache.people.clear();
+        }
         names
             .iter()
             .enumerate()
             .map(|(i, raw_name)| {
-                let (clean, marked) = strip_equal_marker(raw_name);
-                let name = parse_name(&clean);
-                let family = name.full_family();
-                let is_owner = owner.is_some_and(|o| o.matches_names(&name.given, &family));
-                let (equal, corresponding) = marks.get(&(i + 1)).copied().unwrap_or_default();
-                let display = if raw_name.trim() == "others" {
-                    "et al.".to_string()
-                } else {
-                    name.display()
+                let person = match cache.people.get(*raw_name) {
+                    Some(person) => person.clone(),
+                    None => {
+                        let person = self.person(raw_name);
+                        cache.people.insert((*raw_name).into(), person.clone());
+                        person
+                    }
                 };
+                let (equal, corresponding) = marks.get(&(i + 1)).copied().unwrap_or_default();
                 Person {
-                    given: name.given,
-                    family,
-                    name: display,
-                    equal: marked || equal,
-                    owner: is_owner,
+                    equal: person.equal || equal,
                     corresponding,
+                    ..person
                 }
             })
             .collect()
+    }
+
+    /// One name as written in an author list: parsed, its marks removed
+    /// (`equal` says whether it had one), the owner recognized.
+    fn person(&self, raw_name: &str) -> Person {
+        let (clean, marked) = strip_equal_marker(raw_name);
+        let name = parse_name(&clean);
+        let display = if raw_name.trim() == "others" {
+            "et al.".to_string()
+        } else {
+            name.display()
+        };
+        let family = name.full_family();
+        let owner = self
+            .owner_id
+            .as_ref()
+            .is_some_and(|o| o.matches_names(&name.given, &family));
+        Person {
+            given: name.given,
+            family,
+            name: display,
+            equal: marked,
+            owner,
+            corresponding: false,
+        }
     }
 
     /// Reports an `author+an` that does not parse or names an author the
@@ -1166,6 +1201,20 @@ impl Library {
             )
         })
     }
+}
+
+/// The people a worker has already read, by the name as written: a large
+/// library names the same people in entry after entry, and parsing a name
+/// (BibTeX's grammar, LaTeX to Unicode, the owner test) costs more than
+/// copying the result.
+#[derive(Default)]
+pub(crate) struct NameCache {
+    people: FastMap<Box<str>, Person>,
+}
+
+impl NameCache {
+    /// Names kept before the cache starts over: a bound on its memory.
+    const CAPACITY: usize = 1 << 16;
 }
 
 /// A citation key in lower case, as [`Library::keys`] holds it: keys are

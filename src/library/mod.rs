@@ -84,8 +84,11 @@ impl Library {
     pub fn publications(&self) -> &[Publication] {
         // Normalizing is most of what `check`, `cv` and `export` do on a
         // large library; entries are independent, so cores share them.
-        self.resolved
-            .get_or_init(|| crate::par::map(self.len(), 500, |i| self.resolve(i)))
+        self.resolved.get_or_init(|| {
+            crate::par::map_with(self.len(), 500, load::NameCache::default, |names, i| {
+                self.resolve_with(i, names)
+            })
+        })
     }
 
     /// Entry `i` (in file order) as a publication.
@@ -129,6 +132,7 @@ impl Library {
         crate::par::concat(crate::par::run(
             crate::par::ranges(order.len(), 1000),
             |r| {
+                let mut names = load::NameCache::default();
                 order[r]
                     .iter()
                     .copied()
@@ -136,7 +140,7 @@ impl Library {
                     .filter(|&i| {
                         query.authors.is_empty() || query.may_have_author(&self.author_text(i))
                     })
-                    .map(|i| self.resolve(i))
+                    .map(|i| self.resolve_with(i, &mut names))
                     .filter(|p| query.matches(p, &self.registry))
                     .collect()
             },

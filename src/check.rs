@@ -8,6 +8,7 @@
 //! entry, malformed arXiv ids, one coauthor written several ways, and
 //! entries `fmt` would rewrite. Every check is one pass with hash maps.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::error::{Diagnostic, Location, Severity};
@@ -122,10 +123,10 @@ impl<'a> Checker<'a> {
             .unwrap_or_else(|| self.entry_at(i))
     }
 
-    fn raw_field(&self, i: usize, name: &str) -> Option<String> {
+    fn raw_field(&self, i: usize, name: &str) -> Option<Cow<'a, str>> {
         let text = self.lib.source.text();
         self.field(i, name)
-            .map(|f| self.lib.macros.resolve(text, f).into_owned())
+            .map(|f| self.lib.macros.resolve(text, f))
     }
 
     fn missing_fields(&self, i: usize, p: &Publication, out: &mut Vec<Diagnostic>) {
@@ -173,10 +174,6 @@ impl<'a> Checker<'a> {
 
     fn venue(&self, i: usize, p: &Publication, out: &mut Vec<Diagnostic>) {
         let venue = &p.venue;
-        let venue_field = ["booktitle", "journal", "journaltitle", "eventtitle"]
-            .into_iter()
-            .find(|f| self.field(i, f).is_some())
-            .unwrap_or("booktitle");
         if !venue.known
             && !venue.name.is_empty()
             && matches!(
@@ -186,6 +183,10 @@ impl<'a> Checker<'a> {
         {
             // One finding per distinct venue, at its first entry: a
             // library citing one unknown journal 40 times needs one fix.
+            let venue_field = ["booktitle", "journal", "journaltitle", "eventtitle"]
+                .into_iter()
+                .find(|f| self.field(i, f).is_some())
+                .unwrap_or("booktitle");
             self.note_unknown_venue(venue.name.clone(), i, venue_field, 1);
         }
         if let (Some(vy), Some(y)) = (venue.year, p.year)
@@ -299,25 +300,41 @@ impl<'a> Checker<'a> {
 
     /// The same normalized title or arXiv id on two entries.
     fn same_paper_twice(&self, out: &mut Vec<Diagnostic>) {
-        let mut by_title: FastMap<String, usize> = FastMap::default();
-        let mut by_arxiv: FastMap<String, usize> = FastMap::default();
         let publications = self.lib.publications();
-        let titles = crate::par::map(publications.len(), 1000, |i| {
-            title_key(&publications[i].title)
+        // Titles are compared by a hash of their key, built on all cores
+        // without allocating; keys are only spelled out when two hashes
+        // meet (the same paper, or a collision, settled by `colliding`).
+        let hashes = crate::par::map(publications.len(), 1000, |i| {
+            title_hash(&publications[i].title)
         });
-        for ((i, p), title) in publications.iter().enumerate().zip(titles) {
+        let mut by_title: FastMap<u64, usize> = FastMap::default();
+        let mut colliding: FastMap<String, usize> = FastMap::default();
+        let mut by_arxiv: FastMap<&str, usize> = FastMap::default();
+        for ((i, p), (hash, len)) in publications.iter().enumerate().zip(hashes) {
             let mut first = None;
-            if title.len() >= 8 {
-                match by_title.get(&title) {
-                    Some(&j) => first = Some((j, "title")),
+            if len >= 8 {
+                match by_title.get(&hash) {
                     None => {
-                        by_title.insert(title, i);
+                        by_title.insert(hash, i);
+                    }
+                    Some(&j) => {
+                        let title = title_key(&p.title);
+                        if title == title_key(&publications[j].title) {
+                            first = Some((j, "title"));
+                        } else {
+                            match colliding.get(&title) {
+                                Some(&k) => first = Some((k, "title")),
+                                None => {
+                                    colliding.insert(title, i);
+                                }
+                            }
+                        }
                     }
                 }
             }
             if let Some(id) = &p.arxiv {
-                let id = id.split('v').next().unwrap_or(id).to_string();
-                match by_arxiv.get(&id) {
+                let id = id.split('v').next().unwrap_or(id);
+                match by_arxiv.get(id) {
                     Some(&j) if first.is_none() => first = Some((j, "arXiv id")),
                     Some(_) => {}
                     None => {
@@ -539,6 +556,28 @@ const MAX_FORMAT_FINDINGS: usize = 20;
 /// One way a name is written: the text, its identity, and the publications using it.
 type Spelling<'a> = (&'a String, &'a Identity, Vec<usize>);
 
+/// The hash and length of [`title_key`] of `title`; for ASCII, without
+/// building the key. Both paths feed the hasher byte by byte, so equal keys
+/// hash equally whichever path made them.
+fn title_hash(title: &str) -> (u64, usize) {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    let mut len = 0;
+    if title.is_ascii() {
+        for b in title.bytes().filter(u8::is_ascii_alphanumeric) {
+            hasher.write_u8(b.to_ascii_lowercase());
+            len += 1;
+        }
+    } else {
+        let key = title_key(title);
+        for b in key.bytes() {
+            hasher.write_u8(b);
+        }
+        len = key.len();
+    }
+    (hasher.finish(), len)
+}
+
 /// A title as `same_paper_twice` compares it: folded, letters and digits only.
 fn title_key(title: &str) -> String {
     if title.is_ascii() {
@@ -600,6 +639,17 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn title_hashes_are_the_hashes_of_the_keys(title in "[a-zA-Z0-9 .,:éÉøß-]{0,24}") {
+            use std::hash::Hasher;
+            let key = title_key(&title);
+            let mut hasher = rustc_hash::FxHasher::default();
+            for b in key.bytes() {
+                hasher.write_u8(b);
+            }
+            proptest::prop_assert_eq!(title_hash(&title), (hasher.finish(), key.len()));
+        }
+
         #[test]
         fn title_keys_of_ascii_fold_as_before(title in "[ -~]{0,40}") {
             let folded: String = fold(&title).chars().filter(|c| c.is_alphanumeric()).collect();

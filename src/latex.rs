@@ -42,13 +42,13 @@ fn needs_work(text: &str) -> bool {
     {
         return true;
     }
+    // One table lookup per byte: most values (titles, names) need nothing.
     let mut prev = 0u8;
     for &b in bytes {
-        match b {
-            b'\\' | b'{' | b'}' | b'~' => return true,
-            // Control characters (C0, DEL, and C1 which starts with 0xC2).
-            0x00..=0x1f | 0x7f | 0xc2 => return true,
-            b'-' | b'`' | b'\'' | b' ' if prev == b => return true,
+        match BYTE_CLASS[usize::from(b)] {
+            PLAIN => {}
+            SPECIAL => return true,
+            _ if prev == b => return true, // a doubled `-`, `` ` ``, `'` or space
             _ => {}
         }
         prev = b;
@@ -56,18 +56,54 @@ fn needs_work(text: &str) -> bool {
     false
 }
 
+const PLAIN: u8 = 0;
+/// `\`, braces, `~`, control characters (C0, DEL, and C1, which starts
+/// with 0xC2 in UTF-8): always work.
+const SPECIAL: u8 = 1;
+/// `-`, `` ` ``, `'` and space: work when doubled (dashes, quotes, spaces).
+const DOUBLED: u8 = 2;
+
+/// The class of every byte for [`needs_work`].
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [PLAIN; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = SPECIAL;
+        b += 1;
+    }
+    table[0x7f] = SPECIAL;
+    table[0xc2] = SPECIAL;
+    table[b'\\' as usize] = SPECIAL;
+    table[b'{' as usize] = SPECIAL;
+    table[b'}' as usize] = SPECIAL;
+    table[b'~' as usize] = SPECIAL;
+    table[b'-' as usize] = DOUBLED;
+    table[b'`' as usize] = DOUBLED;
+    table[b'\'' as usize] = DOUBLED;
+    table[b' ' as usize] = DOUBLED;
+    table
+};
+
 /// Whether `text` holds a combining diacritic (U+0300–U+036F), read off
 /// the UTF-8 bytes: CC 80–BF is U+0300–U+033F, CD 80–AF is U+0340–U+036F.
 fn needs_nfc(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| {
-        b == 0xcc || (b == 0xcd && bytes.get(i + 1).is_some_and(|&next| next <= 0xaf))
-    })
+    memchr::memchr2_iter(0xcc, 0xcd, bytes)
+        .any(|i| bytes[i] == 0xcc || bytes.get(i + 1).is_some_and(|&next| next <= 0xaf))
 }
 
 /// Whether [`collapse_whitespace`] would return `text` unchanged: no
 /// whitespace at the ends, and only single spaces inside.
 fn is_collapsed(text: &str) -> bool {
+    if text.is_ascii() {
+        // Whitespace and control characters in ASCII are the bytes up to
+        // the space, and DEL.
+        let bytes = text.as_bytes();
+        return bytes.first().is_none_or(|&b| b > b' ' && b != 0x7f)
+            && bytes.last().is_none_or(|&b| b > b' ' && b != 0x7f)
+            && !bytes.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
+            && !bytes.iter().any(|&b| b < b' ' || b == 0x7f);
+    }
     let mut after_space = true; // a space at the start is not collapsed
     for c in text.chars() {
         if (c.is_whitespace() && c != '\u{a0}') || c.is_control() {
@@ -417,12 +453,43 @@ fn accent_argument(text: &str, mut at: usize) -> (Option<&str>, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::{collapse_whitespace, is_collapsed, needs_nfc, to_unicode};
+    use super::{collapse_whitespace, is_collapsed, needs_nfc, needs_work, to_unicode};
+
+    /// [`needs_work`] as it was written before its byte table.
+    fn needs_work_by_match(text: &str) -> bool {
+        let bytes = text.as_bytes();
+        if bytes.first().is_some_and(|b| b.is_ascii_whitespace())
+            || bytes.last().is_some_and(|b| b.is_ascii_whitespace())
+        {
+            return true;
+        }
+        let mut prev = 0u8;
+        for &b in bytes {
+            match b {
+                b'\\' | b'{' | b'}' | b'~' => return true,
+                0x00..=0x1f | 0x7f | 0xc2 => return true,
+                b'-' | b'`' | b'\'' | b' ' if prev == b => return true,
+                _ => {}
+            }
+            prev = b;
+        }
+        false
+    }
 
     proptest::proptest! {
         #[test]
         fn collapsed_check_agrees_with_collapsing(text in "[ \t\n\u{a0}\u{2003}ab\u{300}\u{36f}\u{370}é]{0,12}") {
             proptest::prop_assert_eq!(is_collapsed(&text), collapse_whitespace(&text) == text);
+        }
+
+        #[test]
+        fn ascii_collapsed_check_agrees_with_collapsing(text in "[ \t\n\r\x00\x1f\x7fab.]{0,12}") {
+            proptest::prop_assert_eq!(is_collapsed(&text), collapse_whitespace(&text) == text);
+        }
+
+        #[test]
+        fn byte_table_agrees_with_the_match(text in "[ -~\t\n\x00\x7f\u{80}\u{a0}é\u{2014}]{0,16}") {
+            proptest::prop_assert_eq!(needs_work(&text), needs_work_by_match(&text));
         }
 
         #[test]

@@ -15,7 +15,7 @@ use crate::error::{Diagnostic, Location, Severity};
 use crate::library::Library;
 use crate::model::{Kind, Person, Publication};
 use crate::normalize::names::{
-    Identity, fold, may_have_equal_marker, split_names, strip_equal_marker,
+    Identity, fold, may_hold_equal_marker, split_names, strip_equal_marker,
 };
 use crate::normalize::venue::FastMap;
 use crate::normalize::{arxiv_id, mentions_arxiv};
@@ -243,7 +243,7 @@ impl<'a> Checker<'a> {
     fn markers(&self, i: usize, out: &mut Vec<Diagnostic>) {
         let Some(authors) = self
             .raw_field(i, "author")
-            .filter(|a| may_have_equal_marker(a))
+            .filter(|a| may_hold_equal_marker(a))
         else {
             return;
         };

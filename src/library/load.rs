@@ -697,6 +697,16 @@ impl Library {
             .map(|f| self.macros.resolve(text, f))
     }
 
+    /// The [`name_bit`]s of item `index`'s field names, or'ed.
+    fn name_summary(&self, index: usize) -> u64 {
+        let text = self.source.text().as_bytes();
+        let item = &self.raw.items[index];
+        self.raw
+            .fields_of(item)
+            .iter()
+            .fold(0, |bits, f| bits | name_bit(&text[f.name.range()]))
+    }
+
     /// The item that item `index` cross-references, if any.
     pub(crate) fn crossref_parent(&self, index: usize) -> Option<usize> {
         match self.parents.get(index) {
@@ -727,7 +737,15 @@ impl Library {
         let key = item.key.of(text).to_string();
         let entry_type = item.ty.of(text).to_ascii_lowercase();
         let parent = self.crossref_parent(index);
-        let get = |name: &str| self.field(index, parent, name);
+        // Most of the ~30 names asked for are absent: the item's name
+        // summary answers those without scanning its fields.
+        let names_present = self.name_summary(index);
+        let get = |name: &str| {
+            if parent.is_none() && names_present & name_bit(name.as_bytes()) == 0 {
+                return None;
+            }
+            self.field(index, parent, name)
+        };
         let unicode = |name: &str| {
             get(name)
                 .map(|v| to_unicode(&v).into_owned())
@@ -1201,6 +1219,15 @@ impl Library {
             )
         })
     }
+}
+
+/// One of 64 bits for a field name, from its length and its first and
+/// last letters, case-blind: equal names (ignoring case) get the same bit.
+fn name_bit(name: &[u8]) -> u64 {
+    let first = name.first().map_or(0, u8::to_ascii_lowercase);
+    let last = name.last().map_or(0, u8::to_ascii_lowercase);
+    let mix = name.len() * 7 + usize::from(first) * 3 + usize::from(last);
+    1 << (mix % 64)
 }
 
 /// The people a worker has already read, by the name as written: a large

@@ -324,20 +324,10 @@ pub fn without_equal_marks(raw: &str) -> Option<(String, Vec<usize>)> {
     (!marked.is_empty()).then(|| (clean.join(" and "), marked))
 }
 
-/// Whether `raw` may hold an equal-contribution mark: every form holds
-/// `$`, a mark character, or one of two commands. A cheap test that lets
-/// the common name skip the pattern.
-pub fn may_have_equal_marker(raw: &str) -> bool {
-    raw.contains('$')
-        || raw.contains(is_plain_mark)
-        || raw.contains("\\textsuperscript")
-        || raw.contains("\\equalcontrib")
-}
-
 /// Removes equal-contribution marks from one raw name; returns the clean
 /// name and whether a mark was found.
 pub fn strip_equal_marker(raw: &str) -> (Cow<'_, str>, bool) {
-    if !may_have_equal_marker(raw) {
+    if !may_hold_equal_marker(raw) {
         return (Cow::Borrowed(raw), false);
     }
     let mut found = false;

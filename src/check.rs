@@ -274,7 +274,10 @@ impl<'a> Checker<'a> {
         // A fuzzy search per distinct venue is the dearest thing `check`
         // does; a large library names thousands, so cores share them.
         let nearest = crate::par::map(unknown.len(), 50, |k| {
-            self.lib.registry.nearest(&unknown[k].0)
+            // The name is often the venue text as written, parsed already.
+            let name = &unknown[k].0;
+            let def = self.lib.parse_venue(name).def;
+            self.lib.registry.nearest_given(name, def)
         });
         for ((name, i, field, count), nearest) in unknown.into_iter().zip(nearest) {
             let key = &self.lib.publications()[i].key;

@@ -894,7 +894,8 @@ impl Library {
         }
     }
 
-    fn parse_venue(&self, text: &str) -> VenueParse {
+    /// `registry.parse(text)`, each distinct text parsed once.
+    pub(crate) fn parse_venue(&self, text: &str) -> VenueParse {
         let cache = || {
             self.venue_cache
                 .lock()

@@ -188,7 +188,12 @@ impl Registry {
     /// assert_eq!(near("Journal of Irreproducible Results"), None);
     /// ```
     pub fn nearest(&self, text: &str) -> Option<&VenueDef> {
-        if let Some(i) = self.parse(text).def {
+        self.nearest_given(text, self.parse(text).def)
+    }
+
+    /// [`Registry::nearest`] of `text`, whose parse names `def`.
+    pub(crate) fn nearest_given(&self, text: &str, def: Option<usize>) -> Option<&VenueDef> {
+        if let Some(i) = def {
             return Some(&self.index().defs[i]);
         }
         self.nearest_index()

@@ -9,6 +9,7 @@
 //! matched to the nearest known word within one or two edits.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::{Mutex, PoisonError};
 
 use super::fold::{FastMap, raw_words, stem, stem_table_words};
 use crate::normalize::registry::VenueDef;
@@ -33,6 +34,47 @@ pub(super) struct NearestIndex {
     vocabulary: HashMap<char, Vec<(String, String)>>,
     /// The weight of a word no venue uses.
     unknown_weight: f64,
+    /// Words [`NearestIndex::misspelled`] already looked up: unknown venue
+    /// names share their words, and the search scans a whole bucket.
+    misspellings: Memo,
+}
+
+/// Word → what [`NearestIndex::misspelled`] found for it.
+#[derive(Default)]
+struct Memo(Mutex<FastMap<String, Option<(String, f64)>>>);
+
+impl Memo {
+    /// Words kept before the memo starts over: a bound on its memory.
+    const CAPACITY: usize = 1 << 16;
+
+    fn get(&self, word: &str) -> Option<Option<(String, f64)>> {
+        self.lock().get(word).cloned()
+    }
+
+    fn insert(&self, word: &str, found: Option<(String, f64)>) {
+        let mut memo = self.lock();
+        if memo.len() >= Self::CAPACITY {
+            memo.clear();
+        }
+        memo.insert(word.to_string(), found);
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, FastMap<String, Option<(String, f64)>>> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// A copy starts with an empty memo: it only remembers work.
+impl Clone for Memo {
+    fn clone(&self) -> Memo {
+        Memo::default()
+    }
+}
+
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Memo")
+    }
 }
 
 impl NearestIndex {
@@ -205,6 +247,19 @@ impl NearestIndex {
     /// The stem of the known word nearest to `word`, with a similarity:
     /// 0.9 for a swap of two letters, 0.8 for one edit, 0.6 for two.
     fn misspelled(&self, word: &str) -> Option<(String, f64)> {
+        if word.len() < 4 {
+            return None; // fewer than 4 bytes: fewer than 4 characters
+        }
+        if let Some(found) = self.misspellings.get(word) {
+            return found;
+        }
+        let found = self.search_misspelled(word);
+        self.misspellings.insert(word, found.clone());
+        found
+    }
+
+    /// [`NearestIndex::misspelled`], searched.
+    fn search_misspelled(&self, word: &str) -> Option<(String, f64)> {
         let len = word.chars().count();
         if len < 4 {
             return None;

@@ -65,8 +65,7 @@ impl Location {
     pub fn at(source: &SourceFile, offset: usize, len: usize) -> Location {
         let text = source.text();
         let offset = floor_char_boundary(text, offset.min(text.len()));
-        let lc = source.line_col(offset);
-        let line = source.line_text(offset);
+        let (lc, line) = source.place(offset);
         // `line` borrows from `text`, so its start is the distance between them.
         let line_start = line.as_ptr() as usize - text.as_ptr() as usize;
         let (source_line, caret) = window(line, offset.saturating_sub(line_start));

@@ -197,20 +197,39 @@ impl NearestIndex {
             ..
         } = &self.aliases[id];
         let mut matched = 0.0;
-        let mut used = vec![false; alias.len()];
+        // Which of the alias's stems the query has: one bit each, without
+        // allocating, unless the alias has more than 64 stems.
+        let long = alias.len() > 64;
+        let mut used = 0u64;
+        let mut used_long = if long {
+            vec![false; alias.len()]
+        } else {
+            Vec::new()
+        };
         for q in query {
             if let Some((s, similarity)) = &q.known
                 && let Some(at) = alias.iter().position(|a| a == s)
             {
                 matched += q.weight * similarity;
-                used[at] = true;
+                if long {
+                    used_long[at] = true;
+                } else {
+                    used |= 1 << at;
+                }
             }
         }
+        let is_used = |at: usize| {
+            if long {
+                used_long[at]
+            } else {
+                used & (1 << at) != 0
+            }
+        };
         let missing: f64 = weights
             .iter()
-            .zip(&used)
-            .filter(|(_, used)| !**used)
-            .map(|(w, _)| w)
+            .enumerate()
+            .filter(|&(at, _)| !is_used(at))
+            .map(|(_, w)| w)
             .sum();
         matched / (total + 0.5 * missing)
     }

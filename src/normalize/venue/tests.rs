@@ -529,3 +529,30 @@ fn the_readme_example_is_a_valid_venues_json() {
         "LoG | conference | 2023"
     );
 }
+
+#[test]
+fn suggestions_reach_venues_with_very_long_names() {
+    // 70 distinct words: past the 64 stems `score` keeps as bits.
+    let words: Vec<String> = (0..70)
+        .map(|i| {
+            format!(
+                "{}word",
+                char::from(b'a' + (i % 26) as u8)
+                    .to_string()
+                    .repeat(1 + i / 26)
+            )
+        })
+        .collect();
+    let name = words.join(" ");
+    let text = format!(r#"[{{"abbr": "LONG", "name": "{name}", "kind": "journal"}}]"#);
+    let mut reg = Registry::default();
+    reg.extend(registry::parse_user_venues(&text).expect("valid"));
+    // All but the last word, one of them misspelled: near enough.
+    let query = words[..69].join(" ").replacen("bword", "bwrod", 1);
+    assert_eq!(reg.nearest(&query).map(|d| d.abbr.as_str()), Some("LONG"));
+    // A handful of its words is not.
+    assert_eq!(
+        reg.nearest(&words[..5].join(" ")).map(|d| d.abbr.as_str()),
+        None
+    );
+}

@@ -75,7 +75,7 @@ impl Location {
             .next()
             .map_or(1, |s| s.chars().take(SNIPPET_CHARS).count().max(1));
         Location {
-            path: source.path().display().to_string(),
+            path: source.shown_path().to_string(),
             line: lc.line,
             column: lc.column,
             source_line,
@@ -186,7 +186,7 @@ impl Diagnostic {
             Severity::Warning => yellow,
             Severity::Info => blue,
         };
-        let mut out = String::new();
+        let mut out = String::with_capacity(256);
         if format == MessageFormat::Short {
             if let Some(loc) = &self.location {
                 let _ = write!(out, "{loc}: ");
@@ -198,38 +198,56 @@ impl Diagnostic {
             out.push('\n');
             return out;
         }
-        let _ = writeln!(
-            out,
-            "{sev_color}{}{reset}{bold}: {}{reset}",
-            self.severity, self.message
-        );
+        // Pushed piece by piece, not through `format!`: a large library can
+        // have tens of thousands of findings.
+        let severity = self.severity.to_string();
+        out.extend([
+            sev_color,
+            &severity,
+            reset,
+            bold,
+            ": ",
+            &self.message,
+            reset,
+            "\n",
+        ]);
         if let Some(loc) = &self.location {
-            let _ = writeln!(out, "  {blue}-->{reset} {loc}");
+            out.extend(["  ", blue, "-->", reset, " ", &loc.path, ":"]);
+            push_number(&mut out, loc.line);
+            out.push(':');
+            push_number(&mut out, loc.column);
+            out.push('\n');
             if !loc.source_line.is_empty() || loc.line > 0 {
                 let (snippet, caret_at) = (&loc.source_line, loc.caret);
                 let num = loc.line.to_string();
-                let pad = " ".repeat(num.len());
-                let _ = writeln!(out, "{pad} {blue}|{reset}");
-                let _ = writeln!(out, "{blue}{num} |{reset} {snippet}");
+                let pad = |out: &mut String| out.extend(std::iter::repeat_n(' ', num.len()));
+                pad(&mut out);
+                out.extend([" ", blue, "|", reset, "\n"]);
+                out.extend([blue, &num, " |", reset, " ", snippet, "\n"]);
                 let width = loc
                     .width
                     .min(snippet.chars().count().saturating_sub(caret_at).max(1));
-                let _ = writeln!(
-                    out,
-                    "{pad} {blue}|{reset} {}{sev_color}{}{reset}",
-                    " ".repeat(caret_at),
-                    "^".repeat(width)
-                );
+                pad(&mut out);
+                out.extend([" ", blue, "|", reset, " "]);
+                out.extend(std::iter::repeat_n(' ', caret_at));
+                out.push_str(sev_color);
+                out.extend(std::iter::repeat_n('^', width));
+                out.extend([reset, "\n"]);
             }
         }
         if let Some(note) = &self.note {
-            let _ = writeln!(out, "   = note: {note}");
+            out.extend(["   = note: ", note, "\n"]);
         }
         if let Some(hint) = &self.hint {
-            let _ = writeln!(out, "   = {bold}hint{reset}: {hint}");
+            out.extend(["   = ", bold, "hint", reset, ": ", hint, "\n"]);
         }
         out
     }
+}
+
+/// Appends `n` in decimal.
+fn push_number(out: &mut String, n: usize) {
+    let _ = write!(out, "{n}");
 }
 
 /// The part of `line` shown for a caret at byte `caret`: the whole line up
@@ -261,11 +279,18 @@ fn window(line: &str, caret: usize) -> (String, usize) {
         text.push('…');
     }
     let at = usize::from(start > 0) + line[start..caret].chars().count();
-    text.extend(line[start..end].chars().map(|c| match c {
-        '\t' => ' ',
-        c if c.is_control() => char::REPLACEMENT_CHARACTER,
-        c => c,
-    }));
+    let shown = &line[start..end];
+    // Control characters are C0 and DEL (bytes below 0x20 and 0x7F) or C1
+    // (0xC2 0x80–0x9F): without any of those bytes the text goes in whole.
+    if shown.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2) {
+        text.extend(shown.chars().map(|c| match c {
+            '\t' => ' ',
+            c if c.is_control() => char::REPLACEMENT_CHARACTER,
+            c => c,
+        }));
+    } else {
+        text.push_str(shown);
+    }
     if end < line.len() {
         text.push('…');
     }

@@ -27,6 +27,8 @@ pub struct SourceFile {
     /// 10,000 of them on one 1 MB line count its characters once, not
     /// 10,000 times.
     last_column: Mutex<(usize, usize, usize)>,
+    /// The path as messages show it, made once for all findings.
+    shown_path: OnceLock<String>,
 }
 
 /// A 1-based line and column (in characters) inside a [`SourceFile`].
@@ -47,12 +49,19 @@ impl SourceFile {
             line_starts: OnceLock::new(),
             counted: AtomicUsize::new(0),
             last_column: Mutex::new((0, 0, 0)),
+            shown_path: OnceLock::new(),
         }
     }
 
     /// The path the text was read from, as given by the user.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The path as messages show it (`Path::display`).
+    pub fn shown_path(&self) -> &str {
+        self.shown_path
+            .get_or_init(|| self.path.display().to_string())
     }
 
     /// The whole text.

@@ -376,14 +376,32 @@ fn convert(text: &str, out: &mut String, level: usize) {
                 }
             }
             _ => {
-                let ch_len = utf8_len(b);
-                let end = (i + ch_len).min(text.len());
+                // Plain text up to the next byte an arm above may take, in
+                // one copy (those bytes are ASCII: the cut is a char boundary).
+                let run = bytes[i + 1..]
+                    .iter()
+                    .position(|&b| CONVERT_STOPS[usize::from(b)])
+                    .map_or(bytes.len(), |n| i + 1 + n);
+                let end = (i + utf8_len(b)).max(run).min(text.len());
                 out.push_str(&text[i..end]);
                 i = end;
             }
         }
     }
 }
+
+/// The bytes [`convert`] reads as markup: `{ } $ ~ \\`, and `-`, `` ` `` and
+/// `'` (dashes and quotes when doubled).
+static CONVERT_STOPS: [bool; 256] = {
+    let mut table = [false; 256];
+    let stops = b"{}$~\\-`'";
+    let mut k = 0;
+    while k < stops.len() {
+        table[stops[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
 
 fn utf8_len(first: u8) -> usize {
     match first {

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use crate::error::{Diagnostic, Location, Severity};
 use crate::library::Library;
-use crate::model::{Kind, Person, Publication};
+use crate::model::{Kind, Publication};
 use crate::normalize::names::{
     Identity, fold, may_hold_equal_marker, split_names, strip_equal_marker,
 };
@@ -376,55 +376,71 @@ impl<'a> Checker<'a> {
     /// One coauthor written several ways ("Lei Wu", "L. Wu").
     fn coauthor_spellings(&self, out: &mut Vec<Diagnostic>) {
         let publications = self.lib.publications();
-        // Every author with a family name, in order, and the person it
-        // names: a large library writes the same people again and again,
-        // so each distinct (given, family) is folded once.
-        let authors: Vec<(usize, &Person)> = publications
-            .iter()
-            .enumerate()
-            .flat_map(|(i, p)| p.authors.iter().map(move |a| (i, a)))
-            .filter(|(_, a)| !a.family.is_empty())
-            .collect();
-        let mut person_of: FastMap<(&str, &str), usize> = FastMap::default();
-        let mut people: Vec<(&str, &str)> = Vec::new();
-        let author_person: Vec<usize> = authors
-            .iter()
-            .map(|(_, a)| {
-                *person_of
-                    .entry((a.given.as_str(), a.family.as_str()))
-                    .or_insert_with(|| {
-                        people.push((&a.given, &a.family));
-                        people.len() - 1
+        // Each way of writing a person, (given, family, name as shown), is
+        // numbered once: a large library writes the same people again and
+        // again. Cores number the authors of a range of entries each; the
+        // ranges' distinct spellings are then numbered in order of first use.
+        let per_range = crate::par::run(crate::par::ranges(publications.len(), 1000), |r| {
+            let mut local: FastMap<Written, u32> = FastMap::default();
+            let mut written: Vec<Written> = Vec::new();
+            let mut authors: Vec<(usize, u32)> = Vec::new();
+            for i in r {
+                for a in publications[i]
+                    .authors
+                    .iter()
+                    .filter(|a| !a.family.is_empty())
+                {
+                    let key = (a.given.as_str(), a.family.as_str(), a.name.as_str());
+                    let k = *local.entry(key).or_insert_with(|| {
+                        written.push(key);
+                        (written.len() - 1) as u32
+                    });
+                    authors.push((i, k));
+                }
+            }
+            (written, authors)
+        });
+        let mut number_of: FastMap<Written, usize> = FastMap::default();
+        let mut writings: Vec<Written> = Vec::new();
+        let mut authors: Vec<(usize, usize)> = Vec::new();
+        for (written, range_authors) in per_range {
+            let global: Vec<usize> = written
+                .into_iter()
+                .map(|w| {
+                    *number_of.entry(w).or_insert_with(|| {
+                        writings.push(w);
+                        writings.len() - 1
                     })
-            })
-            .collect();
-        drop(person_of);
-        let identities = crate::par::map(people.len(), 1000, |k| {
-            Identity::of(people[k].0, people[k].1)
+                })
+                .collect();
+            authors.extend(
+                range_authors
+                    .into_iter()
+                    .map(|(i, k)| (i, global[k as usize])),
+            );
+        }
+        drop(number_of);
+        let identities = crate::par::map(writings.len(), 1000, |w| {
+            Identity::of(writings[w].0, writings[w].1)
         });
         // Every spelling (a name's text within its group) in order of first
         // use; (family, first initial) → its spellings; each name's first
         // spelling, so a name seen before is found without searching its
         // group (a common family name has thousands of spellings in a large
-        // library); and the spelling each person was last written with.
-        // Groups are numbered as they appear, so a lookup neither copies
-        // nor hashes the family name twice.
+        // library). Groups are numbered as they appear, so a lookup neither
+        // copies nor hashes the family name twice. A writing's identity
+        // fixes its group, so each writing has one spelling.
         let mut spellings: Vec<Spelling> = Vec::new();
         let mut group_of: FastMap<(&str, Option<char>), usize> = FastMap::default();
         let mut groups: Vec<Vec<usize>> = Vec::new();
         let mut by_name: FastMap<&str, usize> = FastMap::default();
-        let mut last_spelling: Vec<usize> = vec![usize::MAX; people.len()];
         let initial = |id: &Identity| id.given.first().and_then(|g| g.chars().next());
-        for (&(i, a), &person) in authors.iter().zip(&author_person) {
-            let id = &identities[person];
-            let key = (id.family.as_str(), initial(id));
-            let last = last_spelling[person];
-            let existing = if last != usize::MAX && *spellings[last].0 == a.name {
-                // A spelling is one text in one group, and a person's
-                // identity fixes the group: the same text is that spelling.
-                Some(last)
-            } else {
-                match by_name.get(a.name.as_str()) {
+        let spelling_of: Vec<usize> = writings
+            .iter()
+            .zip(&identities)
+            .map(|(&(_, _, name), id)| {
+                let key = (id.family.as_str(), initial(id));
+                let existing = match by_name.get(name) {
                     None => None,
                     Some(&s)
                         if spellings[s].1.family == id.family
@@ -433,35 +449,28 @@ impl<'a> Checker<'a> {
                         Some(s)
                     }
                     // The same text read as another person's name: rare.
-                    Some(_) => group_of.get(&key).and_then(|&g| {
-                        groups[g]
-                            .iter()
-                            .copied()
-                            .find(|&s| *spellings[s].0 == a.name)
-                    }),
-                }
-            };
-            let s = match existing {
-                Some(s) => {
-                    let uses = &mut spellings[s].2;
-                    if uses.last() != Some(&i) {
-                        uses.push(i);
-                    }
-                    s
-                }
-                None => {
+                    Some(_) => group_of
+                        .get(&key)
+                        .and_then(|&g| groups[g].iter().copied().find(|&s| spellings[s].0 == name)),
+                };
+                existing.unwrap_or_else(|| {
                     let s = spellings.len();
                     let g = *group_of.entry(key).or_insert_with(|| {
                         groups.push(Vec::new());
                         groups.len() - 1
                     });
                     groups[g].push(s);
-                    by_name.entry(a.name.as_str()).or_insert(s);
-                    spellings.push((&a.name, id, vec![i]));
+                    by_name.entry(name).or_insert(s);
+                    spellings.push((name, id, Vec::new()));
                     s
-                }
-            };
-            last_spelling[person] = s;
+                })
+            })
+            .collect();
+        for (i, w) in authors {
+            let uses = &mut spellings[spelling_of[w]].2;
+            if uses.last() != Some(&i) {
+                uses.push(i);
+            }
         }
         let mut keys: Vec<((&str, Option<char>), usize)> = group_of.into_iter().collect();
         keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -557,7 +566,10 @@ impl<'a> Checker<'a> {
 const MAX_FORMAT_FINDINGS: usize = 20;
 
 /// One way a name is written: the text, its identity, and the publications using it.
-type Spelling<'a> = (&'a String, &'a Identity, Vec<usize>);
+type Spelling<'a> = (&'a str, &'a Identity, Vec<usize>);
+
+/// An author as written: given names, family name, the name as shown.
+type Written<'a> = (&'a str, &'a str, &'a str);
 
 /// The hash and length of [`title_key`] of `title`; for ASCII, without
 /// building the key. Both paths feed the hasher byte by byte, so equal keys

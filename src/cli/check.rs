@@ -67,8 +67,17 @@ pub fn run(args: &CheckArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitC
             writeln!(out).map_err(stdout_err)?;
         }
         CheckFormat::Text => {
-            for d in &findings {
-                write!(out, "{}", d.render(ctx.message_format, ctx.color())).map_err(stdout_err)?;
+            // A large library has tens of thousands of findings: cores
+            // render them in ranges, written out in order.
+            let (format, color) = (ctx.message_format, ctx.color());
+            let rendered = crate::par::run(crate::par::ranges(findings.len(), 2000), |r| {
+                findings[r]
+                    .iter()
+                    .map(|d| d.render(format, color))
+                    .collect::<String>()
+            });
+            for text in rendered {
+                out.write_all(text.as_bytes()).map_err(stdout_err)?;
             }
             writeln!(
                 out,

@@ -305,8 +305,9 @@ impl<'a> Checker<'a> {
     fn same_paper_twice(&self, out: &mut Vec<Diagnostic>) {
         let publications = self.lib.publications();
         // Titles are compared by a hash of their key, built on all cores
-        // without allocating; keys are only spelled out when two hashes
-        // meet (the same paper, or a collision, settled by `colliding`).
+        // (for ASCII titles without allocating); keys are only spelled out
+        // when two hashes meet (the same paper, or a collision, settled by
+        // `colliding`).
         let hashes = crate::par::map(publications.len(), 1000, |i| {
             title_hash(&publications[i].title)
         });
@@ -379,7 +380,7 @@ impl<'a> Checker<'a> {
         // Each way of writing a person, (given, family, name as shown), is
         // numbered once: a large library writes the same people again and
         // again. Cores number the authors of a range of entries each; the
-        // ranges' distinct spellings are then numbered in order of first use.
+        // ranges' distinct writings are then numbered in order of first use.
         let per_range = crate::par::run(crate::par::ranges(publications.len(), 1000), |r| {
             let mut local: FastMap<Written, u32> = FastMap::default();
             let mut written: Vec<Written> = Vec::new();

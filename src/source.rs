@@ -16,10 +16,7 @@ const COUNTED_LOOKUPS: usize = 16;
 pub struct SourceFile {
     path: PathBuf,
     text: String,
-    /// Where each line starts, as `u32`: half the memory and cache misses
-    /// of `usize`. The loader refuses files of 4 GiB or more; past that,
-    /// positions clamp to the last line that fits.
-    line_starts: OnceLock<Vec<u32>>,
+    line_starts: OnceLock<Vec<usize>>,
     /// Positions looked up so far without the index (see [`COUNTED_LOOKUPS`]).
     counted: AtomicUsize,
     /// The last `(offset, line start, characters between them)` that
@@ -69,14 +66,11 @@ impl SourceFile {
         &self.text
     }
 
-    fn line_starts(&self) -> &[u32] {
+    fn line_starts(&self) -> &[usize] {
         // Built on first use only: most runs never report a position.
         self.line_starts.get_or_init(|| {
             let mut starts = vec![0];
-            starts.extend(
-                memchr::memchr_iter(b'\n', self.text.as_bytes())
-                    .map(|i| u32::try_from(i + 1).unwrap_or(u32::MAX)),
-            );
+            starts.extend(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1));
             starts
         })
     }
@@ -94,12 +88,11 @@ impl SourceFile {
             return (index, start);
         }
         let starts = self.line_starts();
-        let offset = u32::try_from(offset).unwrap_or(u32::MAX);
         let index = match starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        (index, starts[index] as usize)
+        (index, starts[index])
     }
 
     /// The `line:column` of byte `offset`. Never panics: offsets past the end

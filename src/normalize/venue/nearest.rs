@@ -188,8 +188,8 @@ impl NearestIndex {
 
     /// Matched weight over the query's weight plus half of what alias `id`
     /// has and the query lacks. This runs for every candidate alias of
-    /// every unknown venue: the alias's stems are flagged by position and
-    /// their weights were looked up when indexing.
+    /// every unknown venue: nothing is allocated, and the alias's weights
+    /// were looked up when indexing.
     fn score(&self, query: &[QueryStem], total: f64, id: usize) -> f64 {
         let Alias {
             stems: alias,
@@ -197,38 +197,23 @@ impl NearestIndex {
             ..
         } = &self.aliases[id];
         let mut matched = 0.0;
-        // Which of the alias's stems the query has: one bit each, without
-        // allocating, unless the alias has more than 64 stems.
-        let long = alias.len() > 64;
-        let mut used = 0u64;
-        let mut used_long = if long {
-            vec![false; alias.len()]
-        } else {
-            Vec::new()
-        };
         for q in query {
             if let Some((s, similarity)) = &q.known
-                && let Some(at) = alias.iter().position(|a| a == s)
+                && alias.contains(s)
             {
                 matched += q.weight * similarity;
-                if long {
-                    used_long[at] = true;
-                } else {
-                    used |= 1 << at;
-                }
             }
         }
-        let is_used = |at: usize| {
-            if long {
-                used_long[at]
-            } else {
-                used & (1 << at) != 0
-            }
-        };
-        let missing: f64 = weights
+        // The alias's stems are distinct, so a stem is missing when no
+        // query word names it: summed without marking them in a vector.
+        let missing: f64 = alias
             .iter()
-            .enumerate()
-            .filter(|&(at, _)| !is_used(at))
+            .zip(weights)
+            .filter(|(a, _)| {
+                !query
+                    .iter()
+                    .any(|q| q.known.as_ref().is_some_and(|(s, _)| s == *a))
+            })
             .map(|(_, w)| w)
             .sum();
         matched / (total + 0.5 * missing)

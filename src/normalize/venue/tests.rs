@@ -532,7 +532,7 @@ fn the_readme_example_is_a_valid_venues_json() {
 
 #[test]
 fn suggestions_reach_venues_with_very_long_names() {
-    // 70 distinct words: past the 64 stems `score` keeps as bits.
+    // 70 distinct words, each a stem of its own.
     let words: Vec<String> = (0..70)
         .map(|i| {
             format!(

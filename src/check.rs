@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use crate::error::{Diagnostic, Location, Severity};
 use crate::library::Library;
-use crate::model::{Kind, Publication};
+use crate::model::{Kind, Venue};
 use crate::normalize::names::{
     Identity, fold, may_hold_equal_marker, split_names, strip_equal_marker,
 };
@@ -24,34 +24,120 @@ use crate::syntax::Field;
 /// Every finding for `lib`, sorted by position.
 pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
     let mut out = lib.diagnostics.clone();
-    let publications = lib.publications();
-    // The per-entry checks are independent: cores take a range each, and
-    // the findings and unknown venues join in file order.
-    let per_range = crate::par::run(crate::par::ranges(publications.len(), 500), |r| {
+    // One pass over the entries, cores taking a range each: the per-entry
+    // checks, and what the cross-entry checks compare. Only those facts are
+    // normalized (not whole publications), and they join in file order.
+    let gathered = crate::par::run(crate::par::ranges(lib.len(), 500), |r| {
         let checker = Checker::new(lib);
-        let mut found = Vec::new();
+        let mut gathered = Gathered::default();
         for i in r {
-            let p = &publications[i];
-            checker.missing_fields(i, p, &mut found);
-            checker.venue(i, p, &mut found);
-            checker.arxiv(i, &mut found);
-            checker.markers(i, &mut found);
+            let facts = lib.facts(i);
+            let has_authors = gathered.note_authors(lib, i, facts.people.as_deref());
+            checker.missing_fields(i, &facts.title, has_authors, &mut gathered.found);
+            checker.venue(i, &facts.venue, &mut gathered.found);
+            checker.arxiv(i, &mut gathered.found);
+            checker.markers(i, &mut gathered.found);
+            gathered.titles.push(title_hash(&facts.title));
+            if let Some(id) = facts.arxiv {
+                gathered.arxiv.push((i, id));
+            }
         }
-        (found, checker.unknown_venues.take())
+        gathered.unknown = checker.unknown_venues.take();
+        gathered
     });
     let checker = Checker::new(lib);
-    for (found, unknown) in per_range {
-        out.extend(found);
-        for (name, i, field, count) in unknown {
+    let mut titles = Vec::with_capacity(lib.len());
+    let mut arxiv = Vec::new();
+    let mut writings = Vec::with_capacity(gathered.len());
+    for g in gathered {
+        out.extend(g.found);
+        for (name, i, field, count) in g.unknown {
             checker.note_unknown_venue(name, i, field, count);
         }
+        titles.extend(g.titles);
+        arxiv.extend(g.arxiv);
+        writings.push((g.writings.into_ordered(), g.authors));
     }
     checker.unknown_venues(&mut out);
-    checker.same_paper_twice(&mut out);
-    checker.coauthor_spellings(&mut out);
+    checker.same_paper_twice(&titles, &arxiv, &mut out);
+    checker.coauthor_spellings(&writings, &mut out);
     checker.formatting(&mut out);
     out.sort_by_key(|d| (d.location.as_ref().map(|l| (l.line, l.column)), d.severity));
     out
+}
+
+/// What one core gathers from its range of entries for the cross-entry
+/// checks.
+#[derive(Default)]
+struct Gathered {
+    found: Vec<Diagnostic>,
+    /// Unknown venues: (name, first entry, its venue field, entries).
+    unknown: Vec<(String, usize, &'static str, usize)>,
+    /// Each entry's [`title_hash`], in order.
+    titles: Vec<(u64, usize)>,
+    /// (entry, arXiv id) of the entries that have one.
+    arxiv: Vec<(usize, String)>,
+    /// Each raw name seen: its writing, None when it has no family name.
+    by_raw: FastMap<Box<str>, Option<u32>>,
+    writings: Numbered<Owned>,
+    /// (entry, writing) for every author with a family name, in order.
+    authors: Vec<(usize, u32)>,
+}
+
+impl Gathered {
+    /// Notes the authors of entry `i`, written `people`; whether it has any.
+    /// Each distinct raw name is parsed once per core.
+    fn note_authors(&mut self, lib: &Library, i: usize, people: Option<&str>) -> bool {
+        let Some(people) = people else {
+            return false;
+        };
+        let names = split_names(people);
+        for raw in &names {
+            let writing = match self.by_raw.get(*raw) {
+                Some(&w) => w,
+                None => {
+                    let person = lib.person(raw);
+                    let w = (!person.family.is_empty()).then(|| {
+                        self.writings
+                            .number((person.given, person.family, person.name))
+                    });
+                    self.by_raw.insert((*raw).into(), w);
+                    w
+                }
+            };
+            if let Some(w) = writing {
+                self.authors.push((i, w));
+            }
+        }
+        !names.is_empty()
+    }
+}
+
+/// Distinct values numbered in order of first use.
+struct Numbered<T> {
+    number_of: FastMap<T, u32>,
+}
+
+impl<T> Default for Numbered<T> {
+    fn default() -> Self {
+        Numbered {
+            number_of: FastMap::default(),
+        }
+    }
+}
+
+impl<T: std::hash::Hash + Eq> Numbered<T> {
+    fn number(&mut self, value: T) -> u32 {
+        let next = self.number_of.len() as u32;
+        *self.number_of.entry(value).or_insert(next)
+    }
+
+    /// The values, in order of their numbers.
+    fn into_ordered(self) -> Vec<T> {
+        let mut values: Vec<(T, u32)> = self.number_of.into_iter().collect();
+        values.sort_unstable_by_key(|v| v.1);
+        values.into_iter().map(|v| v.0).collect()
+    }
 }
 
 /// Counts of findings by severity: (errors, warnings, infos).
@@ -129,9 +215,14 @@ impl<'a> Checker<'a> {
             .map(|f| self.lib.macros.resolve(text, f))
     }
 
-    fn missing_fields(&self, i: usize, p: &Publication, out: &mut Vec<Diagnostic>) {
-        let key = &p.key;
-        if p.title.trim().is_empty() {
+    /// The key of publication `i`, as written.
+    fn key(&self, i: usize) -> &'a str {
+        self.lib.item_of(i).key.of(self.lib.source.text())
+    }
+
+    fn missing_fields(&self, i: usize, title: &str, has_authors: bool, out: &mut Vec<Diagnostic>) {
+        let key = self.key(i);
+        if title.trim().is_empty() {
             out.push(
                 Diagnostic::new(
                     Severity::Error,
@@ -142,7 +233,7 @@ impl<'a> Checker<'a> {
                 .hint("add `title = {...}`"),
             );
         }
-        if p.authors.is_empty() {
+        if !has_authors {
             out.push(
                 Diagnostic::new(
                     Severity::Warning,
@@ -153,7 +244,7 @@ impl<'a> Checker<'a> {
                 .hint("add `author = {Last, First and Last, First}`"),
             );
         }
-        if p.year.is_none() {
+        if self.lib.years[i].is_none() {
             let written = self
                 .raw_field(i, "year")
                 .or_else(|| self.raw_field(i, "date"));
@@ -172,8 +263,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn venue(&self, i: usize, p: &Publication, out: &mut Vec<Diagnostic>) {
-        let venue = &p.venue;
+    fn venue(&self, i: usize, venue: &Venue, out: &mut Vec<Diagnostic>) {
         if !venue.known
             && !venue.name.is_empty()
             && matches!(
@@ -189,7 +279,7 @@ impl<'a> Checker<'a> {
                 .unwrap_or("booktitle");
             self.note_unknown_venue(venue.name.clone(), i, venue_field, 1);
         }
-        if let (Some(vy), Some(y)) = (venue.year, p.year)
+        if let (Some(vy), Some(y)) = (venue.year, self.lib.years[i])
             && vy != y
             && venue.kind != Kind::Preprint
         {
@@ -197,7 +287,7 @@ impl<'a> Checker<'a> {
                     Diagnostic::new(
                         Severity::Warning,
                         "venue-year",
-                        format!("`{}`: the venue says {} but the entry's year is {y}", p.key, venue.label()),
+                        format!("`{}`: the venue says {} but the entry's year is {y}", self.key(i), venue.label()),
                     )
                     .at(self.field_at(i, "year"))
                     .hint(format!(
@@ -280,7 +370,7 @@ impl<'a> Checker<'a> {
             self.lib.registry.nearest_given(name, def)
         });
         for ((name, i, field, count), nearest) in unknown.into_iter().zip(nearest) {
-            let key = &self.lib.publications()[i].key;
+            let key = self.key(i);
             let message = match count {
                 1 => format!("unknown venue `{name}` in `{key}`"),
                 n => format!(
@@ -301,20 +391,23 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// The same normalized title or arXiv id on two entries.
-    fn same_paper_twice(&self, out: &mut Vec<Diagnostic>) {
-        let publications = self.lib.publications();
-        // Titles are compared by a hash of their key, built on all cores
-        // (for ASCII titles without allocating); keys are only spelled out
-        // when two hashes meet (the same paper, or a collision, settled by
+    /// The same normalized title or arXiv id on two entries. `titles` has
+    /// each entry's [`title_hash`]; `arxiv` the entries with an arXiv id.
+    fn same_paper_twice(
+        &self,
+        titles: &[(u64, usize)],
+        arxiv: &[(usize, String)],
+        out: &mut Vec<Diagnostic>,
+    ) {
+        // Titles are compared by a hash of their key (for ASCII titles
+        // built without allocating); keys are only spelled out when two
+        // hashes meet (the same paper, or a collision, settled by
         // `colliding`).
-        let hashes = crate::par::map(publications.len(), 1000, |i| {
-            title_hash(&publications[i].title)
-        });
         let mut by_title: FastMap<u64, usize> = FastMap::default();
         let mut colliding: FastMap<String, usize> = FastMap::default();
         let mut by_arxiv: FastMap<&str, usize> = FastMap::default();
-        for ((i, p), (hash, len)) in publications.iter().enumerate().zip(hashes) {
+        let mut arxiv = arxiv.iter().peekable();
+        for (i, &(hash, len)) in titles.iter().enumerate() {
             let mut first = None;
             if len >= 8 {
                 match by_title.get(&hash) {
@@ -322,8 +415,8 @@ impl<'a> Checker<'a> {
                         by_title.insert(hash, i);
                     }
                     Some(&j) => {
-                        let title = title_key(&p.title);
-                        if title == title_key(&publications[j].title) {
+                        let title = title_key(&self.lib.title_of(i));
+                        if title == title_key(&self.lib.title_of(j)) {
                             first = Some((j, "title"));
                         } else {
                             match colliding.get(&title) {
@@ -336,7 +429,7 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
-            if let Some(id) = &p.arxiv {
+            if let Some((_, id)) = arxiv.next_if(|(e, _)| *e == i) {
                 let id = id.split('v').next().unwrap_or(id);
                 match by_arxiv.get(id) {
                     Some(&j) if first.is_none() => first = Some((j, "arXiv id")),
@@ -347,8 +440,8 @@ impl<'a> Checker<'a> {
                 }
             }
             if let Some((j, what)) = first {
-                let other = &self.lib.publications()[j];
-                if other.key == p.key {
+                let (key, other) = (self.key(i), self.key(j));
+                if other == key {
                     continue; // a duplicate key, reported by the loader
                 }
                 out.push(
@@ -356,16 +449,11 @@ impl<'a> Checker<'a> {
                         Severity::Warning,
                         "same-paper",
                         format!(
-                            "`{}` and `{}` have the same {what}: the same paper twice?",
-                            p.key, other.key
+                            "`{key}` and `{other}` have the same {what}: the same paper twice?"
                         ),
                     )
                     .at(self.entry_at(i))
-                    .note(format!(
-                        "`{}` is at line {}",
-                        other.key,
-                        self.lib.line_of(j)
-                    ))
+                    .note(format!("`{other}` is at line {}", self.lib.line_of(j)))
                     .hint(
                         "keep one entry (a preprint and its published version count once on a CV)",
                     ),
@@ -374,51 +462,27 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// One coauthor written several ways ("Lei Wu", "L. Wu").
-    fn coauthor_spellings(&self, out: &mut Vec<Diagnostic>) {
-        let publications = self.lib.publications();
-        // Each way of writing a person, (given, family, name as shown), is
-        // numbered once: a large library writes the same people again and
-        // again. Cores number the authors of a range of entries each; the
-        // ranges' distinct writings are then numbered in order of first use.
-        let per_range = crate::par::run(crate::par::ranges(publications.len(), 1000), |r| {
-            let mut local: FastMap<Written, u32> = FastMap::default();
-            let mut written: Vec<Written> = Vec::new();
-            let mut authors: Vec<(usize, u32)> = Vec::new();
-            for i in r {
-                for a in publications[i]
-                    .authors
-                    .iter()
-                    .filter(|a| !a.family.is_empty())
-                {
-                    let key = (a.given.as_str(), a.family.as_str(), a.name.as_str());
-                    let k = *local.entry(key).or_insert_with(|| {
-                        written.push(key);
-                        (written.len() - 1) as u32
-                    });
-                    authors.push((i, k));
-                }
-            }
-            (written, authors)
-        });
+    /// One coauthor written several ways ("Lei Wu", "L. Wu"), from each
+    /// range of entries' writings, in order.
+    fn coauthor_spellings(&self, ranges: &[RangeWritings], out: &mut Vec<Diagnostic>) {
+        // Each way of writing a person is numbered once: a large library
+        // writes the same people again and again. The ranges' writings are
+        // numbered in order of first use.
         let mut number_of: FastMap<Written, usize> = FastMap::default();
         let mut writings: Vec<Written> = Vec::new();
         let mut authors: Vec<(usize, usize)> = Vec::new();
-        for (written, range_authors) in per_range {
+        for (written, range_authors) in ranges {
             let global: Vec<usize> = written
-                .into_iter()
+                .iter()
                 .map(|w| {
+                    let w = (w.0.as_str(), w.1.as_str(), w.2.as_str());
                     *number_of.entry(w).or_insert_with(|| {
                         writings.push(w);
                         writings.len() - 1
                     })
                 })
                 .collect();
-            authors.extend(
-                range_authors
-                    .into_iter()
-                    .map(|(i, k)| (i, global[k as usize])),
-            );
+            authors.extend(range_authors.iter().map(|&(i, k)| (i, global[k as usize])));
         }
         drop(number_of);
         let identities = crate::par::map(writings.len(), 1000, |w| {
@@ -571,6 +635,13 @@ type Spelling<'a> = (&'a str, &'a Identity, Vec<usize>);
 
 /// An author as written: given names, family name, the name as shown.
 type Written<'a> = (&'a str, &'a str, &'a str);
+
+/// [`Written`], owned.
+type Owned = (String, String, String);
+
+/// A range of entries' distinct writings, in order of first use, and its
+/// (entry, writing) pairs.
+type RangeWritings = (Vec<Owned>, Vec<(usize, u32)>);
 
 /// The hash and length of [`title_key`] of `title`; for ASCII, without
 /// building the key. Both paths feed the hasher byte by byte, so equal keys

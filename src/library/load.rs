@@ -15,7 +15,7 @@ use crate::error::{Diagnostic, Error, Location, Severity};
 use crate::latex::to_unicode;
 use crate::model::{Kind, Person, Publication, Status, Venue};
 use crate::normalize::names::{parse_name, split_names, strip_equal_marker};
-use crate::normalize::venue::{FastMap, Registry, VenueParse};
+use crate::normalize::venue::{FastMap, Registry, VenueParse, award_in};
 use crate::normalize::{
     arxiv_id, is_award_text, mentions_arxiv, parse_annotations, status_from_text,
 };
@@ -731,31 +731,18 @@ impl Library {
     /// [`Self::resolve`], reusing the names `names` already parsed: a
     /// worker resolving many entries keeps one cache.
     pub(crate) fn resolve_with(&self, entry: usize, names: &mut NameCache) -> Publication {
-        let index = self.items[entry];
-        let text = self.source.text();
+        let fields = self.entry_fields(entry);
+        let index = fields.index;
         let item = &self.raw.items[index];
-        let key = item.key.of(text).to_string();
-        let entry_type = item.ty.of(text).to_ascii_lowercase();
-        let parent = self.crossref_parent(index);
-        // Most of the ~30 names asked for are absent: the item's name
-        // summary answers those without scanning its fields.
-        let names_present = self.name_summary(index);
-        let get = |name: &str| {
-            if parent.is_none() && names_present & name_bit(name.as_bytes()) == 0 {
-                return None;
-            }
-            self.field(index, parent, name)
-        };
-        let unicode = |name: &str| {
-            get(name)
-                .map(|v| to_unicode(&v).into_owned())
-                .filter(|v| !v.is_empty())
-        };
+        let key = item.key.of(self.source.text()).to_string();
+        let entry_type = fields.entry_type();
+        let get = |name: &str| fields.get(name);
+        let unicode = |name: &str| fields.unicode(name);
 
-        let title = unicode("title").unwrap_or_default();
+        let title = fields.title();
         let year = self.years[entry];
-        let authors = match get("author").or_else(|| get("editor")) {
-            Some(raw) => self.people(index, parent, &raw, names),
+        let authors = match fields.people_text() {
+            Some(raw) => self.people(index, fields.parent, &raw, names),
             None => Vec::new(),
         };
         let keywords = get("keywords")
@@ -768,100 +755,21 @@ impl Library {
             })
             .unwrap_or_default();
 
-        // arXiv: eprint first, then anything that mentions arXiv or CoRR.
-        let eprint_type = unicode("eprinttype").or_else(|| unicode("archiveprefix"));
-        let mut arxiv = get("eprint")
-            .filter(|_| {
-                eprint_type
-                    .as_deref()
-                    .is_none_or(|t| t.eq_ignore_ascii_case("arxiv"))
-            })
-            .and_then(|e| arxiv_id(&e));
-        let journal = unicode("journaltitle").or_else(|| unicode("journal"));
-        if arxiv.is_none() {
-            // DBLP: `journal = {CoRR}, volume = {abs/...}`; ADS: `journal =
-            // {arXiv e-prints}, eid = {arXiv:...}`; arXiv's DataCite DOIs.
-            let numbered_in_arxiv = journal.as_deref().is_some_and(mentions_arxiv);
-            for name in [
-                "journal",
-                "journaltitle",
-                "volume",
-                "number",
-                "eid",
-                "pages",
-                "note",
-                "url",
-                "doi",
-                "howpublished",
-                "booktitle",
-            ] {
-                let numbering = matches!(name, "volume" | "number" | "eid" | "pages");
-                if let Some(v) = get(name)
-                    && (mentions_arxiv(&v) || (numbering && numbered_in_arxiv))
-                    && let Some(id) = arxiv_id(&v)
-                {
-                    arxiv = Some(id);
-                    break;
-                }
-            }
-        }
-
+        let journal = fields.journal();
+        let arxiv = self.arxiv_of(&fields, journal.as_deref());
         let note = unicode("note");
         let addendum = unicode("addendum");
         let status = unicode("pubstate")
             .and_then(|s| status_from_text(&s))
             .or_else(|| note.as_deref().and_then(status_from_text))
             .unwrap_or(Status::Published);
-
-        let venue_text = match entry_type.as_str() {
-            "article" | "periodical" => journal.clone(),
-            "phdthesis" | "mastersthesis" | "thesis" => {
-                unicode("school").or_else(|| unicode("institution"))
-            }
-            "techreport" | "report" => unicode("institution"),
-            "book" | "mvbook" | "collection" => unicode("publisher"),
-            // A proceedings volume is the venue itself.
-            "proceedings" | "mvproceedings" => unicode("booktitle")
-                .or_else(|| unicode("eventtitle"))
-                .or_else(|| unicode("title"))
-                .or_else(|| unicode("publisher")),
-            _ => unicode("booktitle")
-                .or_else(|| unicode("eventtitle"))
-                .or_else(|| journal.clone())
-                .or_else(|| unicode("howpublished").filter(|h| !h.contains("http")))
-                .or_else(|| unicode("organization"))
-                .or_else(|| unicode("publisher")),
-        };
-        let fallback_kind = kind_of_type(&entry_type, arxiv.is_some(), venue_text.is_some());
-        let is_preprint_text = venue_text.as_deref().is_some_and(mentions_arxiv);
-        let mut parse = match &venue_text {
-            Some(v) => self.parse_venue(v),
-            None => VenueParse::default(),
-        };
-        if parse.def.is_none()
-            && let Some(event) = unicode("eventtitle")
-        {
-            let event_parse = self.parse_venue(&event);
-            if event_parse.def.is_some() {
-                parse.def = event_parse.def;
-                parse.year = parse.year.or(event_parse.year);
-            }
-        }
-        let mut venue = if (venue_text.is_none() || is_preprint_text) && arxiv.is_some()
-            || parse.def.is_none() && is_preprint_text
-        {
-            self.preprint_venue(year)
-        } else {
-            self.registry.venue(&parse, fallback_kind, year)
-        };
-        if venue_text.is_none() && arxiv.is_none() {
-            venue.name = String::new();
-        }
+        let (venue, venue_award) =
+            self.venue_of(&fields, &entry_type, journal, arxiv.is_some(), year);
 
         let award = addendum
             .clone()
             .filter(|a| is_award_text(a))
-            .or_else(|| parse.award.clone())
+            .or(venue_award)
             .or_else(|| note.clone().filter(|n| is_award_text(n)));
         let note = note.filter(|n| status_from_text(n).is_none() && Some(n) != award.as_ref());
         // A preprint's `volume`/`number` is arXiv numbering (DBLP's
@@ -892,6 +800,156 @@ impl Library {
                 .filter(|u| !u.is_empty()),
             note,
         }
+    }
+
+    /// What `check` compares across entries, without normalizing the rest
+    /// of entry `entry`: a whole [`Publication`] per entry costs more than
+    /// loading the library.
+    pub(crate) fn facts(&self, entry: usize) -> Facts<'_> {
+        let fields = self.entry_fields(entry);
+        let journal = fields.journal();
+        let arxiv = self.arxiv_of(&fields, journal.as_deref());
+        let entry_type = fields.entry_type();
+        let (venue, _) = self.venue_of(
+            &fields,
+            &entry_type,
+            journal,
+            arxiv.is_some(),
+            self.years[entry],
+        );
+        Facts {
+            title: fields.title(),
+            people: fields.people_text(),
+            arxiv,
+            venue,
+        }
+    }
+
+    /// The title of entry `entry`, as its publication has it.
+    pub(crate) fn title_of(&self, entry: usize) -> String {
+        self.entry_fields(entry).title()
+    }
+
+    /// Entry `entry`'s fields, as resolving reads them.
+    fn entry_fields(&self, entry: usize) -> EntryFields<'_> {
+        let index = self.items[entry];
+        EntryFields {
+            lib: self,
+            index,
+            parent: self.crossref_parent(index),
+            // Most of the ~30 names asked for are absent: the item's name
+            // summary answers those without scanning its fields.
+            present: self.name_summary(index),
+        }
+    }
+
+    /// The arXiv id: `eprint` first, then anything that mentions arXiv or
+    /// CoRR. `journal` is the entry's journal, as [`EntryFields::journal`].
+    fn arxiv_of(&self, fields: &EntryFields<'_>, journal: Option<&str>) -> Option<String> {
+        let eprint_type = fields
+            .unicode("eprinttype")
+            .or_else(|| fields.unicode("archiveprefix"));
+        let arxiv = fields
+            .get("eprint")
+            .filter(|_| {
+                eprint_type
+                    .as_deref()
+                    .is_none_or(|t| t.eq_ignore_ascii_case("arxiv"))
+            })
+            .and_then(|e| arxiv_id(&e));
+        if arxiv.is_some() {
+            return arxiv;
+        }
+        // DBLP: `journal = {CoRR}, volume = {abs/...}`; ADS: `journal =
+        // {arXiv e-prints}, eid = {arXiv:...}`; arXiv's DataCite DOIs.
+        let numbered_in_arxiv = journal.is_some_and(mentions_arxiv);
+        [
+            "journal",
+            "journaltitle",
+            "volume",
+            "number",
+            "eid",
+            "pages",
+            "note",
+            "url",
+            "doi",
+            "howpublished",
+            "booktitle",
+        ]
+        .into_iter()
+        .find_map(|name| {
+            let numbering = matches!(name, "volume" | "number" | "eid" | "pages");
+            fields
+                .get(name)
+                .filter(|v| mentions_arxiv(v) || (numbering && numbered_in_arxiv))
+                .and_then(|v| arxiv_id(&v))
+        })
+    }
+
+    /// The venue of an entry of type `entry_type`, and the award its venue
+    /// text names ("ICML 2024 (Oral)").
+    fn venue_of(
+        &self,
+        fields: &EntryFields<'_>,
+        entry_type: &str,
+        journal: Option<String>,
+        has_arxiv: bool,
+        year: Option<i32>,
+    ) -> (Venue, Option<String>) {
+        let unicode = |name: &str| fields.unicode(name);
+        let venue_text = match entry_type {
+            "article" | "periodical" => journal,
+            "phdthesis" | "mastersthesis" | "thesis" => {
+                unicode("school").or_else(|| unicode("institution"))
+            }
+            "techreport" | "report" => unicode("institution"),
+            "book" | "mvbook" | "collection" => unicode("publisher"),
+            // A proceedings volume is the venue itself.
+            "proceedings" | "mvproceedings" => unicode("booktitle")
+                .or_else(|| unicode("eventtitle"))
+                .or_else(|| unicode("title"))
+                .or_else(|| unicode("publisher")),
+            _ => unicode("booktitle")
+                .or_else(|| unicode("eventtitle"))
+                .or(journal)
+                .or_else(|| unicode("howpublished").filter(|h| !h.contains("http")))
+                .or_else(|| unicode("organization"))
+                .or_else(|| unicode("publisher")),
+        };
+        let fallback_kind = kind_of_type(entry_type, has_arxiv, venue_text.is_some());
+        let is_preprint_text = venue_text.as_deref().is_some_and(mentions_arxiv);
+        // An arXiv string on an entry with an arXiv id makes a preprint,
+        // whatever else it says: only its award is read.
+        let arxiv_text = is_preprint_text && has_arxiv;
+        let mut parse = match &venue_text {
+            Some(v) if arxiv_text => VenueParse {
+                award: award_in(v),
+                ..VenueParse::default()
+            },
+            Some(v) => self.parse_venue(v),
+            None => VenueParse::default(),
+        };
+        if !arxiv_text
+            && parse.def.is_none()
+            && let Some(event) = unicode("eventtitle")
+        {
+            let event_parse = self.parse_venue(&event);
+            if event_parse.def.is_some() {
+                parse.def = event_parse.def;
+                parse.year = parse.year.or(event_parse.year);
+            }
+        }
+        let mut venue = if (venue_text.is_none() || is_preprint_text) && has_arxiv
+            || parse.def.is_none() && is_preprint_text
+        {
+            self.preprint_venue(year)
+        } else {
+            self.registry.venue(&parse, fallback_kind, year)
+        };
+        if venue_text.is_none() && !has_arxiv {
+            venue.name = String::new();
+        }
+        (venue, parse.award)
     }
 
     /// `registry.parse(text)`, each distinct text parsed once.
@@ -973,7 +1031,7 @@ impl Library {
 
     /// One name as written in an author list: parsed, its marks removed
     /// (`equal` says whether it had one), the owner recognized.
-    fn person(&self, raw_name: &str) -> Person {
+    pub(crate) fn person(&self, raw_name: &str) -> Person {
         let (clean, marked) = strip_equal_marker(raw_name);
         let name = parse_name(&clean);
         let display = if raw_name.trim() == "others" {
@@ -1229,6 +1287,65 @@ fn name_bit(name: &[u8]) -> u64 {
     let last = name.last().map_or(0, u8::to_ascii_lowercase);
     let mix = name.len() * 7 + usize::from(first) * 3 + usize::from(last);
     1 << (mix % 64)
+}
+
+/// One entry's fields as normalizing reads them: its own, else its
+/// crossref parent's.
+pub(crate) struct EntryFields<'a> {
+    lib: &'a Library,
+    /// The entry's item index.
+    index: usize,
+    parent: Option<usize>,
+    /// The [`name_bit`]s of the entry's own field names.
+    present: u64,
+}
+
+impl<'a> EntryFields<'a> {
+    /// Field `name`, macros resolved.
+    fn get(&self, name: &str) -> Option<Cow<'a, str>> {
+        if self.parent.is_none() && self.present & name_bit(name.as_bytes()) == 0 {
+            return None;
+        }
+        self.lib.field(self.index, self.parent, name)
+    }
+
+    /// Field `name` in Unicode; None when absent or empty.
+    fn unicode(&self, name: &str) -> Option<String> {
+        self.get(name)
+            .map(|v| to_unicode(&v).into_owned())
+            .filter(|v| !v.is_empty())
+    }
+
+    /// The entry type, lower case.
+    fn entry_type(&self) -> String {
+        let item = &self.lib.raw.items[self.index];
+        item.ty.of(self.lib.source.text()).to_ascii_lowercase()
+    }
+
+    fn title(&self) -> String {
+        self.unicode("title").unwrap_or_default()
+    }
+
+    fn journal(&self) -> Option<String> {
+        self.unicode("journaltitle")
+            .or_else(|| self.unicode("journal"))
+    }
+
+    /// The author list as written, else the editors.
+    fn people_text(&self) -> Option<Cow<'a, str>> {
+        self.get("author").or_else(|| self.get("editor"))
+    }
+}
+
+/// What `check` compares across entries, from [`Library::facts`]; each as
+/// the entry's [`Publication`] has it.
+pub(crate) struct Facts<'a> {
+    pub title: String,
+    /// The author list as written (else the editors), for
+    /// [`split_names`] and [`Library::person`].
+    pub people: Option<Cow<'a, str>>,
+    pub arxiv: Option<String>,
+    pub venue: Venue,
 }
 
 /// The people a worker has already read, by the name as written: a large

@@ -203,9 +203,7 @@ impl Registry {
 
     /// Reads a venue string.
     pub fn parse(&self, text: &str) -> VenueParse {
-        let tidy = tidy(text);
-        let (outer, parens) = split_parentheticals(&tidy);
-        let (outer, parens, award) = take_awards(&outer, parens);
+        let (outer, parens, award) = awards_taken(text);
         let mut out = VenueParse {
             award,
             cleaned: clean_display(&outer, &parens),
@@ -854,6 +852,20 @@ fn tidy(text: &str) -> String {
 
 /// Splits off awards: "(NeurIPS 2023, Spotlight (Top 3.5%))" → "(NeurIPS
 /// 2023)" and "Spotlight (Top 3.5%)".
+/// `text` tidied and split into the text outside parentheses, the
+/// parentheticals and the award among them, taken out.
+fn awards_taken(text: &str) -> (String, Vec<String>, Option<String>) {
+    let tidy = tidy(text);
+    let (outer, parens) = split_parentheticals(&tidy);
+    take_awards(&outer, parens)
+}
+
+/// The award a venue string names ("ICML 2024 (Oral)"), as
+/// [`Registry::parse`] finds it, without reading the venue.
+pub fn award_in(text: &str) -> Option<String> {
+    awards_taken(text).2
+}
+
 fn take_awards(outer: &str, parens: Vec<String>) -> (String, Vec<String>, Option<String>) {
     let mut award = None;
     let mut kept_parens = Vec::new();

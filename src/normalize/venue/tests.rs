@@ -556,3 +556,30 @@ fn suggestions_reach_venues_with_very_long_names() {
         None
     );
 }
+
+#[test]
+fn award_in_finds_the_award_the_parse_finds() {
+    let reg = Registry::default();
+    let mut with_award = 0;
+    for (text, _) in TABLE {
+        assert_eq!(award_in(text), reg.parse(text).award, "{text}");
+        with_award += usize::from(award_in(text).is_some());
+    }
+    assert!(with_award >= 3, "the table has awards to find");
+    for text in [
+        "arXiv preprint arXiv:2401.01234 (Oral)",
+        "CoRR (Spotlight, Top 3%), abs/2401.01234",
+        "arXiv e-prints (Best Paper Award)",
+    ] {
+        assert_eq!(award_in(text), reg.parse(text).award, "{text}");
+        assert!(award_in(text).is_some(), "{text}");
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn award_in_agrees_with_parse(text in "[a-zA-Z0-9 ]{0,12}(\\((Oral|Spotlight|Best Paper|NeurIPS|2024|, ){0,3}\\))?[a-z ]{0,6}") {
+        static REG: std::sync::LazyLock<Registry> = std::sync::LazyLock::new(Registry::default);
+        proptest::prop_assert_eq!(award_in(&text), REG.parse(&text).award);
+    }
+}

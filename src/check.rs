@@ -9,7 +9,9 @@
 //! entries `fmt` would rewrite. Every check is one pass with hash maps.
 
 use std::borrow::Cow;
+use std::cmp::Reverse;
 use std::collections::HashMap;
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use crate::error::{Diagnostic, Location, Severity};
 use crate::library::Library;
@@ -42,7 +44,7 @@ pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
                 gathered.arxiv.push((i, id));
             }
         }
-        gathered.unknown = checker.unknown_venues.take();
+        gathered.unknown = std::mem::take(&mut *locked(&checker.unknown_venues));
         gathered
     });
     let checker = Checker::new(lib);
@@ -62,8 +64,30 @@ pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
     checker.same_paper_twice(&titles, &arxiv, &mut out);
     checker.coauthor_spellings(&writings, &mut out);
     checker.formatting(&mut out);
-    out.sort_by_key(|d| (d.location.as_ref().map(|l| (l.line, l.column)), d.severity));
-    out
+    by_position(out)
+}
+
+/// `findings` in a stable order by position, then severity. A large
+/// library has tens of thousands of findings of a few hundred bytes each:
+/// their keys are sorted, and each finding moved once.
+fn by_position(findings: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut order: Vec<_> = findings
+        .iter()
+        .enumerate()
+        .map(|(k, d)| {
+            (
+                d.location.as_ref().map(|l| (l.line, l.column)),
+                d.severity,
+                k,
+            )
+        })
+        .collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<Diagnostic>> = findings.into_iter().map(Some).collect();
+    order
+        .iter()
+        .filter_map(|&(_, _, k)| slots[k].take())
+        .collect()
 }
 
 /// What one core gathers from its range of entries for the cross-entry
@@ -153,10 +177,10 @@ pub fn tally(findings: &[Diagnostic]) -> (usize, usize, usize) {
 struct Checker<'a> {
     lib: &'a Library,
     /// Unknown venues: (name, first entry, its venue field, entries).
-    unknown_venues: std::cell::RefCell<Vec<(String, usize, &'static str, usize)>>,
+    unknown_venues: Mutex<Vec<(String, usize, &'static str, usize)>>,
     /// Venue name → its index in `unknown_venues`: a large library names
     /// thousands of venues the registry does not know.
-    unknown_index: std::cell::RefCell<HashMap<String, usize>>,
+    unknown_index: Mutex<HashMap<String, usize>>,
 }
 
 impl<'a> Checker<'a> {
@@ -170,8 +194,8 @@ impl<'a> Checker<'a> {
 
     /// Counts `count` entries from `first` on citing the unknown venue `name`.
     fn note_unknown_venue(&self, name: String, first: usize, field: &'static str, count: usize) {
-        let mut unknown = self.unknown_venues.borrow_mut();
-        let mut index = self.unknown_index.borrow_mut();
+        let mut unknown = locked(&self.unknown_venues);
+        let mut index = locked(&self.unknown_index);
         match index.get(&name) {
             Some(&seen) => unknown[seen].3 += count,
             None => {
@@ -360,7 +384,7 @@ impl<'a> Checker<'a> {
 
     /// One finding per unknown venue, with the nearest known venue as hint.
     fn unknown_venues(&self, out: &mut Vec<Diagnostic>) {
-        let unknown = self.unknown_venues.take();
+        let unknown = std::mem::take(&mut *locked(&self.unknown_venues));
         // A fuzzy search per distinct venue is the dearest thing `check`
         // does; a large library names thousands, so cores share them.
         let nearest = crate::par::map(unknown.len(), 50, |k| {
@@ -537,32 +561,33 @@ impl<'a> Checker<'a> {
                 uses.push(i);
             }
         }
-        let mut keys: Vec<((&str, Option<char>), usize)> = group_of.into_iter().collect();
+        // Most groups have one spelling: only the others are sorted.
+        let mut keys: Vec<((&str, Option<char>), usize)> = group_of
+            .into_iter()
+            .filter(|&(_, g)| groups[g].len() > 1)
+            .collect();
         keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        for (_, g) in keys {
-            let spellings: Vec<&Spelling> = groups[g].iter().map(|&s| &spellings[s]).collect();
-            if spellings.len() < 2 {
-                continue;
-            }
+        // Groups are independent: cores take a range of them each.
+        let found = crate::par::map(keys.len(), 64, |k| {
+            let spellings: Vec<&Spelling> =
+                groups[keys[k].1].iter().map(|&s| &spellings[s]).collect();
             // The most used, most complete spelling is the reference; the
             // others are reported where they occur.
             let given_len = |s: &Spelling| s.1.given.iter().map(String::len).sum::<usize>();
             let mut order: Vec<usize> = (0..spellings.len()).collect();
-            order.sort_by(|&x, &y| {
-                let (a, b) = (spellings[x], spellings[y]);
-                b.2.len()
-                    .cmp(&a.2.len())
-                    .then_with(|| given_len(b).cmp(&given_len(a)))
-                    .then_with(|| a.0.cmp(b.0))
+            order.sort_by_cached_key(|&x| {
+                let s = spellings[x];
+                (Reverse(s.2.len()), Reverse(given_len(s)), s.0)
             });
             let (main_name, main_id, main_uses) = &spellings[order[0]];
+            let mut found = Vec::new();
             for &s in &order[1..] {
                 let (name, id, uses) = &spellings[s];
                 if !id.matches(main_id) {
                     continue; // "Lei Wu" and "Lin Wu" are two people
                 }
                 let i = uses[0];
-                out.push(
+                found.push(
                     Diagnostic::new(
                         Severity::Warning,
                         "coauthor-spelling",
@@ -578,7 +603,9 @@ impl<'a> Checker<'a> {
                     .hint(format!("write one person one way: `{main_name}`")),
                 );
             }
-        }
+            found
+        });
+        out.extend(found.into_iter().flatten());
     }
 
     /// Entries `fmt` would rewrite (layout only; content changes have their own findings).
@@ -682,6 +709,11 @@ fn title_key(title: &str) -> String {
         .collect()
 }
 
+/// `mutex` locked; a panic elsewhere does not hide what it holds.
+fn locked<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "entry" } else { "entries" }
 }
@@ -742,6 +774,32 @@ mod tests {
             let folded: String = fold(&title).chars().filter(|c| c.is_alphanumeric()).collect();
             proptest::prop_assert_eq!(title_key(&title), folded);
         }
+    }
+
+    #[test]
+    fn findings_sort_stably_by_position_then_severity() {
+        let at = |line, column| Location::bare("t.bib", line, column);
+        let d = |code, severity, place: Option<Location>| {
+            let d = Diagnostic::new(severity, code, "m");
+            match place {
+                Some(l) => d.at(l),
+                None => d,
+            }
+        };
+        let findings = vec![
+            d("a", Severity::Warning, Some(at(2, 1))),
+            d("b", Severity::Info, None),
+            d("c", Severity::Error, Some(at(2, 1))),
+            d("d", Severity::Warning, Some(at(1, 9))),
+            d("e", Severity::Warning, Some(at(2, 1))),
+            d("f", Severity::Error, None),
+        ];
+        let mut expected = findings.clone();
+        expected.sort_by_key(|d| (d.location.as_ref().map(|l| (l.line, l.column)), d.severity));
+        let sorted = by_position(findings);
+        let codes: Vec<&str> = sorted.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["f", "b", "d", "c", "a", "e"]);
+        assert_eq!(codes, expected.iter().map(|d| d.code).collect::<Vec<_>>());
     }
 
     #[test]

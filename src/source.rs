@@ -7,17 +7,16 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock, PoisonError};
 
-/// Positions found by counting newlines before the line index is built:
-/// a handful of findings in a large file cost less counted than indexed.
-const COUNTED_LOOKUPS: usize = 16;
-
 /// A file's text plus a lazily built index of where each line starts.
 #[derive(Debug)]
 pub struct SourceFile {
     path: PathBuf,
     text: String,
     line_starts: OnceLock<Vec<usize>>,
-    /// Positions looked up so far without the index (see [`COUNTED_LOOKUPS`]).
+    /// Bytes scanned so far to count lines without the index. A handful of
+    /// findings in a large file cost less counted than indexed; once the
+    /// bytes counted reach the file's length, the index is built, so many
+    /// findings never cost more than two scans.
     counted: AtomicUsize,
     /// The last `(offset, line start, characters between them)` that
     /// [`SourceFile::line_col`] computed: findings come in file order, so
@@ -79,8 +78,9 @@ impl SourceFile {
     /// starts; offsets past the end clamp to the last line.
     fn line_index(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
+        let scan = offset.max(1);
         if self.line_starts.get().is_none()
-            && self.counted.fetch_add(1, Ordering::Relaxed) < COUNTED_LOOKUPS
+            && self.counted.fetch_add(scan, Ordering::Relaxed) + scan <= self.text.len()
         {
             let before = &self.text.as_bytes()[..offset];
             let index = memchr::memchr_iter(b'\n', before).count();
@@ -182,7 +182,7 @@ mod tests {
         assert!(counted.line_starts.get().is_some(), "the index took over");
         // The index answers every lookup from the first.
         let indexed = SourceFile::new("x.bib", text.clone());
-        indexed.counted.store(COUNTED_LOOKUPS, Ordering::Relaxed);
+        indexed.counted.store(text.len(), Ordering::Relaxed);
         for (o, answer) in answers.iter().enumerate() {
             assert_eq!(
                 (indexed.line_col(o), indexed.line_text(o)),

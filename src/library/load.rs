@@ -779,7 +779,7 @@ impl Library {
         Publication {
             number: self.numbers[entry],
             key,
-            entry_type,
+            entry_type: entry_type.into_owned(),
             title,
             authors,
             venue,
@@ -1316,10 +1316,15 @@ impl<'a> EntryFields<'a> {
             .filter(|v| !v.is_empty())
     }
 
-    /// The entry type, lower case.
-    fn entry_type(&self) -> String {
+    /// The entry type, lower case; copied only when written otherwise.
+    fn entry_type(&self) -> Cow<'a, str> {
         let item = &self.lib.raw.items[self.index];
-        item.ty.of(self.lib.source.text()).to_ascii_lowercase()
+        let ty = item.ty.of(self.lib.source.text());
+        if ty.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(ty.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(ty)
+        }
     }
 
     fn title(&self) -> String {

@@ -60,10 +60,21 @@ pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
         arxiv.extend(g.arxiv);
         writings.push((g.writings.into_ordered(), g.authors));
     }
-    checker.unknown_venues(&mut out);
-    checker.same_paper_twice(&titles, &arxiv, &mut out);
-    checker.coauthor_spellings(&writings, &mut out);
-    checker.formatting(&mut out);
+    // The formatting check reads only the source: it runs beside the
+    // others, which are partly serial.
+    let ((), formatting) = crate::par::join(
+        || {
+            checker.unknown_venues(&mut out);
+            checker.same_paper_twice(&titles, &arxiv, &mut out);
+            checker.coauthor_spellings(&writings, &mut out);
+        },
+        || {
+            let mut found = Vec::new();
+            checker.formatting(&mut found);
+            found
+        },
+    );
+    out.extend(formatting);
     by_position(out)
 }
 

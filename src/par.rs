@@ -7,7 +7,7 @@
 //! takes less than that to load).
 
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 /// At most this many threads, however many cores: the work is memory-bound
 /// and the ranges are joined on one thread.
@@ -78,6 +78,37 @@ pub fn run<T: Send>(ranges: Vec<Range<usize>>, f: impl Fn(Range<usize>) -> T + S
     })
 }
 
+/// `a()` and `b()`, `b` on a scoped thread when more than one thread may
+/// run (else, or when no thread can start, one after the other here).
+pub fn join<A, B: Send>(a: impl FnOnce() -> A, b: impl FnOnce() -> B + Send) -> (A, B) {
+    if threads() <= 1 {
+        return (a(), b());
+    }
+    // A thread that cannot start drops what it was given: `b` waits in a
+    // slot that whoever runs it empties.
+    let slot = Mutex::new(Some(b));
+    let run_b = || {
+        let b = slot.lock().unwrap_or_else(PoisonError::into_inner).take();
+        b.map(|b| b())
+    };
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new().spawn_scoped(scope, run_b);
+        let a = a();
+        let done = match worker {
+            Ok(handle) => match handle.join() {
+                Ok(done) => done,
+                // A panic in a worker is a bug; surface it as the same panic.
+                Err(payload) => std::panic::resume_unwind(payload),
+            },
+            Err(_) => None,
+        };
+        match done.or_else(run_b) {
+            Some(b) => (a, b),
+            None => unreachable!("`b` runs exactly once"),
+        }
+    })
+}
+
 /// `f` applied to every index of `0..n`, in order; in parallel when there
 /// are at least `2 * min_len` indexes.
 pub fn map<T: Send>(n: usize, min_len: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
@@ -131,5 +162,18 @@ mod tests {
         let flat = concat(squares);
         assert_eq!(flat, (0..1000).map(|i| i * i).collect::<Vec<_>>());
         assert_eq!(map(5, 1000, |i| i + 1), vec![1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn join_returns_both_results() {
+        let mut seen = Vec::new();
+        let (a, b) = join(
+            || {
+                seen.push(1);
+                "a"
+            },
+            || (0..10).sum::<i32>(),
+        );
+        assert_eq!((a, b, seen), ("a", 45, vec![1]));
     }
 }

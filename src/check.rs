@@ -39,7 +39,7 @@ pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
             checker.venue(i, &facts.venue, &mut gathered.found);
             checker.arxiv(i, &mut gathered.found);
             checker.markers(i, &mut gathered.found);
-            gathered.titles.push(title_hash(&facts.title));
+            gathered.title_hashes.push(title_hash(&facts.title));
             if let Some(id) = facts.arxiv {
                 gathered.arxiv.push((i, id));
             }
@@ -48,7 +48,7 @@ pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
         gathered
     });
     let checker = Checker::new(lib);
-    let mut titles = Vec::with_capacity(lib.len());
+    let mut title_hashes = Vec::with_capacity(lib.len());
     let mut arxiv = Vec::new();
     let mut writings = Vec::with_capacity(gathered.len());
     for g in gathered {
@@ -56,7 +56,7 @@ pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
         for (name, i, field, count) in g.unknown {
             checker.note_unknown_venue(name, i, field, count);
         }
-        titles.extend(g.titles);
+        title_hashes.extend(g.title_hashes);
         arxiv.extend(g.arxiv);
         writings.push((g.writings.into_ordered(), g.authors));
     }
@@ -65,7 +65,7 @@ pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
     let ((), formatting) = crate::par::join(
         || {
             checker.unknown_venues(&mut out);
-            checker.same_paper_twice(&titles, &arxiv, &mut out);
+            checker.same_paper_twice(&title_hashes, &arxiv, &mut out);
             checker.coauthor_spellings(&writings, &mut out);
         },
         || {
@@ -109,7 +109,7 @@ struct Gathered {
     /// Unknown venues: (name, first entry, its venue field, entries).
     unknown: Vec<(String, usize, &'static str, usize)>,
     /// Each entry's [`title_hash`], in order.
-    titles: Vec<(u64, usize)>,
+    title_hashes: Vec<(u64, usize)>,
     /// (entry, arXiv id) of the entries that have one.
     arxiv: Vec<(usize, String)>,
     /// Each raw name seen: its writing, None when it has no family name.
@@ -426,11 +426,11 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// The same normalized title or arXiv id on two entries. `titles` has
-    /// each entry's [`title_hash`]; `arxiv` the entries with an arXiv id.
+    /// The same normalized title or arXiv id on two entries. `title_hashes`
+    /// has each entry's [`title_hash`]; `arxiv` the entries with an arXiv id.
     fn same_paper_twice(
         &self,
-        titles: &[(u64, usize)],
+        title_hashes: &[(u64, usize)],
         arxiv: &[(usize, String)],
         out: &mut Vec<Diagnostic>,
     ) {
@@ -442,7 +442,7 @@ impl<'a> Checker<'a> {
         let mut colliding: FastMap<String, usize> = FastMap::default();
         let mut by_arxiv: FastMap<&str, usize> = FastMap::default();
         let mut arxiv = arxiv.iter().peekable();
-        for (i, &(hash, len)) in titles.iter().enumerate() {
+        for (i, &(hash, len)) in title_hashes.iter().enumerate() {
             let mut first = None;
             if len >= 8 {
                 match by_title.get(&hash) {
@@ -503,23 +503,20 @@ impl<'a> Checker<'a> {
         // Each way of writing a person is numbered once: a large library
         // writes the same people again and again. The ranges' writings are
         // numbered in order of first use.
-        let mut number_of: FastMap<Written, usize> = FastMap::default();
-        let mut writings: Vec<Written> = Vec::new();
+        let mut numbered: Numbered<Written> = Numbered::default();
         let mut authors: Vec<(usize, usize)> = Vec::new();
         for (written, range_authors) in ranges {
-            let global: Vec<usize> = written
+            let global: Vec<u32> = written
                 .iter()
-                .map(|w| {
-                    let w = (w.0.as_str(), w.1.as_str(), w.2.as_str());
-                    *number_of.entry(w).or_insert_with(|| {
-                        writings.push(w);
-                        writings.len() - 1
-                    })
-                })
+                .map(|w| numbered.number((w.0.as_str(), w.1.as_str(), w.2.as_str())))
                 .collect();
-            authors.extend(range_authors.iter().map(|&(i, k)| (i, global[k as usize])));
+            authors.extend(
+                range_authors
+                    .iter()
+                    .map(|&(i, k)| (i, global[k as usize] as usize)),
+            );
         }
-        drop(number_of);
+        let writings = numbered.into_ordered();
         let identities = crate::par::map(writings.len(), 1000, |w| {
             Identity::of(writings[w].0, writings[w].1)
         });
@@ -627,13 +624,6 @@ impl<'a> Checker<'a> {
         let lib = self.lib;
         let canonical = crate::fmt::canonical_entries(lib);
         let rewritten: Vec<usize> = (0..lib.len()).filter(|&i| !canonical[i]).collect();
-        let key = |i: usize| {
-            self.lib
-                .item_of(i)
-                .key
-                .of(self.lib.source.text())
-                .to_string()
-        };
         // A library never formatted would list every entry; say it once.
         if rewritten.len() > MAX_FORMAT_FINDINGS {
             out.push(
@@ -643,7 +633,7 @@ impl<'a> Checker<'a> {
                     format!(
                         "`fmt` would rewrite {} entries, the first `{}`",
                         rewritten.len(),
-                        key(rewritten[0])
+                        self.key(rewritten[0])
                     ),
                 )
                 .at(self.entry_at(rewritten[0]))
@@ -656,7 +646,7 @@ impl<'a> Checker<'a> {
                 Diagnostic::new(
                     Severity::Info,
                     "format",
-                    format!("`fmt` would rewrite entry `{}`", key(i)),
+                    format!("`fmt` would rewrite entry `{}`", self.key(i)),
                 )
                 .at(self.entry_at(i))
                 .hint("run `publist fmt --write`"),

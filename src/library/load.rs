@@ -755,16 +755,13 @@ impl Library {
             })
             .unwrap_or_default();
 
-        let journal = fields.journal();
-        let arxiv = self.arxiv_of(&fields, journal.as_deref());
+        let (arxiv, venue, venue_award) = self.arxiv_and_venue(&fields, &entry_type, year);
         let note = unicode("note");
         let addendum = unicode("addendum");
         let status = unicode("pubstate")
             .and_then(|s| status_from_text(&s))
             .or_else(|| note.as_deref().and_then(status_from_text))
             .unwrap_or(Status::Published);
-        let (venue, venue_award) =
-            self.venue_of(&fields, &entry_type, journal, arxiv.is_some(), year);
 
         let award = addendum
             .clone()
@@ -807,16 +804,8 @@ impl Library {
     /// loading the library.
     pub(crate) fn facts(&self, entry: usize) -> Facts<'_> {
         let fields = self.entry_fields(entry);
-        let journal = fields.journal();
-        let arxiv = self.arxiv_of(&fields, journal.as_deref());
-        let entry_type = fields.entry_type();
-        let (venue, _) = self.venue_of(
-            &fields,
-            &entry_type,
-            journal,
-            arxiv.is_some(),
-            self.years[entry],
-        );
+        let (arxiv, venue, _) =
+            self.arxiv_and_venue(&fields, &fields.entry_type(), self.years[entry]);
         Facts {
             title: fields.title(),
             people: fields.people_text(),
@@ -841,6 +830,20 @@ impl Library {
             // summary answers those without scanning its fields.
             present: self.name_summary(index),
         }
+    }
+
+    /// The arXiv id, the venue and the award the venue text names of an
+    /// entry of type `entry_type` and year `year`.
+    fn arxiv_and_venue(
+        &self,
+        fields: &EntryFields<'_>,
+        entry_type: &str,
+        year: Option<i32>,
+    ) -> (Option<String>, Venue, Option<String>) {
+        let journal = fields.journal();
+        let arxiv = self.arxiv_of(fields, journal.as_deref());
+        let (venue, award) = self.venue_of(fields, entry_type, journal, arxiv.is_some(), year);
+        (arxiv, venue, award)
     }
 
     /// The arXiv id: `eprint` first, then anything that mentions arXiv or

@@ -850,8 +850,6 @@ fn tidy(text: &str) -> String {
     }
 }
 
-/// Splits off awards: "(NeurIPS 2023, Spotlight (Top 3.5%))" → "(NeurIPS
-/// 2023)" and "Spotlight (Top 3.5%)".
 /// `text` tidied and split into the text outside parentheses, the
 /// parentheticals and the award among them, taken out.
 fn awards_taken(text: &str) -> (String, Vec<String>, Option<String>) {
@@ -866,6 +864,8 @@ pub fn award_in(text: &str) -> Option<String> {
     awards_taken(text).2
 }
 
+/// Splits off awards: "(NeurIPS 2023, Spotlight (Top 3.5%))" → "(NeurIPS
+/// 2023)" and "Spotlight (Top 3.5%)".
 fn take_awards(outer: &str, parens: Vec<String>) -> (String, Vec<String>, Option<String>) {
     let mut award = None;
     let mut kept_parens = Vec::new();

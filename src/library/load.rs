@@ -1617,6 +1617,48 @@ mod tests {
         Library::from_text(Path::new("t.bib"), text.to_string(), LoadOptions::default())
     }
 
+    /// `check` reads [`Library::facts`] instead of whole publications: on
+    /// real libraries, and on crossrefs and arXiv venue strings, each fact
+    /// is what the publication has.
+    #[test]
+    fn facts_agree_with_the_publications() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut libraries: Vec<Library> = [
+            "tugboat.bib",
+            "iridia.bib",
+            "biblatex-examples.bib",
+            "xampl.bib",
+        ]
+        .iter()
+        .map(|name| {
+            let path = root.join("tests/corpus").join(name);
+            let text = std::fs::read_to_string(&path).expect("corpus file");
+            Library::from_text(&path, text, LoadOptions::default())
+        })
+        .collect();
+        libraries.push(load(
+            "@proceedings{p, title = {ICML 2024}, eventtitle = {International Conference on Machine Learning}}\n\
+             @inproceedings{a, author = {Wu, Lei and { and }}, title = {T}, crossref = {p}, year = 2024}\n\
+             @article{b, author = { and }, title = {U}, journal = {arXiv preprint arXiv:2401.01234 (Oral)}, year = 2024}\n\
+             @ARTICLE{c, editor = {E, F}, title = {V}, journal = {arXiv e-prints}, eid = {arXiv:2401.01235}, year = 2024}\n\
+             @misc{d, title = {W}, howpublished = {CoRR}, volume = {abs/2401.01236}, note = {Spotlight}}\n",
+        ));
+        let mut compared = 0;
+        for lib in &libraries {
+            for (i, p) in lib.publications().iter().enumerate() {
+                let facts = lib.facts(i);
+                assert_eq!(facts.title, p.title, "{}", p.key);
+                assert_eq!(facts.arxiv, p.arxiv, "{}", p.key);
+                assert_eq!(facts.venue, p.venue, "{}", p.key);
+                let people = facts.people.as_deref().map_or(0, |t| split_names(t).len());
+                assert_eq!(people, p.authors.len(), "{}", p.key);
+                assert_eq!(lib.title_of(i), p.title, "{}", p.key);
+                compared += 1;
+            }
+        }
+        assert!(compared > 8000, "{compared} entries compared");
+    }
+
     #[test]
     fn without_checks_only_the_findings_go() {
         let text = "@string{conf = {Proc. of X}}\n\

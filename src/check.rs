@@ -31,7 +31,7 @@ pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
     // normalized (not whole publications), and they join in file order.
     let gathered = crate::par::run(crate::par::ranges(lib.len(), 500), |r| {
         let checker = Checker::new(lib);
-        let mut gathered = Gathered::default();
+        let mut gathered = Gathering::default();
         for i in r {
             let facts = lib.facts(i);
             let has_authors = gathered.note_authors(lib, i, facts.people.as_deref());
@@ -44,8 +44,7 @@ pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
                 gathered.arxiv.push((i, id));
             }
         }
-        gathered.unknown = std::mem::take(&mut *locked(&checker.unknown_venues));
-        gathered
+        gathered.finish(std::mem::take(&mut *locked(&checker.unknown_venues)))
     });
     let checker = Checker::new(lib);
     let mut title_hashes = Vec::with_capacity(lib.len());
@@ -58,7 +57,7 @@ pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
         }
         title_hashes.extend(g.title_hashes);
         arxiv.extend(g.arxiv);
-        writings.push((g.writings.into_ordered(), g.authors));
+        writings.push(g.writings);
     }
     // The formatting check reads only the source: it runs beside the
     // others, which are partly serial.
@@ -103,7 +102,6 @@ fn by_position(findings: Vec<Diagnostic>) -> Vec<Diagnostic> {
 
 /// What one core gathers from its range of entries for the cross-entry
 /// checks.
-#[derive(Default)]
 struct Gathered {
     found: Vec<Diagnostic>,
     /// Unknown venues: (name, first entry, its venue field, entries).
@@ -112,6 +110,15 @@ struct Gathered {
     title_hashes: Vec<(u64, usize)>,
     /// (entry, arXiv id) of the entries that have one.
     arxiv: Vec<(usize, String)>,
+    writings: RangeWritings,
+}
+
+/// [`Gathered`] in the making, with what only its core needs.
+#[derive(Default)]
+struct Gathering {
+    found: Vec<Diagnostic>,
+    title_hashes: Vec<(u64, usize)>,
+    arxiv: Vec<(usize, String)>,
     /// Each raw name seen: its writing, None when it has no family name.
     by_raw: FastMap<Box<str>, Option<u32>>,
     writings: Numbered<Owned>,
@@ -119,7 +126,7 @@ struct Gathered {
     authors: Vec<(usize, u32)>,
 }
 
-impl Gathered {
+impl Gathering {
     /// Notes the authors of entry `i`, written `people`; whether it has any.
     /// Each distinct raw name is parsed once per core.
     fn note_authors(&mut self, lib: &Library, i: usize, people: Option<&str>) -> bool {
@@ -145,6 +152,18 @@ impl Gathered {
             }
         }
         !names.is_empty()
+    }
+
+    /// What the range hands over, with its `unknown` venues; the raw names
+    /// are freed here, on the core that gathered them.
+    fn finish(self, unknown: Vec<(String, usize, &'static str, usize)>) -> Gathered {
+        Gathered {
+            found: self.found,
+            unknown,
+            title_hashes: self.title_hashes,
+            arxiv: self.arxiv,
+            writings: (self.writings.into_ordered(), self.authors),
+        }
     }
 }
 

@@ -28,17 +28,31 @@ fn starts_ci(text: &str, at: usize, prefix: &str) -> bool {
         .is_some_and(|b| b.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
-/// Byte offsets where a word starts.
-fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.char_indices()
-        .filter(move |&(i, c)| is_word_char(c) && boundary_before(text, i))
+/// Byte offsets where a word starts with a byte `first` accepts, which
+/// must be an ASCII word character (`[A-Za-z0-9_]`): every pattern here
+/// opens with one, so the text is walked a byte at a time, not decoded.
+fn word_starts_with<'t>(
+    text: &'t str,
+    first: impl Fn(u8) -> bool + 't,
+) -> impl Iterator<Item = usize> + 't {
+    text.bytes()
+        .enumerate()
+        .filter(move |&(i, b)| first(b) && boundary_before(text, i))
         .map(|(i, _)| i)
 }
 
-/// The first place one of `words` (lower-case ASCII) stands in `text` as a
-/// whole word, ignoring ASCII case; at one place the longest word wins.
+/// Whether some word in `words` opens with `b`, ignoring ASCII case.
+fn opens_one_of(words: &[&str], b: u8) -> bool {
+    let b = b.to_ascii_lowercase();
+    words.iter().any(|w| w.as_bytes().first() == Some(&b))
+}
+
+/// The first place one of `words` (lower-case ASCII, each opening with a
+/// word character) stands in `text` as a whole word, ignoring ASCII case;
+/// at one place the longest word wins.
 pub(crate) fn find_word(text: &str, words: &[&str]) -> Option<Range<usize>> {
-    word_starts(text).find_map(|i| {
+    let first = |b: u8| (b.is_ascii_alphanumeric() || b == b'_') && opens_one_of(words, b);
+    word_starts_with(text, first).find_map(|i| {
         words
             .iter()
             .filter(|w| starts_ci(text, i, w) && boundary_after(text, i + w.len()))
@@ -48,14 +62,25 @@ pub(crate) fn find_word(text: &str, words: &[&str]) -> Option<Range<usize>> {
 }
 
 /// Whether `text` says "arxiv" or "abs/" anywhere or "corr" as a word,
-/// ignoring ASCII case: [`contains_ci`] and [`find_word`] in one pass that
-/// jumps between the letters the three can start with (`normalize` asks this
-/// of a dozen fields of every entry).
+/// ignoring ASCII case: [`contains_ci`] and [`find_word`] in two passes
+/// that jump between rare bytes, the `x` or `/` in the middle of the first
+/// two and the `c` of the third (`normalize` asks this of a dozen fields
+/// of every entry).
 pub(crate) fn mentions_arxiv_or_corr(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let a_words = memchr::memchr2_iter(b'a', b'A', bytes)
-        .any(|i| starts_ci(text, i, "arxiv") || starts_ci(text, i, "abs/"));
-    a_words
+    let around = |i: usize, before: usize, word: &[u8]| {
+        i.checked_sub(before)
+            .and_then(|start| bytes.get(start..start + word.len()))
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    };
+    let arxiv_or_abs = memchr::memchr3_iter(b'x', b'X', b'/', bytes).any(|i| {
+        if bytes[i] == b'/' {
+            around(i, 3, b"abs/")
+        } else {
+            around(i, 2, b"arxiv")
+        }
+    });
+    arxiv_or_abs
         || memchr::memchr2_iter(b'c', b'C', bytes).any(|i| {
             starts_ci(text, i, "corr") && boundary_before(text, i) && boundary_after(text, i + 4)
         })
@@ -96,7 +121,7 @@ fn version_end(text: &str, at: usize) -> Option<usize> {
 /// word boundaries: (id, version).
 pub(crate) fn find_new_arxiv(text: &str) -> Option<(&str, &str)> {
     let bytes = text.as_bytes();
-    word_starts(text).find_map(|i| {
+    word_starts_with(text, |b| b.is_ascii_digit()).find_map(|i| {
         if digits_at(bytes, i) != 4 || bytes.get(i + 4) != Some(&b'.') {
             return None;
         }
@@ -159,9 +184,11 @@ const AWARD_WORDS: &[&str] = &[
 /// Whether `text` mentions an award: "Spotlight", "Oral", "Best (Student)
 /// Paper", "Outstanding Paper", "Honorable Mention", "... Award".
 pub(crate) fn mentions_award(text: &str) -> bool {
-    word_starts(text).any(|i| {
+    const BEFORE_PAPER: &[&str] = &["best ", "outstanding "];
+    let first = |b: u8| opens_one_of(AWARD_WORDS, b) || opens_one_of(BEFORE_PAPER, b);
+    word_starts_with(text, first).any(|i| {
         AWARD_WORDS.iter().any(|w| starts_ci(text, i, w))
-            || ["best ", "outstanding "]
+            || BEFORE_PAPER
                 .iter()
                 .any(|w| starts_ci(text, i, w) && paper_follows(text, i + w.len()))
     })
@@ -184,7 +211,42 @@ fn paper_follows(text: &str, at: usize) -> bool {
 mod tests {
     use super::*;
 
+    /// Where a word starts, character by character: the reference the
+    /// byte-wise [`word_starts_with`] is held to.
+    fn word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+        text.char_indices()
+            .filter(move |&(i, c)| is_word_char(c) && boundary_before(text, i))
+            .map(|(i, _)| i)
+    }
+
     proptest::proptest! {
+        #[test]
+        fn word_scans_agree_with_decoding_every_character(
+            text in "(workshop|Workshops|WORKSHOP|spotlight|Oral|award|Best Paper|best student paper|Outstanding paper|honorable mention|2401.01234|v2|é|ß|_|[ a-zA-Z0-9/:.é_-]){0,12}"
+        ) {
+            let words = ["workshop", "workshops"];
+            let slow_word = word_starts(&text).find_map(|i| {
+                words
+                    .iter()
+                    .filter(|w| starts_ci(&text, i, w) && boundary_after(&text, i + w.len()))
+                    .map(|w| i..i + w.len())
+                    .max_by_key(|r| r.len())
+            });
+            proptest::prop_assert_eq!(find_word(&text, &words), slow_word);
+            let digits: Vec<usize> = word_starts(&text)
+                .filter(|&i| text.as_bytes()[i].is_ascii_digit())
+                .collect();
+            let fast: Vec<usize> = word_starts_with(&text, |b| b.is_ascii_digit()).collect();
+            proptest::prop_assert_eq!(fast, digits);
+            let slow_award = word_starts(&text).any(|i| {
+                AWARD_WORDS.iter().any(|w| starts_ci(&text, i, w))
+                    || ["best ", "outstanding "]
+                        .iter()
+                        .any(|w| starts_ci(&text, i, w) && paper_follows(&text, i + w.len()))
+            });
+            proptest::prop_assert_eq!(mentions_award(&text), slow_award);
+        }
+
         #[test]
         fn one_pass_arxiv_mention_agrees_with_the_three_scans(
             text in "(arxiv|ArXiv|ARXIV|arxi|abs/|ABS/|abs|Abs|a|corr|CoRR|Corr|cor|c|corrected|xcorr|_corr|é|[ a-z/:.0-9]){0,12}"

@@ -62,6 +62,8 @@ pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
     // The formatting check reads only the source: it runs beside the
     // others, which are partly serial.
     let ((), formatting) = crate::par::join(
+        lib.len(),
+        500,
         || {
             checker.unknown_venues(&mut out);
             checker.same_paper_twice(&title_hashes, &arxiv, &mut out);

@@ -78,10 +78,16 @@ pub fn run<T: Send>(ranges: Vec<Range<usize>>, f: impl Fn(Range<usize>) -> T + S
     })
 }
 
-/// `a()` and `b()`, `b` on a scoped thread when more than one thread may
-/// run (else, or when no thread can start, one after the other here).
-pub fn join<A, B: Send>(a: impl FnOnce() -> A, b: impl FnOnce() -> B + Send) -> (A, B) {
-    if threads() <= 1 {
+/// `a()` and `b()`, `b` on a scoped thread when work on `n` items splits
+/// as [`ranges`]`(n, min_len)` would (else, or when no thread can start,
+/// one after the other here).
+pub fn join<A, B: Send>(
+    n: usize,
+    min_len: usize,
+    a: impl FnOnce() -> A,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if ranges(n, min_len).len() <= 1 {
         return (a(), b());
     }
     // A thread that cannot start drops what it was given: `b` waits in a
@@ -168,6 +174,8 @@ mod tests {
     fn join_returns_both_results() {
         let mut seen = Vec::new();
         let (a, b) = join(
+            10,
+            1,
             || {
                 seen.push(1);
                 "a"

@@ -35,13 +35,13 @@ pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
         for i in r {
             let facts = lib.facts(i);
             let has_authors = gathered.note_authors(lib, i, facts.people.as_deref());
-            checker.missing_fields(i, &facts.title, has_authors, &mut gathered.found);
-            checker.venue(i, &facts.venue, &mut gathered.found);
-            checker.arxiv(i, &mut gathered.found);
-            checker.markers(i, &mut gathered.found);
-            gathered.title_hashes.push(title_hash(&facts.title));
+            checker.missing_fields(i, &facts.title, has_authors, &mut gathered.out.found);
+            checker.venue(i, &facts.venue, &mut gathered.out.found);
+            checker.arxiv(i, &mut gathered.out.found);
+            checker.markers(i, &mut gathered.out.found);
+            gathered.out.title_hashes.push(title_hash(&facts.title));
             if let Some(id) = facts.arxiv {
-                gathered.arxiv.push((i, id));
+                gathered.out.arxiv.push((i, id));
             }
         }
         gathered.finish(std::mem::take(&mut *locked(&checker.unknown_venues)))
@@ -104,6 +104,7 @@ fn by_position(findings: Vec<Diagnostic>) -> Vec<Diagnostic> {
 
 /// What one core gathers from its range of entries for the cross-entry
 /// checks.
+#[derive(Default)]
 struct Gathered {
     found: Vec<Diagnostic>,
     /// Unknown venues: (name, first entry, its venue field, entries).
@@ -112,20 +113,19 @@ struct Gathered {
     title_hashes: Vec<(u64, usize)>,
     /// (entry, arXiv id) of the entries that have one.
     arxiv: Vec<(usize, String)>,
+    /// The distinct writings (filled by [`Gathering::finish`]) and, for
+    /// every author with a family name, (entry, writing), in order.
     writings: RangeWritings,
 }
 
 /// [`Gathered`] in the making, with what only its core needs.
 #[derive(Default)]
 struct Gathering {
-    found: Vec<Diagnostic>,
-    title_hashes: Vec<(u64, usize)>,
-    arxiv: Vec<(usize, String)>,
+    out: Gathered,
     /// Each raw name seen: its writing, None when it has no family name.
     by_raw: FastMap<Box<str>, Option<u32>>,
-    writings: Numbered<Owned>,
-    /// (entry, writing) for every author with a family name, in order.
-    authors: Vec<(usize, u32)>,
+    /// The writings numbered so far.
+    numbering: Numbered<Owned>,
 }
 
 impl Gathering {
@@ -142,7 +142,7 @@ impl Gathering {
                 None => {
                     let person = lib.person(raw);
                     let w = (!person.family.is_empty()).then(|| {
-                        self.writings
+                        self.numbering
                             .number((person.given, person.family, person.name))
                     });
                     self.by_raw.insert((*raw).into(), w);
@@ -150,7 +150,7 @@ impl Gathering {
                 }
             };
             if let Some(w) = writing {
-                self.authors.push((i, w));
+                self.out.writings.1.push((i, w));
             }
         }
         !names.is_empty()
@@ -158,14 +158,10 @@ impl Gathering {
 
     /// What the range hands over, with its `unknown` venues; the raw names
     /// are freed here, on the core that gathered them.
-    fn finish(self, unknown: Vec<(String, usize, &'static str, usize)>) -> Gathered {
-        Gathered {
-            found: self.found,
-            unknown,
-            title_hashes: self.title_hashes,
-            arxiv: self.arxiv,
-            writings: (self.writings.into_ordered(), self.authors),
-        }
+    fn finish(mut self, unknown: Vec<(String, usize, &'static str, usize)>) -> Gathered {
+        self.out.unknown = unknown;
+        self.out.writings.0 = self.numbering.into_ordered();
+        self.out
     }
 }
 

@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 use crate::library::{Library, lower_key};
 use crate::normalize::names;
 use crate::normalize::parse_annotations;
-use crate::syntax::{Field, Item, ItemKind, Part, value_parts};
+use crate::syntax::{Field, Item, ItemKind, Part, Span, value_parts};
 
 /// Field order of canonical entries; fields not listed follow in their
 /// original order.
@@ -723,12 +723,37 @@ pub fn canonical_entries(lib: &Library) -> Vec<bool> {
         let mut rendered = String::new();
         r.map(|p| {
             let item = lib.item_of(p);
+            if !item.inner_comments && !laid_out_as_canonical(text, item, lib.raw.fields_of(item)) {
+                return false;
+            }
             rendered.clear();
             render_entry_into(lib, item, &mut rendered);
             rendered == without_cr(item.span.of(text))
         })
         .collect()
     }))
+}
+
+/// What an entry written as [`render_entry_into`] writes it must show,
+/// read from where the parser found its parts: a lowercase type and
+/// names, and every `=` one column after the longest name. Most entries
+/// `fmt` would rewrite fail this, and are known without rendering them.
+fn laid_out_as_canonical(text: &str, item: &Item, fields: &[Field]) -> bool {
+    let lowercase = |span: Span| !span.of(text).bytes().any(|b| b.is_ascii_uppercase());
+    if !lowercase(item.ty) || !fields.iter().all(|f| lowercase(f.name)) {
+        return false;
+    }
+    // Canonical `name<pad> = value` puts the value at the same distance
+    // from each name's start, counted in characters: name, pad, ` = `.
+    let width = fields
+        .iter()
+        .map(|f| display_width(f.name.of(text)))
+        .max()
+        .unwrap_or(0);
+    fields.iter().all(|f| {
+        let gap = f.value.start.checked_sub(f.name.end).map(|g| g as usize);
+        gap.is_some_and(|g| display_width(f.name.of(text)) + g == width + 3)
+    })
 }
 
 /// `text` with CRLF line ends as LF, copied only when it has any.
@@ -832,5 +857,60 @@ mod tests {
     fn crlf_files_stay_crlf() {
         let out = fmt("@misc{a,\r\n  title = {T},\r\n}\r\n");
         assert_eq!(out, "@misc{a,\r\n  title = {T},\r\n}\r\n");
+    }
+
+    /// Each entry's canonical verdict by rendering it, without the layout
+    /// pretest.
+    fn rendered_verdicts(lib: &Library) -> Vec<bool> {
+        let text = lib.source.text();
+        (0..lib.len())
+            .map(|p| {
+                let item = lib.item_of(p);
+                let mut rendered = String::new();
+                render_entry_into(lib, item, &mut rendered);
+                rendered == without_cr(item.span.of(text))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_layout_pretest_only_rejects_entries_fmt_would_rewrite() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+        let mut inputs: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "bib"))
+            .map(|p| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned())
+            .collect();
+        assert!(inputs.len() >= 5, "the corpus is there");
+        inputs.push("@misc{a,\r\n  title = {T},\r\n}\r\n@misc{b,\n  t\u{e9}tle = {T},\n  year  = {1},\n}\n@misc{c,\n  title = {T},\n  year  = 2024 # {a},\n}\n".into());
+        let (mut rejected, mut canonical) = (0, 0);
+        for input in inputs {
+            for text in [fmt(&input), fmt(&input).replace('\n', "\r\n"), input] {
+                let lib = Library::from_text(Path::new("t.bib"), text, LoadOptions::default());
+                let expected = rendered_verdicts(&lib);
+                let wrong = canonical_entries(&lib)
+                    .iter()
+                    .zip(&expected)
+                    .position(|(got, want)| got != want);
+                if let Some(p) = wrong {
+                    panic!("{}", lib.item_of(p).span.of(lib.source.text()));
+                }
+                canonical += expected.iter().filter(|&&c| c).count();
+                rejected += (0..lib.len())
+                    .filter(|&p| {
+                        let item = lib.item_of(p);
+                        let fields = lib.raw.fields_of(item);
+                        !laid_out_as_canonical(lib.source.text(), item, fields)
+                    })
+                    .count();
+            }
+        }
+        // Both ways are taken: most of the unformatted entries are told
+        // apart by their layout, and formatted ones pass it.
+        assert!(
+            rejected > 10_000 && canonical > 20_000,
+            "{rejected} {canonical}"
+        );
     }
 }

@@ -15,7 +15,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use crate::error::{Diagnostic, Location, Severity};
 use crate::library::Library;
-use crate::model::{Kind, Venue};
+use crate::model::{Kind, Person, Venue};
 use crate::normalize::names::{
     Identity, fold, may_hold_equal_marker, split_names, strip_equal_marker,
 };
@@ -49,7 +49,7 @@ pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
     let checker = Checker::new(lib);
     let mut title_hashes = Vec::with_capacity(lib.len());
     let mut arxiv = Vec::new();
-    let mut writings = Vec::with_capacity(gathered.len());
+    let mut spellings = Vec::with_capacity(gathered.len());
     for g in gathered {
         out.extend(g.found);
         for (name, i, field, count) in g.unknown {
@@ -57,7 +57,7 @@ pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
         }
         title_hashes.extend(g.title_hashes);
         arxiv.extend(g.arxiv);
-        writings.push(g.writings);
+        spellings.push(g.spellings);
     }
     // The formatting check reads only the source: it runs beside the
     // others, which are partly serial.
@@ -67,7 +67,7 @@ pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
         || {
             checker.unknown_venues(&mut out);
             checker.same_paper_twice(&title_hashes, &arxiv, &mut out);
-            checker.coauthor_spellings(&writings, &mut out);
+            checker.coauthor_spellings(&spellings, &mut out);
         },
         || {
             let mut found = Vec::new();
@@ -113,19 +113,20 @@ struct Gathered {
     title_hashes: Vec<(u64, usize)>,
     /// (entry, arXiv id) of the entries that have one.
     arxiv: Vec<(usize, String)>,
-    /// The distinct writings (filled by [`Gathering::finish`]) and, for
-    /// every author with a family name, (entry, writing), in order.
-    writings: RangeWritings,
+    /// The ways the range writes people, sorted by [`Spelling::key`].
+    spellings: Vec<Spelling>,
 }
 
 /// [`Gathered`] in the making, with what only its core needs.
 #[derive(Default)]
 struct Gathering {
     out: Gathered,
-    /// Each raw name seen: its writing, None when it has no family name.
+    /// Each raw name seen: its spelling, None when it has no family name.
     by_raw: FastMap<Box<str>, Option<u32>>,
-    /// The writings numbered so far.
-    numbering: Numbered<Owned>,
+    /// A name as shown → its latest spelling; the others with that name
+    /// (another person's group, rare) are chained by `same_name`.
+    by_name: FastMap<String, u32>,
+    same_name: Vec<Option<u32>>,
 }
 
 impl Gathering {
@@ -137,59 +138,97 @@ impl Gathering {
         };
         let names = split_names(people);
         for raw in &names {
-            let writing = match self.by_raw.get(*raw) {
-                Some(&w) => w,
+            let spelling = match self.by_raw.get(*raw) {
+                Some(&s) => s,
                 None => {
-                    let person = lib.person(raw);
-                    let w = (!person.family.is_empty()).then(|| {
-                        self.numbering
-                            .number((person.given, person.family, person.name))
-                    });
-                    self.by_raw.insert((*raw).into(), w);
-                    w
+                    let s = self.spelling_of(lib.person(raw));
+                    self.by_raw.insert((*raw).into(), s);
+                    s
                 }
             };
-            if let Some(w) = writing {
-                self.out.writings.1.push((i, w));
+            if let Some(s) = spelling {
+                let spelling = &mut self.out.spellings[s as usize];
+                // An entry naming the same spelling twice counts once.
+                if spelling.last != i {
+                    if spelling.entries == 0 {
+                        spelling.first = i;
+                    }
+                    spelling.entries += 1;
+                    spelling.last = i;
+                }
             }
         }
         !names.is_empty()
+    }
+
+    /// The spelling `person` is written in: found by its name and group,
+    /// else a new one with this first writing's identity.
+    fn spelling_of(&mut self, person: Person) -> Option<u32> {
+        if person.family.is_empty() {
+            return None;
+        }
+        let id = Identity::of(&person.given, &person.family);
+        let group = group_of(&id);
+        let spellings = &mut self.out.spellings;
+        let mut at = self.by_name.get(person.name.as_str()).copied();
+        while let Some(s) = at {
+            if spellings[s as usize].group() == group {
+                return Some(s);
+            }
+            at = self.same_name[s as usize];
+        }
+        let s = spellings.len() as u32;
+        let previous = self.by_name.insert(person.name.clone(), s);
+        self.same_name.push(previous);
+        spellings.push(Spelling {
+            name: person.name,
+            id,
+            entries: 0,
+            first: usize::MAX,
+            last: usize::MAX,
+        });
+        Some(s)
     }
 
     /// What the range hands over, with its `unknown` venues; the raw names
     /// are freed here, on the core that gathered them.
     fn finish(mut self, unknown: Vec<(String, usize, &'static str, usize)>) -> Gathered {
         self.out.unknown = unknown;
-        self.out.writings.0 = self.numbering.into_ordered();
+        self.out
+            .spellings
+            .sort_unstable_by(|a, b| a.key().cmp(&b.key()));
         self.out
     }
 }
 
-/// Distinct values numbered in order of first use.
-struct Numbered<T> {
-    number_of: FastMap<T, u32>,
+/// One way a range of entries writes a person ("Lei Wu", "L. Wu"): the
+/// name as shown, the identity of its first writing, and the entries
+/// using it.
+struct Spelling {
+    name: String,
+    id: Identity,
+    /// How many entries use it; the first and the last of them.
+    entries: usize,
+    first: usize,
+    last: usize,
 }
 
-impl<T> Default for Numbered<T> {
-    fn default() -> Self {
-        Numbered {
-            number_of: FastMap::default(),
-        }
+impl Spelling {
+    /// Spellings in one group (family name, first initial) may name one
+    /// person.
+    fn group(&self) -> (&str, Option<char>) {
+        group_of(&self.id)
+    }
+
+    /// The group, then the name: unique in a range.
+    fn key(&self) -> ((&str, Option<char>), &str) {
+        (self.group(), &self.name)
     }
 }
 
-impl<T: std::hash::Hash + Eq> Numbered<T> {
-    fn number(&mut self, value: T) -> u32 {
-        let next = self.number_of.len() as u32;
-        *self.number_of.entry(value).or_insert(next)
-    }
-
-    /// The values, in order of their numbers.
-    fn into_ordered(self) -> Vec<T> {
-        let mut values: Vec<(T, u32)> = self.number_of.into_iter().collect();
-        values.sort_unstable_by_key(|v| v.1);
-        values.into_iter().map(|v| v.0).collect()
-    }
+/// The (family name, first initial) group of `id`.
+fn group_of(id: &Identity) -> (&str, Option<char>) {
+    (&id.family, id.given.first().and_then(|g| g.chars().next()))
 }
 
 /// Counts of findings by severity: (errors, warnings, infos).
@@ -515,113 +554,63 @@ impl<'a> Checker<'a> {
     }
 
     /// One coauthor written several ways ("Lei Wu", "L. Wu"), from each
-    /// range of entries' writings, in order.
-    fn coauthor_spellings(&self, ranges: &[RangeWritings], out: &mut Vec<Diagnostic>) {
-        // Each way of writing a person is numbered once: a large library
-        // writes the same people again and again. The ranges' writings are
-        // numbered in order of first use.
-        let mut numbered: Numbered<Written> = Numbered::default();
-        let mut authors: Vec<(usize, usize)> = Vec::new();
-        for (written, range_authors) in ranges {
-            let global: Vec<u32> = written
-                .iter()
-                .map(|w| numbered.number((w.0.as_str(), w.1.as_str(), w.2.as_str())))
-                .collect();
-            authors.extend(
-                range_authors
-                    .iter()
-                    .map(|&(i, k)| (i, global[k as usize] as usize)),
-            );
-        }
-        let writings = numbered.into_ordered();
-        let identities = crate::par::map(writings.len(), 1000, |w| {
-            Identity::of(writings[w].0, writings[w].1)
-        });
-        // Every spelling (a name's text within its group) in order of first
-        // use; (family, first initial) → its spellings; each name's first
-        // spelling, so a name seen before is found without searching its
-        // group (a common family name has thousands of spellings in a large
-        // library). Groups are numbered as they appear, so a lookup neither
-        // copies nor hashes the family name twice. A writing's identity
-        // fixes its group, so each writing has one spelling.
-        let mut spellings: Vec<Spelling> = Vec::new();
-        let mut group_of: FastMap<(&str, Option<char>), usize> = FastMap::default();
-        let mut groups: Vec<Vec<usize>> = Vec::new();
-        let mut by_name: FastMap<&str, usize> = FastMap::default();
-        let initial = |id: &Identity| id.given.first().and_then(|g| g.chars().next());
-        let spelling_of: Vec<usize> = writings
-            .iter()
-            .zip(&identities)
-            .map(|(&(_, _, name), id)| {
-                let key = (id.family.as_str(), initial(id));
-                let existing = match by_name.get(name) {
-                    None => None,
-                    Some(&s)
-                        if spellings[s].1.family == id.family
-                            && initial(spellings[s].1) == key.1 =>
-                    {
-                        Some(s)
-                    }
-                    // The same text read as another person's name: rare.
-                    Some(_) => group_of
-                        .get(&key)
-                        .and_then(|&g| groups[g].iter().copied().find(|&s| spellings[s].0 == name)),
-                };
-                existing.unwrap_or_else(|| {
-                    let s = spellings.len();
-                    let g = *group_of.entry(key).or_insert_with(|| {
-                        groups.push(Vec::new());
-                        groups.len() - 1
-                    });
-                    groups[g].push(s);
-                    by_name.entry(name).or_insert(s);
-                    spellings.push((name, id, Vec::new()));
-                    s
-                })
-            })
-            .collect();
-        for (i, w) in authors {
-            let uses = &mut spellings[spelling_of[w]].2;
-            if uses.last() != Some(&i) {
-                uses.push(i);
+    /// range of entries' spellings, in order.
+    fn coauthor_spellings(&self, ranges: &[Vec<Spelling>], out: &mut Vec<Diagnostic>) {
+        // The ranges' sorted spellings merged (a stable sort finds the
+        // sorted runs and keeps range order among equals): one spelling in
+        // several ranges counts all their entries, and keeps the first
+        // range's identity and first entry.
+        let mut all: Vec<&Spelling> = ranges.iter().flatten().collect();
+        all.sort_by(|a, b| a.key().cmp(&b.key()));
+        let mut spellings: Vec<(&Spelling, usize)> = Vec::with_capacity(all.len());
+        for s in all {
+            match spellings.last_mut() {
+                Some((first, entries)) if first.key() == s.key() => *entries += s.entries,
+                _ => spellings.push((s, s.entries)),
             }
         }
-        // Most groups have one spelling: only the others are sorted.
-        let mut keys: Vec<((&str, Option<char>), usize)> = group_of
-            .into_iter()
-            .filter(|&(_, g)| groups[g].len() > 1)
-            .collect();
-        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // Most groups have one spelling: only the others are compared.
+        let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut start = 0;
+        for end in 1..=spellings.len() {
+            if end == spellings.len() || spellings[end].0.group() != spellings[start].0.group() {
+                if end - start > 1 {
+                    groups.push(start..end);
+                }
+                start = end;
+            }
+        }
         // Groups are independent: cores take a range of them each.
-        let found = crate::par::map(keys.len(), 64, |k| {
-            let spellings: Vec<&Spelling> =
-                groups[keys[k].1].iter().map(|&s| &spellings[s]).collect();
+        let found = crate::par::map(groups.len(), 64, |g| {
+            let spellings = &spellings[groups[g].clone()];
             // The most used, most complete spelling is the reference; the
             // others are reported where they occur.
-            let given_len = |s: &Spelling| s.1.given.iter().map(String::len).sum::<usize>();
+            let given_len = |s: &Spelling| s.id.given.iter().map(String::len).sum::<usize>();
             let mut order: Vec<usize> = (0..spellings.len()).collect();
             order.sort_by_cached_key(|&x| {
-                let s = spellings[x];
-                (Reverse(s.2.len()), Reverse(given_len(s)), s.0)
+                let (s, entries) = spellings[x];
+                (Reverse(entries), Reverse(given_len(s)), s.name.as_str())
             });
-            let (main_name, main_id, main_uses) = &spellings[order[0]];
+            let (main, main_uses) = spellings[order[0]];
+            let (main_name, main_id) = (&main.name, &main.id);
             let mut found = Vec::new();
-            for &s in &order[1..] {
-                let (name, id, uses) = &spellings[s];
+            for &x in &order[1..] {
+                let (s, uses) = spellings[x];
+                let (name, id) = (&s.name, &s.id);
                 if !id.matches(main_id) {
                     continue; // "Lei Wu" and "Lin Wu" are two people
                 }
-                let i = uses[0];
+                let i = s.first;
                 found.push(
                     Diagnostic::new(
                         Severity::Warning,
                         "coauthor-spelling",
                         format!(
                             "`{name}` ({} {}) looks like `{main_name}` ({} {})",
-                            uses.len(),
-                            plural(uses.len()),
-                            main_uses.len(),
-                            plural(main_uses.len())
+                            uses,
+                            plural(uses),
+                            main_uses,
+                            plural(main_uses)
                         ),
                     )
                     .at(self.field_at(i, "author"))
@@ -674,19 +663,6 @@ impl<'a> Checker<'a> {
 
 /// Above this many entries to reformat, `check` reports them as one finding.
 const MAX_FORMAT_FINDINGS: usize = 20;
-
-/// One way a name is written: the text, its identity, and the publications using it.
-type Spelling<'a> = (&'a str, &'a Identity, Vec<usize>);
-
-/// An author as written: given names, family name, the name as shown.
-type Written<'a> = (&'a str, &'a str, &'a str);
-
-/// [`Written`], owned.
-type Owned = (String, String, String);
-
-/// A range of entries' distinct writings, in order of first use, and its
-/// (entry, writing) pairs.
-type RangeWritings = (Vec<Owned>, Vec<(usize, u32)>);
 
 /// The hash and length of [`title_key`] of `title`; for ASCII, without
 /// building the key. Both paths feed the hasher byte by byte, so equal keys

@@ -9,19 +9,20 @@
 //! entries `fmt` would rewrite. Every check is one pass with hash maps.
 
 use std::borrow::Cow;
-use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
+use self::coauthors::{RangeSpellings, Spellings};
+
 use crate::error::{Diagnostic, Location, Severity};
 use crate::library::Library;
-use crate::model::{Kind, Person, Venue};
-use crate::normalize::names::{
-    Identity, fold, may_hold_equal_marker, split_names, strip_equal_marker,
-};
+use crate::model::{Kind, Venue};
+use crate::normalize::names::{fold, may_hold_equal_marker, split_names, strip_equal_marker};
 use crate::normalize::venue::FastMap;
 use crate::normalize::{arxiv_id, mentions_arxiv};
 use crate::syntax::Field;
+
+mod coauthors;
 
 /// Every finding for `lib`, sorted by position.
 pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
@@ -34,7 +35,9 @@ pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
         let mut gathered = Gathering::default();
         for i in r {
             let facts = lib.facts(i);
-            let has_authors = gathered.note_authors(lib, i, facts.people.as_deref());
+            let has_authors = gathered
+                .spellings
+                .note_authors(lib, i, facts.people.as_deref());
             checker.missing_fields(i, &facts.title, has_authors, &mut gathered.out.found);
             checker.venue(i, &facts.venue, &mut gathered.out.found);
             checker.arxiv(i, &mut gathered.out.found);
@@ -113,122 +116,24 @@ struct Gathered {
     title_hashes: Vec<(u64, usize)>,
     /// (entry, arXiv id) of the entries that have one.
     arxiv: Vec<(usize, String)>,
-    /// The ways the range writes people, sorted by [`Spelling::key`].
-    spellings: Vec<Spelling>,
+    /// The ways the range writes people.
+    spellings: RangeSpellings,
 }
 
 /// [`Gathered`] in the making, with what only its core needs.
 #[derive(Default)]
 struct Gathering {
     out: Gathered,
-    /// Each raw name seen: its spelling, None when it has no family name.
-    by_raw: FastMap<Box<str>, Option<u32>>,
-    /// A name as shown → its latest spelling; the others with that name
-    /// (another person's group, rare) are chained by `same_name`.
-    by_name: FastMap<String, u32>,
-    same_name: Vec<Option<u32>>,
+    spellings: Spellings,
 }
 
 impl Gathering {
-    /// Notes the authors of entry `i`, written `people`; whether it has any.
-    /// Each distinct raw name is parsed once per core.
-    fn note_authors(&mut self, lib: &Library, i: usize, people: Option<&str>) -> bool {
-        let Some(people) = people else {
-            return false;
-        };
-        let names = split_names(people);
-        for raw in &names {
-            let spelling = match self.by_raw.get(*raw) {
-                Some(&s) => s,
-                None => {
-                    let s = self.spelling_of(lib.person(raw));
-                    self.by_raw.insert((*raw).into(), s);
-                    s
-                }
-            };
-            if let Some(s) = spelling {
-                let spelling = &mut self.out.spellings[s as usize];
-                // An entry naming the same spelling twice counts once.
-                if spelling.last != i {
-                    if spelling.entries == 0 {
-                        spelling.first = i;
-                    }
-                    spelling.entries += 1;
-                    spelling.last = i;
-                }
-            }
-        }
-        !names.is_empty()
-    }
-
-    /// The spelling `person` is written in: found by its name and group,
-    /// else a new one with this first writing's identity.
-    fn spelling_of(&mut self, person: Person) -> Option<u32> {
-        if person.family.is_empty() {
-            return None;
-        }
-        let id = Identity::of(&person.given, &person.family);
-        let group = group_of(&id);
-        let spellings = &mut self.out.spellings;
-        let mut at = self.by_name.get(person.name.as_str()).copied();
-        while let Some(s) = at {
-            if spellings[s as usize].group() == group {
-                return Some(s);
-            }
-            at = self.same_name[s as usize];
-        }
-        let s = spellings.len() as u32;
-        let previous = self.by_name.insert(person.name.clone(), s);
-        self.same_name.push(previous);
-        spellings.push(Spelling {
-            name: person.name,
-            id,
-            entries: 0,
-            first: usize::MAX,
-            last: usize::MAX,
-        });
-        Some(s)
-    }
-
-    /// What the range hands over, with its `unknown` venues; the raw names
-    /// are freed here, on the core that gathered them.
+    /// What the range hands over, with its `unknown` venues.
     fn finish(mut self, unknown: Vec<(String, usize, &'static str, usize)>) -> Gathered {
         self.out.unknown = unknown;
-        self.out
-            .spellings
-            .sort_unstable_by(|a, b| a.key().cmp(&b.key()));
+        self.out.spellings = self.spellings.finish();
         self.out
     }
-}
-
-/// One way a range of entries writes a person ("Lei Wu", "L. Wu"): the
-/// name as shown, the identity of its first writing, and the entries
-/// using it.
-struct Spelling {
-    name: String,
-    id: Identity,
-    /// How many entries use it; the first and the last of them.
-    entries: usize,
-    first: usize,
-    last: usize,
-}
-
-impl Spelling {
-    /// Spellings in one group (family name, first initial) may name one
-    /// person.
-    fn group(&self) -> (&str, Option<char>) {
-        group_of(&self.id)
-    }
-
-    /// The group, then the name: unique in a range.
-    fn key(&self) -> ((&str, Option<char>), &str) {
-        (self.group(), &self.name)
-    }
-}
-
-/// The (family name, first initial) group of `id`.
-fn group_of(id: &Identity) -> (&str, Option<char>) {
-    (&id.family, id.given.first().and_then(|g| g.chars().next()))
 }
 
 /// Counts of findings by severity: (errors, warnings, infos).
@@ -551,75 +456,6 @@ impl<'a> Checker<'a> {
                 );
             }
         }
-    }
-
-    /// One coauthor written several ways ("Lei Wu", "L. Wu"), from each
-    /// range of entries' spellings, in order.
-    fn coauthor_spellings(&self, ranges: &[Vec<Spelling>], out: &mut Vec<Diagnostic>) {
-        // The ranges' sorted spellings merged (a stable sort finds the
-        // sorted runs and keeps range order among equals): one spelling in
-        // several ranges counts all their entries, and keeps the first
-        // range's identity and first entry.
-        let mut all: Vec<&Spelling> = ranges.iter().flatten().collect();
-        all.sort_by(|a, b| a.key().cmp(&b.key()));
-        let mut spellings: Vec<(&Spelling, usize)> = Vec::with_capacity(all.len());
-        for s in all {
-            match spellings.last_mut() {
-                Some((first, entries)) if first.key() == s.key() => *entries += s.entries,
-                _ => spellings.push((s, s.entries)),
-            }
-        }
-        // Most groups have one spelling: only the others are compared.
-        let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
-        let mut start = 0;
-        for end in 1..=spellings.len() {
-            if end == spellings.len() || spellings[end].0.group() != spellings[start].0.group() {
-                if end - start > 1 {
-                    groups.push(start..end);
-                }
-                start = end;
-            }
-        }
-        // Groups are independent: cores take a range of them each.
-        let found = crate::par::map(groups.len(), 64, |g| {
-            let spellings = &spellings[groups[g].clone()];
-            // The most used, most complete spelling is the reference; the
-            // others are reported where they occur.
-            let given_len = |s: &Spelling| s.id.given.iter().map(String::len).sum::<usize>();
-            let mut order: Vec<usize> = (0..spellings.len()).collect();
-            order.sort_by_cached_key(|&x| {
-                let (s, entries) = spellings[x];
-                (Reverse(entries), Reverse(given_len(s)), s.name.as_str())
-            });
-            let (main, main_uses) = spellings[order[0]];
-            let (main_name, main_id) = (&main.name, &main.id);
-            let mut found = Vec::new();
-            for &x in &order[1..] {
-                let (s, uses) = spellings[x];
-                let (name, id) = (&s.name, &s.id);
-                if !id.matches(main_id) {
-                    continue; // "Lei Wu" and "Lin Wu" are two people
-                }
-                let i = s.first;
-                found.push(
-                    Diagnostic::new(
-                        Severity::Warning,
-                        "coauthor-spelling",
-                        format!(
-                            "`{name}` ({} {}) looks like `{main_name}` ({} {})",
-                            uses,
-                            plural(uses),
-                            main_uses,
-                            plural(main_uses)
-                        ),
-                    )
-                    .at(self.field_at(i, "author"))
-                    .hint(format!("write one person one way: `{main_name}`")),
-                );
-            }
-            found
-        });
-        out.extend(found.into_iter().flatten());
     }
 
     /// Entries `fmt` would rewrite (layout only; content changes have their own findings).

@@ -96,10 +96,10 @@ impl Identity {
     }
 
     fn given_agrees(&self, other: &[String]) -> bool {
-        self.given
-            .iter()
-            .zip(other)
-            .all(|(a, b)| token_compatible(a, b))
+        given_tokens_agree(
+            self.given.iter().map(String::as_str),
+            other.iter().map(String::as_str),
+        )
     }
 
     /// The grouping key for "one coauthor written in different ways":
@@ -128,6 +128,15 @@ fn given_tokens(given: &str) -> Vec<String> {
         .filter(|t| !t.is_empty())
         .map(str::to_owned)
         .collect()
+}
+
+/// Whether two lists of folded given-name tokens agree where both are
+/// written, an initial agreeing with any name it abbreviates.
+pub fn given_tokens_agree<'a, 'b>(
+    a: impl Iterator<Item = &'a str>,
+    b: impl Iterator<Item = &'b str>,
+) -> bool {
+    a.zip(b).all(|(a, b)| token_compatible(a, b))
 }
 
 fn token_compatible(a: &str, b: &str) -> bool {

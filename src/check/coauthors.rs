@@ -1,0 +1,262 @@
+//! One coauthor written several ways ("Lei Wu", "L. Wu"): each core notes
+//! how its range of entries writes people, and the ranges' notes are
+//! merged and compared within each (family name, first initial) group.
+
+use std::cmp::Reverse;
+
+use super::{Checker, plural};
+use crate::error::{Diagnostic, Severity};
+use crate::library::Library;
+use crate::model::Person;
+use crate::normalize::names::{Identity, given_tokens_agree, split_names};
+use crate::normalize::venue::FastMap;
+use crate::syntax::Span;
+
+/// The ways a range of entries writes people. Their text sits in one
+/// buffer: a large library has tens of thousands, and freeing each on
+/// its own, away from the core that made it, costs more than the check.
+#[derive(Default)]
+pub(super) struct RangeSpellings {
+    text: String,
+    /// Given-name tokens of every spelling, folded, as spans of `text`.
+    tokens: Vec<Span>,
+    /// Sorted by [`Spelling::key`] when handed over.
+    list: Vec<Spelling>,
+}
+
+/// One way of writing a person: the name as shown, the folded family name
+/// and given-name tokens of its first writing (its identity), and the
+/// entries using it.
+struct Spelling {
+    name: Span,
+    family: Span,
+    /// Range of [`RangeSpellings::tokens`].
+    given: (u32, u32),
+    /// How many entries use it; the first and the last of them.
+    entries: usize,
+    first: usize,
+    last: usize,
+}
+
+/// A spelling with the text it points into.
+#[derive(Clone, Copy)]
+struct Written<'a> {
+    of: &'a RangeSpellings,
+    spelling: &'a Spelling,
+}
+
+impl<'a> Written<'a> {
+    fn name(self) -> &'a str {
+        self.spelling.name.of(&self.of.text)
+    }
+
+    fn given(self) -> impl Iterator<Item = &'a str> {
+        let (start, end) = self.spelling.given;
+        self.of.tokens[start as usize..end as usize]
+            .iter()
+            .map(|t| t.of(&self.of.text))
+    }
+
+    /// Spellings of one group (family name, first initial) may name one
+    /// person.
+    fn group(self) -> (&'a str, Option<char>) {
+        let initial = self.given().next().and_then(|g| g.chars().next());
+        (self.spelling.family.of(&self.of.text), initial)
+    }
+
+    /// The group, then the name: unique within a range.
+    fn key(self) -> ((&'a str, Option<char>), &'a str) {
+        (self.group(), self.name())
+    }
+
+    /// As [`Identity::matches`]: the same family name, and given names
+    /// that agree where both are written.
+    fn matches(self, other: Written<'_>) -> bool {
+        self.spelling.family.of(&self.of.text) == other.spelling.family.of(&other.of.text)
+            && given_tokens_agree(self.given(), other.given())
+    }
+}
+
+impl RangeSpellings {
+    fn get(&self, s: usize) -> Written<'_> {
+        Written {
+            of: self,
+            spelling: &self.list[s],
+        }
+    }
+
+    /// Appends `text` to the buffer; its span.
+    fn push_text(&mut self, text: &str) -> Span {
+        let start = self.text.len();
+        self.text.push_str(text);
+        Span::new(start, self.text.len())
+    }
+}
+
+/// [`RangeSpellings`] in the making, with what only its core needs.
+#[derive(Default)]
+pub(super) struct Spellings {
+    out: RangeSpellings,
+    /// Each raw name seen: its spelling, None when it has no family name.
+    by_raw: FastMap<Box<str>, Option<u32>>,
+    /// A name as shown → its latest spelling; the others with that name
+    /// (another person's group, rare) are chained by `same_name`.
+    by_name: FastMap<String, u32>,
+    same_name: Vec<Option<u32>>,
+}
+
+impl Spellings {
+    /// Notes the authors of entry `i`, written `people`; whether it has any.
+    /// Each distinct raw name is parsed once per core.
+    pub(super) fn note_authors(&mut self, lib: &Library, i: usize, people: Option<&str>) -> bool {
+        let Some(people) = people else {
+            return false;
+        };
+        let names = split_names(people);
+        for raw in &names {
+            let spelling = match self.by_raw.get(*raw) {
+                Some(&s) => s,
+                None => {
+                    let s = self.spelling_of(lib.person(raw));
+                    self.by_raw.insert((*raw).into(), s);
+                    s
+                }
+            };
+            if let Some(s) = spelling {
+                let spelling = &mut self.out.list[s as usize];
+                // An entry naming the same spelling twice counts once.
+                if spelling.last != i {
+                    if spelling.entries == 0 {
+                        spelling.first = i;
+                    }
+                    spelling.entries += 1;
+                    spelling.last = i;
+                }
+            }
+        }
+        !names.is_empty()
+    }
+
+    /// The spelling `person` is written in: found by its name and group,
+    /// else a new one with this first writing's identity.
+    fn spelling_of(&mut self, person: Person) -> Option<u32> {
+        if person.family.is_empty() {
+            return None;
+        }
+        let id = Identity::of(&person.given, &person.family);
+        let initial = id.given.first().and_then(|g| g.chars().next());
+        let mut at = self.by_name.get(person.name.as_str()).copied();
+        while let Some(s) = at {
+            if self.out.get(s as usize).group() == (id.family.as_str(), initial) {
+                return Some(s);
+            }
+            at = self.same_name[s as usize];
+        }
+        let out = &mut self.out;
+        let name = out.push_text(&person.name);
+        let family = out.push_text(&id.family);
+        let first_token = out.tokens.len() as u32;
+        for token in &id.given {
+            let span = out.push_text(token);
+            out.tokens.push(span);
+        }
+        let s = out.list.len() as u32;
+        out.list.push(Spelling {
+            name,
+            family,
+            given: (first_token, out.tokens.len() as u32),
+            entries: 0,
+            first: usize::MAX,
+            last: usize::MAX,
+        });
+        let previous = self.by_name.insert(person.name, s);
+        self.same_name.push(previous);
+        Some(s)
+    }
+
+    /// What the range hands over, sorted; the maps are freed here, on the
+    /// core that filled them.
+    pub(super) fn finish(self) -> RangeSpellings {
+        let mut out = self.out;
+        let mut order: Vec<usize> = (0..out.list.len()).collect();
+        order.sort_unstable_by(|&a, &b| out.get(a).key().cmp(&out.get(b).key()));
+        let mut slots: Vec<Option<Spelling>> = out.list.into_iter().map(Some).collect();
+        out.list = order.iter().filter_map(|&s| slots[s].take()).collect();
+        out
+    }
+}
+
+impl Checker<'_> {
+    /// One coauthor written several ways, from each range's spellings, in
+    /// order.
+    pub(super) fn coauthor_spellings(&self, ranges: &[RangeSpellings], out: &mut Vec<Diagnostic>) {
+        // The ranges' sorted spellings merged (a stable sort finds the
+        // sorted runs and keeps range order among equals): one spelling in
+        // several ranges counts all their entries, and keeps the first
+        // range's identity and first entry.
+        let mut all: Vec<Written> = ranges
+            .iter()
+            .flat_map(|r| (0..r.list.len()).map(|s| r.get(s)))
+            .collect();
+        all.sort_by(|a, b| a.key().cmp(&b.key()));
+        let mut spellings: Vec<(Written, usize)> = Vec::with_capacity(all.len());
+        for s in all {
+            match spellings.last_mut() {
+                Some((first, entries)) if first.key() == s.key() => {
+                    *entries += s.spelling.entries;
+                }
+                _ => spellings.push((s, s.spelling.entries)),
+            }
+        }
+        // Most groups have one spelling: only the others are compared.
+        let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut start = 0;
+        for end in 1..=spellings.len() {
+            if end == spellings.len() || spellings[end].0.group() != spellings[start].0.group() {
+                if end - start > 1 {
+                    groups.push(start..end);
+                }
+                start = end;
+            }
+        }
+        // Groups are independent: cores take a range of them each.
+        let found = crate::par::map(groups.len(), 64, |g| {
+            let spellings = &spellings[groups[g].clone()];
+            // The most used, most complete spelling is the reference; the
+            // others are reported where they occur.
+            let given_len = |s: Written| s.given().map(str::len).sum::<usize>();
+            let mut order: Vec<usize> = (0..spellings.len()).collect();
+            order.sort_by_cached_key(|&x| {
+                let (s, entries) = spellings[x];
+                (Reverse(entries), Reverse(given_len(s)), s.name())
+            });
+            let (main, main_uses) = spellings[order[0]];
+            let main_name = main.name();
+            let mut found = Vec::new();
+            for &x in &order[1..] {
+                let (s, uses) = spellings[x];
+                if !s.matches(main) {
+                    continue; // "Lei Wu" and "Lin Wu" are two people
+                }
+                found.push(
+                    Diagnostic::new(
+                        Severity::Warning,
+                        "coauthor-spelling",
+                        format!(
+                            "`{}` ({} {}) looks like `{main_name}` ({} {})",
+                            s.name(),
+                            uses,
+                            plural(uses),
+                            main_uses,
+                            plural(main_uses)
+                        ),
+                    )
+                    .at(self.field_at(s.spelling.first, "author"))
+                    .hint(format!("write one person one way: `{main_name}`")),
+                );
+            }
+            found
+        });
+        out.extend(found.into_iter().flatten());
+    }
+}

@@ -38,6 +38,9 @@ struct Spelling {
     last: usize,
 }
 
+/// A spelling's group (family name, first initial), then its name.
+type Key<'a> = ((&'a str, Option<char>), &'a str);
+
 /// A spelling with the text it points into.
 #[derive(Clone, Copy)]
 struct Written<'a> {
@@ -65,7 +68,7 @@ impl<'a> Written<'a> {
     }
 
     /// The group, then the name: unique within a range.
-    fn key(self) -> ((&'a str, Option<char>), &'a str) {
+    fn key(self) -> Key<'a> {
         (self.group(), self.name())
     }
 
@@ -179,7 +182,7 @@ impl Spellings {
     pub(super) fn finish(self) -> RangeSpellings {
         let mut out = self.out;
         let mut order: Vec<usize> = (0..out.list.len()).collect();
-        order.sort_unstable_by(|&a, &b| out.get(a).key().cmp(&out.get(b).key()));
+        order.sort_by_cached_key(|&s| out.get(s).key());
         let mut slots: Vec<Option<Spelling>> = out.list.into_iter().map(Some).collect();
         out.list = order.iter().filter_map(|&s| slots[s].take()).collect();
         out
@@ -194,25 +197,23 @@ impl Checker<'_> {
         // sorted runs and keeps range order among equals): one spelling in
         // several ranges counts all their entries, and keeps the first
         // range's identity and first entry.
-        let mut all: Vec<Written> = ranges
+        let mut all: Vec<(Key, Written)> = ranges
             .iter()
-            .flat_map(|r| (0..r.list.len()).map(|s| r.get(s)))
+            .flat_map(|r| (0..r.list.len()).map(|s| (r.get(s).key(), r.get(s))))
             .collect();
-        all.sort_by(|a, b| a.key().cmp(&b.key()));
-        let mut spellings: Vec<(Written, usize)> = Vec::with_capacity(all.len());
-        for s in all {
+        all.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut spellings: Vec<(Key, Written, usize)> = Vec::with_capacity(all.len());
+        for (key, s) in all {
             match spellings.last_mut() {
-                Some((first, entries)) if first.key() == s.key() => {
-                    *entries += s.spelling.entries;
-                }
-                _ => spellings.push((s, s.spelling.entries)),
+                Some((first, _, entries)) if *first == key => *entries += s.spelling.entries,
+                _ => spellings.push((key, s, s.spelling.entries)),
             }
         }
         // Most groups have one spelling: only the others are compared.
         let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
         let mut start = 0;
         for end in 1..=spellings.len() {
-            if end == spellings.len() || spellings[end].0.group() != spellings[start].0.group() {
+            if end == spellings.len() || spellings[end].0.0 != spellings[start].0.0 {
                 if end - start > 1 {
                     groups.push(start..end);
                 }
@@ -227,14 +228,14 @@ impl Checker<'_> {
             let given_len = |s: Written| s.given().map(str::len).sum::<usize>();
             let mut order: Vec<usize> = (0..spellings.len()).collect();
             order.sort_by_cached_key(|&x| {
-                let (s, entries) = spellings[x];
+                let (_, s, entries) = spellings[x];
                 (Reverse(entries), Reverse(given_len(s)), s.name())
             });
-            let (main, main_uses) = spellings[order[0]];
+            let (_, main, main_uses) = spellings[order[0]];
             let main_name = main.name();
             let mut found = Vec::new();
             for &x in &order[1..] {
-                let (s, uses) = spellings[x];
+                let (_, s, uses) = spellings[x];
                 if !s.matches(main) {
                     continue; // "Lei Wu" and "Lin Wu" are two people
                 }

@@ -62,22 +62,23 @@ pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
         arxiv.extend(g.arxiv);
         spellings.push(g.spellings);
     }
-    // The formatting check reads only the source: it runs beside the
-    // others, which are partly serial.
-    let ((), formatting) = crate::par::join(
+    // The cross-entry checks in two halves of about equal work, side by
+    // side; their findings join in the order the checks are listed.
+    let ((), (coauthors, formatting)) = crate::par::join(
         lib.len(),
         500,
         || {
             checker.unknown_venues(&mut out);
             checker.same_paper_twice(&title_hashes, &arxiv, &mut out);
-            checker.coauthor_spellings(&spellings, &mut out);
         },
         || {
-            let mut found = Vec::new();
-            checker.formatting(&mut found);
-            found
+            let (mut coauthors, mut formatting) = (Vec::new(), Vec::new());
+            checker.coauthor_spellings(&spellings, &mut coauthors);
+            checker.formatting(&mut formatting);
+            (coauthors, formatting)
         },
     );
+    out.extend(coauthors);
     out.extend(formatting);
     by_position(out)
 }

@@ -37,7 +37,7 @@ pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
             let facts = lib.facts(i);
             let has_authors = gathered
                 .spellings
-                .note_authors(lib, i, facts.people.as_deref());
+                .note_authors(lib, i, facts.people.as_ref());
             checker.missing_fields(i, &facts.title, has_authors, &mut gathered.out.found);
             checker.venue(i, &facts.venue, &mut gathered.out.found);
             checker.arxiv(i, &mut gathered.out.found);
@@ -123,12 +123,12 @@ struct Gathered {
 
 /// [`Gathered`] in the making, with what only its core needs.
 #[derive(Default)]
-struct Gathering {
+struct Gathering<'lib> {
     out: Gathered,
-    spellings: Spellings,
+    spellings: Spellings<'lib>,
 }
 
-impl Gathering {
+impl Gathering<'_> {
     /// What the range hands over, with its `unknown` venues.
     fn finish(mut self, unknown: Vec<(String, usize, &'static str, usize)>) -> Gathered {
         self.out.unknown = unknown;

@@ -2,7 +2,9 @@
 //! how its range of entries writes people, and the ranges' notes are
 //! merged and compared within each (family name, first initial) group.
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
+use std::hash::BuildHasher;
 
 use super::{Checker, plural};
 use crate::error::{Diagnostic, Severity};
@@ -98,20 +100,27 @@ impl RangeSpellings {
 
 /// [`RangeSpellings`] in the making, with what only its core needs.
 #[derive(Default)]
-pub(super) struct Spellings {
+pub(super) struct Spellings<'lib> {
     out: RangeSpellings,
-    /// Each raw name seen: its spelling, None when it has no family name.
-    by_raw: FastMap<Box<str>, Option<u32>>,
-    /// A name as shown → its latest spelling; the others with that name
-    /// (another person's group, rare) are chained by `same_name`.
-    by_name: FastMap<String, u32>,
-    same_name: Vec<Option<u32>>,
+    /// Each raw name seen (borrowed from the library where it is written
+    /// out there): its spelling, None when it has no family name.
+    by_raw: FastMap<Cow<'lib, str>, Option<u32>>,
+    /// The hash of a name as shown → its latest spelling; the others with
+    /// that hash (another person's group, or a collision) are chained by
+    /// `same_hash`.
+    by_name: FastMap<u64, u32>,
+    same_hash: Vec<Option<u32>>,
 }
 
-impl Spellings {
+impl<'lib> Spellings<'lib> {
     /// Notes the authors of entry `i`, written `people`; whether it has any.
     /// Each distinct raw name is parsed once per core.
-    pub(super) fn note_authors(&mut self, lib: &Library, i: usize, people: Option<&str>) -> bool {
+    pub(super) fn note_authors(
+        &mut self,
+        lib: &Library,
+        i: usize,
+        people: Option<&Cow<'lib, str>>,
+    ) -> bool {
         let Some(people) = people else {
             return false;
         };
@@ -121,7 +130,11 @@ impl Spellings {
                 Some(&s) => s,
                 None => {
                     let s = self.spelling_of(lib.person(raw));
-                    self.by_raw.insert((*raw).into(), s);
+                    let key = match people {
+                        Cow::Borrowed(text) => Cow::Borrowed(subslice(text, raw)),
+                        Cow::Owned(_) => Cow::Owned((*raw).to_string()),
+                    };
+                    self.by_raw.insert(key, s);
                     s
                 }
             };
@@ -148,12 +161,14 @@ impl Spellings {
         }
         let id = Identity::of(&person.given, &person.family);
         let initial = id.given.first().and_then(|g| g.chars().next());
-        let mut at = self.by_name.get(person.name.as_str()).copied();
+        let hash = FastMap::<(), ()>::default().hasher().hash_one(&person.name);
+        let mut at = self.by_name.get(&hash).copied();
         while let Some(s) = at {
-            if self.out.get(s as usize).group() == (id.family.as_str(), initial) {
+            let seen = self.out.get(s as usize);
+            if seen.name() == person.name && seen.group() == (id.family.as_str(), initial) {
                 return Some(s);
             }
-            at = self.same_name[s as usize];
+            at = self.same_hash[s as usize];
         }
         let out = &mut self.out;
         let name = out.push_text(&person.name);
@@ -172,8 +187,8 @@ impl Spellings {
             first: usize::MAX,
             last: usize::MAX,
         });
-        let previous = self.by_name.insert(person.name, s);
-        self.same_name.push(previous);
+        let previous = self.by_name.insert(hash, s);
+        self.same_hash.push(previous);
         Some(s)
     }
 
@@ -187,6 +202,12 @@ impl Spellings {
         out.list = order.iter().filter_map(|&s| slots[s].take()).collect();
         out
     }
+}
+
+/// `part`, a slice of `whole`, with `whole`'s lifetime.
+fn subslice<'a>(whole: &'a str, part: &str) -> &'a str {
+    let start = part.as_ptr() as usize - whole.as_ptr() as usize;
+    &whole[start..start + part.len()]
 }
 
 impl Checker<'_> {

@@ -807,7 +807,7 @@ impl Library {
         let (arxiv, venue, _) =
             self.arxiv_and_venue(&fields, &fields.entry_type(), self.years[entry]);
         Facts {
-            title: fields.title(),
+            title: fields.unicode_borrowed("title").unwrap_or_default(),
             people: fields.people_text(),
             arxiv,
             venue,
@@ -1314,9 +1314,17 @@ impl<'a> EntryFields<'a> {
 
     /// Field `name` in Unicode; None when absent or empty.
     fn unicode(&self, name: &str) -> Option<String> {
-        self.get(name)
-            .map(|v| to_unicode(&v).into_owned())
-            .filter(|v| !v.is_empty())
+        self.unicode_borrowed(name).map(Cow::into_owned)
+    }
+
+    /// [`EntryFields::unicode`], borrowed from the file when it is
+    /// written there as it reads.
+    fn unicode_borrowed(&self, name: &str) -> Option<Cow<'a, str>> {
+        let value = match self.get(name)? {
+            Cow::Borrowed(text) => to_unicode(text),
+            Cow::Owned(text) => Cow::Owned(to_unicode(&text).into_owned()),
+        };
+        (!value.is_empty()).then_some(value)
     }
 
     /// The entry type, lower case; copied only when written otherwise.
@@ -1348,7 +1356,7 @@ impl<'a> EntryFields<'a> {
 /// What `check` compares across entries, from [`Library::facts`]; each as
 /// the entry's [`Publication`] has it.
 pub(crate) struct Facts<'a> {
-    pub title: String,
+    pub title: Cow<'a, str>,
     /// The author list as written (else the editors), for
     /// [`split_names`] and [`Library::person`].
     pub people: Option<Cow<'a, str>>,

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use self::coauthors::{RangeSpellings, Spellings};
+use self::coauthors::Spellings;
 
 use crate::error::{Diagnostic, Location, Severity};
 use crate::library::Library;
@@ -27,40 +27,50 @@ mod coauthors;
 /// Every finding for `lib`, sorted by position.
 pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
     let mut out = lib.diagnostics.clone();
-    // One pass over the entries, cores taking a range each: the per-entry
-    // checks, and what the cross-entry checks compare. Only those facts are
-    // normalized (not whole publications), and they join in file order.
-    let gathered = crate::par::run(crate::par::ranges(lib.len(), 500), |r| {
-        let checker = Checker::new(lib);
-        let mut gathered = Gathering::default();
-        for i in r {
-            let facts = lib.facts(i);
-            let has_authors = gathered
-                .spellings
-                .note_authors(lib, i, facts.people.as_ref());
-            checker.missing_fields(i, &facts.title, has_authors, &mut gathered.out.found);
-            checker.venue(i, &facts.venue, &mut gathered.out.found);
-            checker.arxiv(i, &mut gathered.out.found);
-            checker.markers(i, &mut gathered.out.found);
-            gathered.out.title_hashes.push(title_hash(&facts.title));
-            if let Some(id) = facts.arxiv {
-                gathered.out.arxiv.push((i, id));
+    // One pass over the entries, cores taking a chunk each in turn: the
+    // per-entry checks, and what the cross-entry checks compare. Only those
+    // facts are normalized (not whole publications); the chunks join in
+    // file order.
+    let (cores, chunks) = crate::par::chunks(
+        lib.len(),
+        CHUNK,
+        500,
+        || (Checker::new(lib), Spellings::default()),
+        |(checker, spellings), r| {
+            let mut chunk = Chunk::default();
+            for i in r {
+                let facts = lib.facts(i);
+                let has_authors = spellings.note_authors(lib, i, facts.people.as_ref());
+                checker.missing_fields(i, &facts.title, has_authors, &mut chunk.found);
+                checker.venue(i, &facts.venue, &mut chunk.found);
+                checker.arxiv(i, &mut chunk.found);
+                checker.markers(i, &mut chunk.found);
+                chunk.title_hashes.push(title_hash(&facts.title));
+                if let Some(id) = facts.arxiv {
+                    chunk.arxiv.push((i, id));
+                }
             }
-        }
-        gathered.finish(std::mem::take(&mut *locked(&checker.unknown_venues)))
-    });
-    let checker = Checker::new(lib);
+            chunk
+        },
+        |(checker, spellings)| {
+            let unknown = std::mem::take(&mut *locked(&checker.unknown_venues));
+            (unknown, spellings.finish())
+        },
+    );
     let mut title_hashes = Vec::with_capacity(lib.len());
     let mut arxiv = Vec::new();
-    let mut spellings = Vec::with_capacity(gathered.len());
-    for g in gathered {
-        out.extend(g.found);
-        for (name, i, field, count) in g.unknown {
-            checker.note_unknown_venue(name, i, field, count);
-        }
-        title_hashes.extend(g.title_hashes);
-        arxiv.extend(g.arxiv);
-        spellings.push(g.spellings);
+    for chunk in chunks {
+        out.extend(chunk.found);
+        title_hashes.extend(chunk.title_hashes);
+        arxiv.extend(chunk.arxiv);
+    }
+    // Each core's unknown venues, noted from the first entry naming each.
+    let checker = Checker::new(lib);
+    let (unknown, spellings): (Vec<_>, Vec<_>) = cores.into_iter().unzip();
+    let mut unknown: Vec<_> = unknown.into_iter().flatten().collect();
+    unknown.sort_unstable_by_key(|&(_, first, _, _)| first);
+    for (name, first, field, count) in unknown {
+        checker.note_unknown_venue(name, first, field, count);
     }
     // The cross-entry checks in two halves of about equal work, side by
     // side; their findings join in the order the checks are listed.
@@ -106,35 +116,19 @@ fn by_position(findings: Vec<Diagnostic>) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// What one core gathers from its range of entries for the cross-entry
+/// Entries a core takes at a time in `check`'s pass: small enough that
+/// the cores finish together, large enough that taking one costs nothing.
+const CHUNK: usize = 1024;
+
+/// What the pass gathers from a chunk of entries for the cross-entry
 /// checks.
 #[derive(Default)]
-struct Gathered {
+struct Chunk {
     found: Vec<Diagnostic>,
-    /// Unknown venues: (name, first entry, its venue field, entries).
-    unknown: Vec<(String, usize, &'static str, usize)>,
     /// Each entry's [`title_hash`], in order.
     title_hashes: Vec<(u64, usize)>,
     /// (entry, arXiv id) of the entries that have one.
     arxiv: Vec<(usize, String)>,
-    /// The ways the range writes people.
-    spellings: RangeSpellings,
-}
-
-/// [`Gathered`] in the making, with what only its core needs.
-#[derive(Default)]
-struct Gathering<'lib> {
-    out: Gathered,
-    spellings: Spellings<'lib>,
-}
-
-impl Gathering<'_> {
-    /// What the range hands over, with its `unknown` venues.
-    fn finish(mut self, unknown: Vec<(String, usize, &'static str, usize)>) -> Gathered {
-        self.out.unknown = unknown;
-        self.out.spellings = self.spellings.finish();
-        self.out
-    }
 }
 
 /// Counts of findings by severity: (errors, warnings, infos).

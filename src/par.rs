@@ -78,6 +78,67 @@ pub fn run<T: Send>(ranges: Vec<Range<usize>>, f: impl Fn(Range<usize>) -> T + S
     })
 }
 
+/// `0..n` in chunks of `chunk_len` indexes, each taken by whichever core
+/// is free next, so a core slowed by other work takes fewer: each core
+/// starts a state with `init`, folds its chunks (in increasing order) into
+/// it with `f`, and ends it with `done`, on that core. Returns the cores'
+/// ended states (in no meaningful order) and what each chunk yielded, in
+/// chunk order. Parallel when the work splits as [`ranges`]`(n, min_len)`
+/// would.
+pub fn chunks<S, T: Send, R: Send>(
+    n: usize,
+    chunk_len: usize,
+    min_len: usize,
+    init: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, Range<usize>) -> T + Sync,
+    done: impl Fn(S) -> R + Sync,
+) -> (Vec<R>, Vec<T>) {
+    let chunk_len = chunk_len.max(1);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    // One core's share: chunks until none is left.
+    let work = || {
+        let mut state = init();
+        let mut yields = Vec::new();
+        loop {
+            let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let start = k.saturating_mul(chunk_len);
+            if start >= n {
+                break;
+            }
+            yields.push((k, f(&mut state, start..n.min(start + chunk_len))));
+        }
+        (done(state), yields)
+    };
+    let cores = ranges(n, min_len).len();
+    let shares = if cores <= 1 {
+        vec![work()]
+    } else {
+        std::thread::scope(|scope| {
+            // A thread that cannot start leaves its chunks to the others.
+            let workers: Vec<_> = (1..cores)
+                .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok())
+                .collect();
+            let mut shares = vec![work()];
+            for worker in workers {
+                match worker.join() {
+                    Ok(share) => shares.push(share),
+                    // A panic in a worker is a bug; surface it as the same panic.
+                    Err(payload) => std::panic::resume_unwind(payload),
+                }
+            }
+            shares
+        })
+    };
+    let mut states = Vec::with_capacity(shares.len());
+    let mut yields = Vec::new();
+    for (state, share) in shares {
+        states.push(state);
+        yields.extend(share);
+    }
+    yields.sort_unstable_by_key(|&(k, _)| k);
+    (states, yields.into_iter().map(|(_, t)| t).collect())
+}
+
 /// `a()` and `b()`, `b` on a scoped thread when work on `n` items splits
 /// as [`ranges`]`(n, min_len)` would (else, or when no thread can start,
 /// one after the other here).
@@ -168,6 +229,26 @@ mod tests {
         let flat = concat(squares);
         assert_eq!(flat, (0..1000).map(|i| i * i).collect::<Vec<_>>());
         assert_eq!(map(5, 1000, |i| i + 1), vec![1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn chunks_yield_in_order_and_every_index_once() {
+        for n in [0, 1, 999, 1000, 10_007] {
+            let (counts, yields) = chunks(
+                n,
+                64,
+                1,
+                || 0,
+                |count: &mut usize, r| {
+                    *count += r.len();
+                    r
+                },
+                |count| count,
+            );
+            assert_eq!(counts.iter().sum::<usize>(), n);
+            let indexes: Vec<usize> = yields.into_iter().flatten().collect();
+            assert_eq!(indexes, (0..n).collect::<Vec<_>>());
+        }
     }
 
     #[test]

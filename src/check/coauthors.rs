@@ -1,6 +1,7 @@
 //! One coauthor written several ways ("Lei Wu", "L. Wu"): each core notes
-//! how its range of entries writes people, and the ranges' notes are
-//! merged and compared within each (family name, first initial) group.
+//! how the entries it reads (in file order) write people, and the cores'
+//! notes are merged and compared within each (family name, first initial)
+//! group.
 
 use std::borrow::Cow;
 use std::cmp::Reverse;
@@ -14,11 +15,11 @@ use crate::normalize::names::{Identity, given_tokens_agree, split_names};
 use crate::normalize::venue::FastMap;
 use crate::syntax::Span;
 
-/// The ways a range of entries writes people. Their text sits in one
+/// The ways the entries one core read write people. Their text sits in one
 /// buffer: a large library has tens of thousands, and freeing each on
 /// its own, away from the core that made it, costs more than the check.
 #[derive(Default)]
-pub(super) struct RangeSpellings {
+pub(super) struct CoreSpellings {
     text: String,
     /// Given-name tokens of every spelling, folded, as spans of `text`.
     tokens: Vec<Span>,
@@ -32,7 +33,7 @@ pub(super) struct RangeSpellings {
 struct Spelling {
     name: Span,
     family: Span,
-    /// Range of [`RangeSpellings::tokens`].
+    /// Range of [`CoreSpellings::tokens`].
     given: (u32, u32),
     /// How many entries use it; the first and the last of them.
     entries: usize,
@@ -46,7 +47,7 @@ type Key<'a> = ((&'a str, Option<char>), &'a str);
 /// A spelling with the text it points into.
 #[derive(Clone, Copy)]
 struct Written<'a> {
-    of: &'a RangeSpellings,
+    of: &'a CoreSpellings,
     spelling: &'a Spelling,
 }
 
@@ -69,7 +70,7 @@ impl<'a> Written<'a> {
         (self.spelling.family.of(&self.of.text), initial)
     }
 
-    /// The group, then the name: unique within a range.
+    /// The group, then the name: unique among one core's spellings.
     fn key(self) -> Key<'a> {
         (self.group(), self.name())
     }
@@ -82,7 +83,7 @@ impl<'a> Written<'a> {
     }
 }
 
-impl RangeSpellings {
+impl CoreSpellings {
     fn get(&self, s: usize) -> Written<'_> {
         Written {
             of: self,
@@ -98,10 +99,10 @@ impl RangeSpellings {
     }
 }
 
-/// [`RangeSpellings`] in the making, with what only its core needs.
+/// [`CoreSpellings`] in the making, with what only its core needs.
 #[derive(Default)]
 pub(super) struct Spellings<'lib> {
-    out: RangeSpellings,
+    out: CoreSpellings,
     /// Each raw name seen (borrowed from the library where it is written
     /// out there): its spelling, None when it has no family name.
     by_raw: FastMap<Cow<'lib, str>, Option<u32>>,
@@ -192,9 +193,9 @@ impl<'lib> Spellings<'lib> {
         Some(s)
     }
 
-    /// What the range hands over, sorted; the maps are freed here, on the
+    /// What the core hands over, sorted; the maps are freed here, on the
     /// core that filled them.
-    pub(super) fn finish(self) -> RangeSpellings {
+    pub(super) fn finish(self) -> CoreSpellings {
         let mut out = self.out;
         let mut order: Vec<usize> = (0..out.list.len()).collect();
         order.sort_by_cached_key(|&s| out.get(s).key());
@@ -211,18 +212,16 @@ fn subslice<'a>(whole: &'a str, part: &str) -> &'a str {
 }
 
 impl Checker<'_> {
-    /// One coauthor written several ways, from each range's spellings, in
-    /// order.
-    pub(super) fn coauthor_spellings(&self, ranges: &[RangeSpellings], out: &mut Vec<Diagnostic>) {
-        // The ranges' sorted spellings merged (a stable sort finds the
-        // sorted runs and keeps range order among equals): one spelling in
-        // several ranges counts all their entries, and keeps the first
-        // range's identity and first entry.
-        let mut all: Vec<(Key, Written)> = ranges
+    /// One coauthor written several ways, from each core's spellings.
+    pub(super) fn coauthor_spellings(&self, cores: &[CoreSpellings], out: &mut Vec<Diagnostic>) {
+        // The cores' sorted spellings merged (a stable sort finds the
+        // sorted runs): one spelling several cores saw counts all their
+        // entries, and keeps the identity of the one that saw it first.
+        let mut all: Vec<(Key, Written)> = cores
             .iter()
             .flat_map(|r| (0..r.list.len()).map(|s| (r.get(s).key(), r.get(s))))
             .collect();
-        all.sort_by(|a, b| a.0.cmp(&b.0));
+        all.sort_by(|a, b| (a.0, a.1.spelling.first).cmp(&(b.0, b.1.spelling.first)));
         let mut spellings: Vec<(Key, Written, usize)> = Vec::with_capacity(all.len());
         for (key, s) in all {
             match spellings.last_mut() {

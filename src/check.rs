@@ -9,7 +9,6 @@
 //! entries `fmt` would rewrite. Every check is one pass with hash maps.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use self::coauthors::Spellings;
@@ -147,7 +146,7 @@ struct Checker<'a> {
     unknown_venues: Mutex<Vec<(String, usize, &'static str, usize)>>,
     /// Venue name → its index in `unknown_venues`: a large library names
     /// thousands of venues the registry does not know.
-    unknown_index: Mutex<HashMap<String, usize>>,
+    unknown_index: Mutex<FastMap<String, usize>>,
 }
 
 impl<'a> Checker<'a> {

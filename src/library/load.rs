@@ -335,7 +335,7 @@ impl Library {
             keys: FastMap::default(),
             parents: Vec::new(),
             owner_id: None,
-            venue_cache: Mutex::new(HashMap::new()),
+            venue_cache: Mutex::new(FastMap::default()),
             resolved: OnceLock::new(),
         };
         lib.load_pass(checks);

@@ -13,7 +13,6 @@ pub mod numbering;
 pub(crate) use load::lower_key;
 pub use load::{ENTRY_LIMIT_BYTES, LoadOptions};
 
-use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use crate::error::Diagnostic;
@@ -64,7 +63,7 @@ pub struct Library {
     parents: Vec<u32>,
     owner_id: Option<Identity>,
     /// Venue strings repeat; each distinct one is parsed once.
-    venue_cache: Mutex<HashMap<String, VenueParse>>,
+    venue_cache: Mutex<FastMap<String, VenueParse>>,
     /// Every publication, once some command asked for all of them.
     resolved: OnceLock<Vec<Publication>>,
 }

@@ -109,7 +109,7 @@ pub fn chunks<S, T: Send, R: Send>(
         }
         (done(state), yields)
     };
-    let cores = ranges(n, min_len).len();
+    let cores = ranges(n, min_len).len().min(n.div_ceil(chunk_len));
     let shares = if cores <= 1 {
         vec![work()]
     } else {

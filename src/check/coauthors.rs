@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::hash::BuildHasher;
+use std::ops::Range;
 
 use super::{Checker, plural};
 use crate::error::{Diagnostic, Severity};
@@ -13,7 +14,6 @@ use crate::library::Library;
 use crate::model::Person;
 use crate::normalize::names::{Identity, given_tokens_agree, split_names};
 use crate::normalize::venue::FastMap;
-use crate::syntax::Span;
 
 /// The ways the entries one core read write people. Their text sits in one
 /// buffer: a large library has tens of thousands, and freeing each on
@@ -22,19 +22,20 @@ use crate::syntax::Span;
 pub(super) struct CoreSpellings {
     text: String,
     /// Given-name tokens of every spelling, folded, as spans of `text`.
-    tokens: Vec<Span>,
+    tokens: Vec<Range<usize>>,
     /// Sorted by [`Spelling::key`] when handed over.
     list: Vec<Spelling>,
 }
 
 /// One way of writing a person: the name as shown, the folded family name
 /// and given-name tokens of its first writing (its identity), and the
-/// entries using it.
+/// entries using it. A core reads its entries in file order (see
+/// [`crate::par::chunks`]), so its first writing is at its first entry.
 struct Spelling {
-    name: Span,
-    family: Span,
-    /// Range of [`CoreSpellings::tokens`].
-    given: (u32, u32),
+    name: Range<usize>,
+    family: Range<usize>,
+    /// Indexes of [`CoreSpellings::tokens`].
+    given: Range<usize>,
     /// How many entries use it; the first and the last of them.
     entries: usize,
     first: usize,
@@ -53,21 +54,20 @@ struct Written<'a> {
 
 impl<'a> Written<'a> {
     fn name(self) -> &'a str {
-        self.spelling.name.of(&self.of.text)
+        &self.of.text[self.spelling.name.clone()]
     }
 
     fn given(self) -> impl Iterator<Item = &'a str> {
-        let (start, end) = self.spelling.given;
-        self.of.tokens[start as usize..end as usize]
+        self.of.tokens[self.spelling.given.clone()]
             .iter()
-            .map(|t| t.of(&self.of.text))
+            .map(|t| &self.of.text[t.clone()])
     }
 
     /// Spellings of one group (family name, first initial) may name one
     /// person.
     fn group(self) -> (&'a str, Option<char>) {
         let initial = self.given().next().and_then(|g| g.chars().next());
-        (self.spelling.family.of(&self.of.text), initial)
+        (&self.of.text[self.spelling.family.clone()], initial)
     }
 
     /// The group, then the name: unique among one core's spellings.
@@ -78,7 +78,7 @@ impl<'a> Written<'a> {
     /// As [`Identity::matches`]: the same family name, and given names
     /// that agree where both are written.
     fn matches(self, other: Written<'_>) -> bool {
-        self.spelling.family.of(&self.of.text) == other.spelling.family.of(&other.of.text)
+        self.of.text[self.spelling.family.clone()] == other.of.text[other.spelling.family.clone()]
             && given_tokens_agree(self.given(), other.given())
     }
 }
@@ -92,10 +92,10 @@ impl CoreSpellings {
     }
 
     /// Appends `text` to the buffer; its span.
-    fn push_text(&mut self, text: &str) -> Span {
+    fn push_text(&mut self, text: &str) -> Range<usize> {
         let start = self.text.len();
         self.text.push_str(text);
-        Span::new(start, self.text.len())
+        start..self.text.len()
     }
 }
 
@@ -174,7 +174,7 @@ impl<'lib> Spellings<'lib> {
         let out = &mut self.out;
         let name = out.push_text(&person.name);
         let family = out.push_text(&id.family);
-        let first_token = out.tokens.len() as u32;
+        let first_token = out.tokens.len();
         for token in &id.given {
             let span = out.push_text(token);
             out.tokens.push(span);
@@ -183,7 +183,7 @@ impl<'lib> Spellings<'lib> {
         out.list.push(Spelling {
             name,
             family,
-            given: (first_token, out.tokens.len() as u32),
+            given: first_token..out.tokens.len(),
             entries: 0,
             first: usize::MAX,
             last: usize::MAX,

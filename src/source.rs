@@ -4,20 +4,18 @@
 //! characters, not bytes, so `M{\"u}ller` points where an editor would.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock, PoisonError};
 
-/// A file's text plus a lazily built index of where each line starts.
+/// A file's text plus a lazily built index of its lines.
 #[derive(Debug)]
 pub struct SourceFile {
     path: PathBuf,
     text: String,
-    line_starts: OnceLock<Vec<usize>>,
-    /// Bytes scanned so far to count lines without the index. A handful of
-    /// findings in a large file cost less counted than indexed; once the
-    /// bytes counted reach the file's length, the index is built, so many
-    /// findings never cost more than two scans.
-    counted: AtomicUsize,
+    /// Per [`BLOCK`] bytes: the lines before the block, and where the line
+    /// holding its first byte starts. A position counts lines only from its
+    /// block's start; building this counts the whole file once, many bytes
+    /// at a time, which costs far less than noting every line's start.
+    blocks: OnceLock<Vec<(usize, usize)>>,
     /// The last `(offset, line start, characters between them)` that
     /// [`SourceFile::line_col`] computed: findings come in file order, so
     /// 10,000 of them on one 1 MB line count its characters once, not
@@ -42,8 +40,7 @@ impl SourceFile {
         SourceFile {
             path: path.into(),
             text,
-            line_starts: OnceLock::new(),
-            counted: AtomicUsize::new(0),
+            blocks: OnceLock::new(),
             last_column: Mutex::new((0, 0, 0)),
             shown_path: OnceLock::new(),
         }
@@ -65,12 +62,22 @@ impl SourceFile {
         &self.text
     }
 
-    fn line_starts(&self) -> &[usize] {
+    fn blocks(&self) -> &[(usize, usize)] {
         // Built on first use only: most runs never report a position.
-        self.line_starts.get_or_init(|| {
-            let mut starts = vec![0];
-            starts.extend(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1));
-            starts
+        self.blocks.get_or_init(|| {
+            let bytes = self.text.as_bytes();
+            let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 2);
+            let (mut lines, mut start) = (0, 0);
+            for (b, block) in bytes.chunks(BLOCK).enumerate() {
+                blocks.push((lines, start));
+                lines += newlines(block);
+                if let Some(i) = memchr::memrchr(b'\n', block) {
+                    start = b * BLOCK + i + 1;
+                }
+            }
+            // The end of the text is a position too.
+            blocks.push((lines, start));
+            blocks
         })
     }
 
@@ -78,21 +85,11 @@ impl SourceFile {
     /// starts; offsets past the end clamp to the last line.
     fn line_index(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let scan = offset.max(1);
-        if self.line_starts.get().is_none()
-            && self.counted.fetch_add(scan, Ordering::Relaxed) + scan <= self.text.len()
-        {
-            let before = &self.text.as_bytes()[..offset];
-            let index = memchr::memchr_iter(b'\n', before).count();
-            let start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
-            return (index, start);
-        }
-        let starts = self.line_starts();
-        let index = match starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        };
-        (index, starts[index])
+        let b = offset / BLOCK;
+        let (lines, start) = self.blocks()[b];
+        let within = &self.text.as_bytes()[b * BLOCK..offset];
+        let start = memchr::memrchr(b'\n', within).map_or(start, |i| b * BLOCK + i + 1);
+        (lines + newlines(within), start)
     }
 
     /// The `line:column` of byte `offset`. Never panics: offsets past the end
@@ -146,6 +143,19 @@ impl SourceFile {
     }
 }
 
+/// Bytes per block of [`SourceFile`]'s line index: a position counts the
+/// lines of at most this many bytes.
+const BLOCK: usize = 1024;
+
+/// The `\n` bytes in `bytes`, counted in runs of 255 so that the compiler
+/// adds them as bytes, many at a time.
+fn newlines(bytes: &[u8]) -> usize {
+    bytes
+        .chunks(255)
+        .map(|run| usize::from(run.iter().map(|&b| u8::from(b == b'\n')).sum::<u8>()))
+        .sum()
+}
+
 /// The largest char boundary at or below `offset`.
 pub(crate) fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while offset > 0 && !text.is_char_boundary(offset) {
@@ -172,29 +182,58 @@ mod tests {
         assert_eq!(src.line_text(10), "M\u{fc}ller = x");
     }
 
-    #[test]
-    fn counted_and_indexed_positions_agree() {
-        let text = "a\n\nbc d\r\n\u{e9}\u{e9}\nlast".to_string();
-        let counted = SourceFile::new("x.bib", text.clone());
-        let answers: Vec<(LineCol, &str)> = (0..=text.len() + 2)
-            .map(|o| (counted.line_col(o), counted.line_text(o)))
-            .collect();
-        assert!(counted.line_starts.get().is_some(), "the index took over");
-        // The index answers every lookup from the first.
-        let indexed = SourceFile::new("x.bib", text.clone());
-        indexed.counted.store(text.len(), Ordering::Relaxed);
-        for (o, answer) in answers.iter().enumerate() {
-            assert_eq!(
-                (indexed.line_col(o), indexed.line_text(o)),
-                *answer,
-                "offset {o}"
-            );
+    /// Line and line start of every offset in `text` and one past it,
+    /// counted byte by byte from the start.
+    fn line_index_reference(text: &str) -> Vec<(usize, usize)> {
+        let (mut lines, mut start) = (0, 0);
+        let mut answers = Vec::with_capacity(text.len() + 1);
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            answers.push((lines, start));
+            if b == b'\n' {
+                (lines, start) = (lines + 1, i + 1);
+            }
         }
-        assert_eq!(answers[3], (LineCol { line: 3, column: 1 }, "bc d"));
+        answers.push((lines, start));
+        answers
+    }
+
+    #[test]
+    fn lines_agree_with_counting_from_the_start() {
+        // Lines of every length around the block size, CRLF and
+        // non-ASCII, and texts ending on and off a block's edge.
+        let mut text = String::new();
+        for i in 0..40 {
+            text.push_str(&"\u{e9}b".repeat(i * 131 % (3 * BLOCK)));
+            text.push_str(if i % 3 == 0 { "\r\n" } else { "\n" });
+        }
+        for len in [0, 1, BLOCK - 1, BLOCK, BLOCK + 1, 2 * BLOCK, text.len()] {
+            let end = floor_char_boundary(&text, len);
+            let src = SourceFile::new("x.bib", text[..end].to_string());
+            let reference = line_index_reference(&text[..end]);
+            for o in (0..end + 3).step_by(7).chain([end, BLOCK, BLOCK + 1]) {
+                assert_eq!(src.line_index(o), reference[o.min(end)], "{len} {o}");
+            }
+        }
+        let src = SourceFile::new("x.bib", "a\n\nbc d\r\n\u{e9}\u{e9}\nlast".to_string());
         assert_eq!(
-            answers[13],
+            (src.line_col(3), src.line_text(3)),
+            (LineCol { line: 3, column: 1 }, "bc d")
+        );
+        assert_eq!(
+            (src.line_col(13), src.line_text(13)),
             (LineCol { line: 4, column: 3 }, "\u{e9}\u{e9}")
         );
+    }
+
+    #[test]
+    fn newlines_are_counted_across_runs() {
+        let bytes: Vec<u8> = (0..2000)
+            .map(|i| if i % 3 == 0 { b'\n' } else { b'a' })
+            .collect();
+        for end in [0, 1, 254, 255, 256, 1000, 2000] {
+            let expected = bytes[..end].iter().filter(|&&b| b == b'\n').count();
+            assert_eq!(newlines(&bytes[..end]), expected, "{end}");
+        }
     }
 
     #[test]

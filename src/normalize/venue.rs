@@ -279,8 +279,20 @@ impl Registry {
                 || self.nearest_index().agreement(outer, def) >= AGREEMENT
         };
         // Keys are folded on demand: the first candidate usually matches.
+        // A text that repeats (the whole is often its outer part) is folded
+        // once, under its first candidate.
+        let first: Vec<usize> = (0..candidates.len())
+            .map(|i| {
+                (0..i)
+                    .find(|&j| candidates[j].0 == candidates[i].0)
+                    .unwrap_or(i)
+            })
+            .collect();
         let keys: Vec<std::cell::OnceCell<String>> = vec![Default::default(); candidates.len()];
-        let key = |i: usize| keys[i].get_or_init(|| fold_venue(candidates[i].0)).as_str();
+        let key = |i: usize| {
+            let i = first[i];
+            keys[i].get_or_init(|| fold_venue(candidates[i].0)).as_str()
+        };
         let exact = candidates
             .iter()
             .enumerate()

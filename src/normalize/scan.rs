@@ -86,14 +86,20 @@ pub(crate) fn mentions_arxiv_or_corr(text: &str) -> bool {
         })
 }
 
-/// Whether `needle` (lower-case ASCII) occurs in `text`, ignoring ASCII case.
+/// Whether `needle` (lower-case ASCII) occurs in `text`, ignoring ASCII case:
+/// compared only where its first letter stands (venue parsing asks this
+/// of every distinct venue string).
 pub(crate) fn contains_ci(text: &str, needle: &str) -> bool {
-    let n = needle.as_bytes();
-    n.is_empty()
-        || text
-            .as_bytes()
-            .windows(n.len())
-            .any(|w| w.eq_ignore_ascii_case(n))
+    let (hay, n) = (text.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return true;
+    };
+    let Some(last_start) = hay.len().checked_sub(n.len()) else {
+        return false;
+    };
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    memchr::memchr2_iter(lower, upper, &hay[..=last_start])
+        .any(|i| hay[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 /// Length of the run of ASCII digits at `at`.
@@ -245,6 +251,18 @@ mod tests {
                         .any(|w| starts_ci(&text, i, w) && paper_follows(&text, i + w.len()))
             });
             proptest::prop_assert_eq!(mentions_award(&text), slow_award);
+        }
+
+        #[test]
+        fn contains_ci_agrees_with_comparing_every_window(
+            text in "(at|AT|At|track|Track|conference proceedings|Conference Proceedings|c|é|[ a-zA-Z@&]){0,10}",
+            needle in "(at|track|conference proceedings|c|é|s)"
+        ) {
+            let slow = text
+                .as_bytes()
+                .windows(needle.len())
+                .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()));
+            proptest::prop_assert_eq!(contains_ci(&text, &needle), slow);
         }
 
         #[test]

@@ -908,8 +908,25 @@ fn take_awards(outer: &str, parens: Vec<String>) -> (String, Vec<String>, Option
 /// Whether a token is written as an abbreviation: two or more capitals
 /// ("ICML", "NeurIPS", "CoRL").
 fn has_abbreviation_token(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric())
-        .any(is_abbreviation_token)
+    if !text.is_ascii() {
+        return text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(is_abbreviation_token);
+    }
+    // Capitals counted per word, a byte at a time (every candidate of
+    // every distinct venue string asks this).
+    let mut capitals = 0;
+    for b in text.bytes() {
+        if b.is_ascii_uppercase() {
+            capitals += 1;
+            if capitals == 2 {
+                return true;
+            }
+        } else if !b.is_ascii_alphanumeric() {
+            capitals = 0;
+        }
+    }
+    false
 }
 
 fn is_abbreviation_token(word: &str) -> bool {
@@ -1001,6 +1018,10 @@ fn title_track(name: &str) -> String {
 
 /// Splits off top-level parentheticals: ("outer text", ["inside", ...]).
 pub fn split_parentheticals(text: &str) -> (String, Vec<String>) {
+    if !text.contains(['(', '[']) {
+        // Closing brackets alone stay where they are.
+        return (text.to_string(), Vec::new());
+    }
     let mut outer = String::with_capacity(text.len());
     let mut parens = Vec::new();
     let mut depth = 0usize;

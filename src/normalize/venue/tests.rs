@@ -583,3 +583,30 @@ proptest::proptest! {
         proptest::prop_assert_eq!(award_in(&text), REG.parse(&text).award);
     }
 }
+
+proptest::proptest! {
+    #[test]
+    fn abbreviation_tokens_counted_by_byte_agree_with_splitting_words(
+        text in "(ICML|NeurIPS|Ab|aB|A|b|é|É|-|_| |[A-Za-z0-9.(),:]){0,10}"
+    ) {
+        let by_words = text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(is_abbreviation_token);
+        proptest::prop_assert_eq!(has_abbreviation_token(&text), by_words);
+    }
+}
+
+#[test]
+fn text_without_opening_brackets_is_all_outside() {
+    assert_eq!(
+        split_parentheticals("ICML) 2024] x"),
+        ("ICML) 2024] x".to_string(), Vec::new())
+    );
+    assert_eq!(
+        split_parentheticals("ICML (Oral) [x]"),
+        (
+            "ICML    ".to_string(),
+            vec!["Oral".to_string(), "x".to_string()]
+        )
+    );
+}

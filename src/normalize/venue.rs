@@ -209,7 +209,7 @@ impl Registry {
             cleaned: clean_display(&outer, &parens),
             ..VenueParse::default()
         };
-        let (pieces, track) = self.take_track(outer, parens);
+        let (pieces, track) = self.take_track(outer, parens, &out.cleaned);
         out.track = track;
         let plain = self.match_pieces(&pieces);
         let named_workshop = plain.is_some_and(|(_, key)| key.split(' ').any(|w| w == "workshop"));
@@ -423,9 +423,21 @@ impl Registry {
 
     /// Takes a track out of the pieces: "Datasets and Benchmarks Track",
     /// "Track on Datasets and Benchmarks", "Applied Data Science Track".
-    fn take_track(&self, outer: String, parens: Vec<String>) -> (Pieces, Option<String>) {
+    /// `cleaned` is [`clean_display`] of `outer` and `parens`: the whole
+    /// text again when no track is taken and no parenthetical dropped.
+    fn take_track(
+        &self,
+        outer: String,
+        parens: Vec<String>,
+        cleaned: &str,
+    ) -> (Pieces, Option<String>) {
         let mut track = None;
+        let mut changed = false;
         let mut take = |text: String| {
+            if !may_name_track(&text) {
+                return text;
+            }
+            changed = true;
             let (name, rest) = self.track_in(&text);
             if track.is_none() {
                 track = name;
@@ -433,12 +445,17 @@ impl Registry {
             rest
         };
         let outer = take(outer);
+        let given = parens.len();
         let parens: Vec<String> = parens
             .into_iter()
             .map(&mut take)
             .filter(|p| !fold_venue(p).is_empty())
             .collect();
-        let whole = clean_display(&outer, &parens);
+        let whole = if changed || parens.len() != given {
+            clean_display(&outer, &parens)
+        } else {
+            cleaned.to_string()
+        };
         let pieces = Pieces {
             outer,
             parens,
@@ -449,7 +466,7 @@ impl Registry {
 
     /// The track `text` names, and the text without it.
     fn track_in(&self, text: &str) -> (Option<String>, String) {
-        if !scan::contains_ci(text, "track") && !scan::contains_ci(text, "benchmarks") {
+        if !may_name_track(text) {
             return (None, text.to_string());
         }
         if let Some(m) = KNOWN_TRACK.find(text) {
@@ -828,6 +845,12 @@ static NOT_A_WORKSHOP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bworkshop\s+(?:and|&)\s+conference\s+proceedings\b|\bW\s*&\s*CP\b")
         .expect("valid regex")
 });
+
+/// Whether `text` has the words a track is named with; without them
+/// [`Registry::track_in`] finds none.
+fn may_name_track(text: &str) -> bool {
+    scan::contains_ci(text, "track") || scan::contains_ci(text, "benchmarks")
+}
 
 /// Braces and runs of whitespace removed, dashes made plain, series names
 /// that only look like workshops dropped.

@@ -231,7 +231,7 @@ impl Registry {
 
     /// The first piece that names a venue, with the folded key it matched.
     fn match_pieces(&self, p: &Pieces) -> Option<(usize, &str)> {
-        let segments = split_top_level(&p.outer, &[',', ';']);
+        let segments = split_top_level(&p.outer, b",;");
         let mut candidates: Vec<(&str, Reach)> = vec![
             (p.whole.as_str(), Reach::Whole),
             (p.outer.as_str(), Reach::Whole),
@@ -568,7 +568,7 @@ impl Registry {
         if primary != p.outer {
             candidates.push((&p.outer, Reach::Whole));
         }
-        let segments = split_top_level(&p.outer, &[',', ';']);
+        let segments = split_top_level(&p.outer, b",;");
         candidates.extend(
             segments
                 .iter()
@@ -906,7 +906,7 @@ fn take_awards(outer: &str, parens: Vec<String>) -> (String, Vec<String>, Option
     let mut kept_parens = Vec::new();
     for paren in &parens {
         let mut kept = Vec::new();
-        for part in split_top_level(paren, &[',', ';']) {
+        for part in split_top_level(paren, b",;") {
             if award.is_none() && opens_with_award(part) {
                 award = Some(part.to_string());
             } else {
@@ -918,7 +918,7 @@ fn take_awards(outer: &str, parens: Vec<String>) -> (String, Vec<String>, Option
         }
     }
     let mut kept_outer = Vec::new();
-    for part in split_top_level(outer, &[',']) {
+    for part in split_top_level(outer, b",") {
         if award.is_none() && opens_with_award(part) && !is_workshop(part) {
             award = Some(part.to_string());
         } else {
@@ -1077,19 +1077,21 @@ pub fn split_parentheticals(text: &str) -> (String, Vec<String>) {
     (outer, parens)
 }
 
-/// Splits at any of `seps` outside parentheses; parts trimmed, empty ones
-/// dropped.
-fn split_top_level<'t>(text: &'t str, seps: &[char]) -> Vec<&'t str> {
+/// Splits at any of `seps` (ASCII punctuation) outside parentheses; parts
+/// trimmed, empty ones dropped. Walks bytes: no byte of a multi-byte
+/// character is ASCII.
+fn split_top_level<'t>(text: &'t str, seps: &[u8]) -> Vec<&'t str> {
+    debug_assert!(seps.is_ascii());
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            c if seps.contains(&c) && depth == 0 => {
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        match b {
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
+            b if depth == 0 && seps.contains(&b) => {
                 out.push(&text[start..i]);
-                start = i + c.len_utf8();
+                start = i + 1;
             }
             _ => {}
         }

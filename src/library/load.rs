@@ -895,11 +895,13 @@ impl Library {
         &self,
         fields: &EntryFields<'_>,
         entry_type: &str,
-        journal: Option<String>,
+        journal: Option<Cow<'_, str>>,
         has_arxiv: bool,
         year: Option<i32>,
     ) -> (Venue, Option<String>) {
-        let unicode = |name: &str| fields.unicode(name);
+        // Borrowed from the file where it reads as written: the text is
+        // only looked up in the venue cache.
+        let unicode = |name: &str| fields.unicode_borrowed(name);
         let venue_text = match entry_type {
             "article" | "periodical" => journal,
             "phdthesis" | "mastersthesis" | "thesis" => {
@@ -1342,9 +1344,9 @@ impl<'a> EntryFields<'a> {
         self.unicode("title").unwrap_or_default()
     }
 
-    fn journal(&self) -> Option<String> {
-        self.unicode("journaltitle")
-            .or_else(|| self.unicode("journal"))
+    fn journal(&self) -> Option<Cow<'a, str>> {
+        self.unicode_borrowed("journaltitle")
+            .or_else(|| self.unicode_borrowed("journal"))
     }
 
     /// The author list as written, else the editors.

@@ -866,24 +866,9 @@ impl Library {
         // DBLP: `journal = {CoRR}, volume = {abs/...}`; ADS: `journal =
         // {arXiv e-prints}, eid = {arXiv:...}`; arXiv's DataCite DOIs.
         let numbered_in_arxiv = journal.is_some_and(mentions_arxiv);
-        [
-            "journal",
-            "journaltitle",
-            "volume",
-            "number",
-            "eid",
-            "pages",
-            "note",
-            "url",
-            "doi",
-            "howpublished",
-            "booktitle",
-        ]
-        .into_iter()
-        .find_map(|name| {
-            let numbering = matches!(name, "volume" | "number" | "eid" | "pages");
-            fields
-                .get(name)
+        fields.first_of(&ARXIV_PLACES, |k, v| {
+            let numbering = matches!(ARXIV_PLACES[k], "volume" | "number" | "eid" | "pages");
+            Some(v)
                 .filter(|v| mentions_arxiv(v) || (numbering && numbered_in_arxiv))
                 .and_then(|v| arxiv_id(&v))
         })
@@ -1294,6 +1279,22 @@ fn name_bit(name: &[u8]) -> u64 {
     1 << (mix % 64)
 }
 
+/// Where an arXiv id may stand besides `eprint`, in the order they are
+/// read.
+const ARXIV_PLACES: [&str; 11] = [
+    "journal",
+    "journaltitle",
+    "volume",
+    "number",
+    "eid",
+    "pages",
+    "note",
+    "url",
+    "doi",
+    "howpublished",
+    "booktitle",
+];
+
 /// One entry's fields as normalizing reads them: its own, else its
 /// crossref parent's.
 pub(crate) struct EntryFields<'a> {
@@ -1312,6 +1313,41 @@ impl<'a> EntryFields<'a> {
             return None;
         }
         self.lib.field(self.index, self.parent, name)
+    }
+
+    /// The first of `names`, in their order, that the entry has and `take`
+    /// makes something of: `take` gets the name's index and the field,
+    /// macros resolved. An entry without a parent is read once for all
+    /// the names, not once per name.
+    fn first_of<T>(
+        &self,
+        names: &[&str; 11],
+        mut take: impl FnMut(usize, Cow<'a, str>) -> Option<T>,
+    ) -> Option<T> {
+        if self.parent.is_some() {
+            return (0..names.len()).find_map(|k| take(k, self.get(names[k])?));
+        }
+        let lib = self.lib;
+        let text = lib.source.text();
+        let wanted = names
+            .iter()
+            .fold(0, |bits, n| bits | name_bit(n.as_bytes()));
+        let mut found: [Option<&syntax::Field>; 11] = [None; 11];
+        for field in lib.raw.fields_of(&lib.raw.items[self.index]) {
+            let name = &text.as_bytes()[field.name.range()];
+            if name_bit(name) & wanted == 0 {
+                continue;
+            }
+            // The first field of a name counts, as `get` reads it.
+            if let Some(k) = names
+                .iter()
+                .position(|n| name.eq_ignore_ascii_case(n.as_bytes()))
+                && found[k].is_none()
+            {
+                found[k] = Some(field);
+            }
+        }
+        (0..names.len()).find_map(|k| take(k, lib.macros.resolve(text, found[k]?)))
     }
 
     /// Field `name` in Unicode; None when absent or empty.
@@ -1630,6 +1666,47 @@ mod tests {
     /// `check` reads [`Library::facts`] instead of whole publications: on
     /// real libraries, and on crossrefs and arXiv venue strings, each fact
     /// is what the publication has.
+    #[test]
+    fn fields_read_at_once_agree_with_reading_each_name() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut libraries: Vec<Library> = ["tugboat.bib", "iridia.bib", "biblatex-examples.bib"]
+            .iter()
+            .map(|name| {
+                let path = root.join("tests/corpus").join(name);
+                let text = std::fs::read_to_string(&path).expect("corpus file");
+                Library::from_text(&path, text, LoadOptions::default())
+            })
+            .collect();
+        libraries.push(load(
+            "@string{j = {CoRR}}\n\
+             @article{a, JOURNAL = j, volume = {abs/2401.01234}, Volume = {2}, url = {x}, Pages = {1--2}}\n\
+             @proceedings{p, title = {P}, note = {arXiv:2401.01235}, doi = {d}}\n\
+             @inproceedings{b, crossref = {p}, booktitle = {B}, eid = {e}}\n\
+             @misc{c, howpublished = {H}, number = {3}, journaltitle = {J}, title = {T}}\n",
+        ));
+        let mut compared = 0;
+        for lib in &libraries {
+            for i in 0..lib.len() {
+                let fields = lib.entry_fields(i);
+                for from in 0..ARXIV_PLACES.len() {
+                    let at_once = fields.first_of(&ARXIV_PLACES, |k, v| {
+                        (k >= from).then(|| (k, v.into_owned()))
+                    });
+                    let each = (from..ARXIV_PLACES.len())
+                        .find_map(|k| fields.get(ARXIV_PLACES[k]).map(|v| (k, v.into_owned())));
+                    assert_eq!(
+                        at_once,
+                        each,
+                        "{} from {from}",
+                        lib.item_of(i).key.of(lib.source.text())
+                    );
+                    compared += usize::from(each.is_some());
+                }
+            }
+        }
+        assert!(compared > 10_000, "{compared} found");
+    }
+
     #[test]
     fn facts_agree_with_the_publications() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));

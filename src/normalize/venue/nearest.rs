@@ -28,6 +28,9 @@ pub(super) struct NearestIndex {
     by_def: Vec<Vec<usize>>,
     /// Stem → weight (rarer among venues = heavier).
     weight: FastMap<String, f64>,
+    /// Stem → a number of its own: every stem with a weight has one, so
+    /// scoring compares numbers, not strings.
+    ids: FastMap<String, u32>,
     /// Known full words (lower case) with their stems, by first letter, for
     /// misspellings (a typo rarely hits the first letter); only words whose
     /// stem has a weight.
@@ -108,6 +111,7 @@ impl NearestIndex {
                 }
                 index.aliases.push(Alias {
                     stems,
+                    ids: Vec::new(),
                     weights: Vec::new(),
                     def: i,
                 });
@@ -130,13 +134,24 @@ impl NearestIndex {
             bucket.sort_unstable();
         }
         index.unknown_weight = (1.0 + 2.0 * n).ln();
+        index.ids = (index.weight.keys())
+            .enumerate()
+            .map(|(id, s)| (s.clone(), id as u32))
+            .collect();
         // Looked up once here, not for every alias scored.
-        let (weight, unknown) = (&index.weight, index.unknown_weight);
+        let (weight, ids, unknown) = (&index.weight, &index.ids, index.unknown_weight);
         for alias in &mut index.aliases {
             alias.weights = alias
                 .stems
                 .iter()
                 .map(|s| weight.get(s).copied().unwrap_or(unknown))
+                .collect();
+            // Every alias stem has a weight (`defs_with` saw it), so an id;
+            // one without would match no query stem.
+            alias.ids = alias
+                .stems
+                .iter()
+                .map(|s| ids.get(s).copied().unwrap_or(u32::MAX))
                 .collect();
         }
         index
@@ -192,14 +207,14 @@ impl NearestIndex {
     /// were looked up when indexing.
     fn score(&self, query: &[QueryStem], total: f64, id: usize) -> f64 {
         let Alias {
-            stems: alias,
+            ids: alias,
             weights,
             ..
         } = &self.aliases[id];
         let mut matched = 0.0;
         for q in query {
-            if let Some((s, similarity)) = &q.known
-                && alias.contains(s)
+            if let (Some(id), Some((_, similarity))) = (q.id, &q.known)
+                && alias.contains(&id)
             {
                 matched += q.weight * similarity;
             }
@@ -209,11 +224,7 @@ impl NearestIndex {
         let missing: f64 = alias
             .iter()
             .zip(weights)
-            .filter(|(a, _)| {
-                !query
-                    .iter()
-                    .any(|q| q.known.as_ref().is_some_and(|(s, _)| s == *a))
-            })
+            .filter(|(a, _)| !query.iter().any(|q| q.id == Some(**a)))
             .map(|(_, w)| w)
             .sum();
         matched / (total + 0.5 * missing)
@@ -243,7 +254,13 @@ impl NearestIndex {
             let weight = known
                 .as_ref()
                 .map_or(self.unknown_weight, |(k, _)| self.weight_of(k));
-            out.push(QueryStem { key, known, weight });
+            let id = known.as_ref().and_then(|(k, _)| self.ids.get(k).copied());
+            out.push(QueryStem {
+                key,
+                known,
+                id,
+                weight,
+            });
         }
         out
     }
@@ -294,6 +311,8 @@ impl NearestIndex {
 struct Alias {
     /// Its distinct stems.
     stems: Vec<String>,
+    /// Their ids, in the same order.
+    ids: Vec<u32>,
     /// The weight of each stem.
     weights: Vec<f64>,
     /// The definition it names.
@@ -306,6 +325,8 @@ struct QueryStem {
     key: String,
     /// The known stem and how similar the word is to it.
     known: Option<(String, f64)>,
+    /// The known stem's id.
+    id: Option<u32>,
     /// How much it counts.
     weight: f64,
 }

@@ -40,11 +40,12 @@ pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
             for i in r {
                 let facts = lib.facts(i);
                 let has_authors = spellings.note_authors(lib, i, facts.people.as_ref());
-                checker.missing_fields(i, &facts.title, has_authors, &mut chunk.found);
+                let (title_hash, blank_title) = title_facts(facts.title_written.as_deref());
+                checker.missing_fields(i, blank_title, has_authors, &mut chunk.found);
                 checker.venue(i, &facts.venue, &mut chunk.found);
                 checker.arxiv(i, &mut chunk.found);
                 checker.markers(i, &mut chunk.found);
-                chunk.title_hashes.push(title_hash(&facts.title));
+                chunk.title_hashes.push(title_hash);
                 if let Some(id) = facts.arxiv {
                     chunk.arxiv.push((i, id));
                 }
@@ -210,9 +211,15 @@ impl<'a> Checker<'a> {
         self.lib.item_of(i).key.of(self.lib.source.text())
     }
 
-    fn missing_fields(&self, i: usize, title: &str, has_authors: bool, out: &mut Vec<Diagnostic>) {
+    fn missing_fields(
+        &self,
+        i: usize,
+        blank_title: bool,
+        has_authors: bool,
+        out: &mut Vec<Diagnostic>,
+    ) {
         let key = self.key(i);
-        if title.trim().is_empty() {
+        if blank_title {
             out.push(
                 Diagnostic::new(
                     Severity::Error,
@@ -494,6 +501,26 @@ impl<'a> Checker<'a> {
 /// Above this many entries to reformat, `check` reports them as one finding.
 const MAX_FORMAT_FINDINGS: usize = 20;
 
+/// [`title_hash`] of the title written `written` (LaTeX), and whether the
+/// title is blank, as if of the title converted to Unicode. Printable
+/// ASCII without a backslash converts only what is not a letter or digit
+/// (braces go, dashes and quotes change, whitespace collapses), so such a
+/// title, most of them, is read as written.
+fn title_facts(written: Option<&str>) -> ((u64, usize), bool) {
+    let written = written.unwrap_or("");
+    let plain = written
+        .bytes()
+        .all(|b| matches!(b, b'\t' | b'\n' | b'\r' | b' '..=b'~') && b != b'\\');
+    if plain {
+        let blank = written
+            .bytes()
+            .all(|b| matches!(b, b'{' | b'}' | b'~' | b' ' | b'\t' | b'\n' | b'\r'));
+        return (title_hash(written), blank);
+    }
+    let title = crate::latex::to_unicode(written);
+    (title_hash(&title), title.trim().is_empty())
+}
+
 /// The hash and length of [`title_key`] of `title`; for ASCII, without
 /// building the key. Both paths feed the hasher byte by byte, so equal keys
 /// hash equally whichever path made them.
@@ -599,6 +626,17 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn titles_read_as_written_agree_with_their_conversion(
+            written in "(\\{|\\}|~|-|--|''|``|\\$|\\\\'e|\\\\emph|\\\\|\n|\t|\r| |é|\x01|\x7f|[a-zA-Z0-9.,:;!?'`^_&%#@\\[\\]()<>=+*/|\"]){0,12}"
+        ) {
+            let title = crate::latex::to_unicode(&written);
+            proptest::prop_assert_eq!(
+                title_facts(Some(&written)),
+                (title_hash(&title), title.trim().is_empty())
+            );
+        }
+
         #[test]
         fn title_hashes_are_the_hashes_of_the_keys(title in "[a-zA-Z0-9 .,:éÉøß-]{0,24}") {
             use std::hash::Hasher;

@@ -866,7 +866,7 @@ impl Library {
         // DBLP: `journal = {CoRR}, volume = {abs/...}`; ADS: `journal =
         // {arXiv e-prints}, eid = {arXiv:...}`; arXiv's DataCite DOIs.
         let numbered_in_arxiv = journal.is_some_and(mentions_arxiv);
-        fields.first_of(&ARXIV_PLACES, |k, v| {
+        fields.first_of(&ARXIV_PLACES, ARXIV_PLACE_BITS, |k, v| {
             let numbering = matches!(ARXIV_PLACES[k], "volume" | "number" | "eid" | "pages");
             Some(v)
                 .filter(|v| mentions_arxiv(v) || (numbering && numbered_in_arxiv))
@@ -1272,11 +1272,25 @@ impl Library {
 
 /// One of 64 bits for a field name, from its length and its first and
 /// last letters, case-blind: equal names (ignoring case) get the same bit.
-fn name_bit(name: &[u8]) -> u64 {
-    let first = name.first().map_or(0, u8::to_ascii_lowercase);
-    let last = name.last().map_or(0, u8::to_ascii_lowercase);
-    let mix = name.len() * 7 + usize::from(first) * 3 + usize::from(last);
+const fn name_bit(name: &[u8]) -> u64 {
+    let (first, last) = match name {
+        [first, .., last] => (first.to_ascii_lowercase(), last.to_ascii_lowercase()),
+        [only] => (only.to_ascii_lowercase(), only.to_ascii_lowercase()),
+        [] => (0, 0),
+    };
+    let mix = name.len() * 7 + first as usize * 3 + last as usize;
     1 << (mix % 64)
+}
+
+/// The [`name_bit`]s of `names`, or'ed.
+const fn name_bits(names: &[&str]) -> u64 {
+    let mut bits = 0;
+    let mut k = 0;
+    while k < names.len() {
+        bits |= name_bit(names[k].as_bytes());
+        k += 1;
+    }
+    bits
 }
 
 /// Where an arXiv id may stand besides `eprint`, in the order they are
@@ -1294,6 +1308,8 @@ const ARXIV_PLACES: [&str; 11] = [
     "howpublished",
     "booktitle",
 ];
+
+const ARXIV_PLACE_BITS: u64 = name_bits(&ARXIV_PLACES);
 
 /// One entry's fields as normalizing reads them: its own, else its
 /// crossref parent's.
@@ -1317,11 +1333,12 @@ impl<'a> EntryFields<'a> {
 
     /// The first of `names`, in their order, that the entry has and `take`
     /// makes something of: `take` gets the name's index and the field,
-    /// macros resolved. An entry without a parent is read once for all
+    /// macros resolved. `wanted` is [`name_bits`] of `names`. An entry without a parent is read once for all
     /// the names, not once per name.
     fn first_of<T>(
         &self,
         names: &[&str; 11],
+        wanted: u64,
         mut take: impl FnMut(usize, Cow<'a, str>) -> Option<T>,
     ) -> Option<T> {
         if self.parent.is_some() {
@@ -1329,9 +1346,6 @@ impl<'a> EntryFields<'a> {
         }
         let lib = self.lib;
         let text = lib.source.text();
-        let wanted = names
-            .iter()
-            .fold(0, |bits, n| bits | name_bit(n.as_bytes()));
         let mut found: [Option<&syntax::Field>; 11] = [None; 11];
         for field in lib.raw.fields_of(&lib.raw.items[self.index]) {
             let name = &text.as_bytes()[field.name.range()];
@@ -1701,7 +1715,7 @@ mod tests {
             for i in 0..lib.len() {
                 let fields = lib.entry_fields(i);
                 for from in 0..ARXIV_PLACES.len() {
-                    let at_once = fields.first_of(&ARXIV_PLACES, |k, v| {
+                    let at_once = fields.first_of(&ARXIV_PLACES, ARXIV_PLACE_BITS, |k, v| {
                         (k >= from).then(|| (k, v.into_owned()))
                     });
                     let each = (from..ARXIV_PLACES.len())

@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 use crate::library::{Library, lower_key};
 use crate::normalize::names;
 use crate::normalize::parse_annotations;
-use crate::syntax::{Field, Item, ItemKind, Part, Span, value_parts};
+use crate::syntax::{Field, Item, ItemKind, Part, value_parts};
 
 /// Field order of canonical entries; fields not listed follow in their
 /// original order.
@@ -739,20 +739,40 @@ pub fn canonical_entries(lib: &Library) -> Vec<bool> {
 /// names, and every `=` one column after the longest name. Most entries
 /// `fmt` would rewrite fail this, and are known without rendering them.
 fn laid_out_as_canonical(text: &str, item: &Item, fields: &[Field]) -> bool {
-    let lowercase = |span: Span| !span.of(text).bytes().any(|b| b.is_ascii_uppercase());
-    if !lowercase(item.ty) || !fields.iter().all(|f| lowercase(f.name)) {
+    if item.ty.of(text).bytes().any(|b| b.is_ascii_uppercase()) {
         return false;
+    }
+    // Each name looked at once, for its case and whether it is ASCII (its
+    // width is then its length): `check` asks this of every entry.
+    let (mut width, mut all_ascii) = (0, true);
+    for f in fields {
+        let name = f.name.of(text);
+        let (mut upper, mut high) = (false, false);
+        for b in name.bytes() {
+            upper |= b.is_ascii_uppercase();
+            high |= !b.is_ascii();
+        }
+        if upper {
+            return false;
+        }
+        all_ascii &= !high;
+        width = width.max(if high {
+            display_width(name)
+        } else {
+            name.len()
+        });
     }
     // Canonical `name<pad> = value` puts the value at the same distance
     // from each name's start, counted in characters: name, pad, ` = `.
-    let width = fields
-        .iter()
-        .map(|f| display_width(f.name.of(text)))
-        .max()
-        .unwrap_or(0);
     fields.iter().all(|f| {
+        let name = f.name.of(text);
+        let name_width = if all_ascii {
+            name.len()
+        } else {
+            display_width(name)
+        };
         let gap = f.value.start.checked_sub(f.name.end).map(|g| g as usize);
-        gap.is_some_and(|g| display_width(f.name.of(text)) + g == width + 3)
+        gap.is_some_and(|g| name_width + g == width + 3)
     })
 }
 

@@ -51,14 +51,27 @@ fn opens_one_of(words: &[&str], b: u8) -> bool {
 /// word character) stands in `text` as a whole word, ignoring ASCII case;
 /// at one place the longest word wins.
 pub(crate) fn find_word(text: &str, words: &[&str]) -> Option<Range<usize>> {
-    let first = |b: u8| (b.is_ascii_alphanumeric() || b == b'_') && opens_one_of(words, b);
-    word_starts_with(text, first).find_map(|i| {
+    let at = |i: usize| {
         words
             .iter()
             .filter(|w| starts_ci(text, i, w) && boundary_after(text, i + w.len()))
             .map(|w| i..i + w.len())
             .max_by_key(|r| r.len())
-    })
+    };
+    // Words that all open with one letter ("workshop", "workshops"): the
+    // text is searched for that letter alone (venue parsing asks this of
+    // every distinct venue string).
+    if let Some(&first) = words.first().and_then(|w| w.as_bytes().first())
+        && first.is_ascii_alphabetic()
+        && words.iter().all(|w| w.as_bytes().first() == Some(&first))
+    {
+        let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+        return memchr::memchr2_iter(lower, upper, text.as_bytes())
+            .filter(|&i| boundary_before(text, i))
+            .find_map(at);
+    }
+    let first = |b: u8| (b.is_ascii_alphanumeric() || b == b'_') && opens_one_of(words, b);
+    word_starts_with(text, first).find_map(at)
 }
 
 /// Whether `text` says "arxiv" or "abs/" anywhere or "corr" as a word,

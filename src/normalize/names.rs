@@ -239,7 +239,8 @@ fn trimmed(mut text: String) -> String {
 /// Splits a raw `author`/`editor` value at ` and ` outside braces.
 pub fn split_names(raw: &str) -> Vec<&str> {
     let bytes = raw.as_bytes();
-    let mut names = Vec::new();
+    // Room for most author lists at once, not grown name by name.
+    let mut names = Vec::with_capacity(8);
     let mut depth = 0usize;
     let mut start = 0;
     let mut i = 0;

@@ -403,7 +403,7 @@ struct Word<'a> {
 /// Splits a name part into words at whitespace and `~` outside braces.
 fn words(part: &str) -> Vec<Word<'_>> {
     let bytes = part.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(4);
     let mut depth = 0usize;
     let mut start = None;
     let word = |text| Word {
@@ -490,7 +490,7 @@ fn join(words: &[Word<'_>]) -> String {
 
 /// Splits at commas outside braces.
 fn comma_parts(raw: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
+    let mut parts = Vec::with_capacity(3);
     let mut depth = 0usize;
     let mut start = 0;
     for (i, b) in raw.bytes().enumerate() {

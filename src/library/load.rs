@@ -1333,11 +1333,11 @@ impl<'a> EntryFields<'a> {
 
     /// The first of `names`, in their order, that the entry has and `take`
     /// makes something of: `take` gets the name's index and the field,
-    /// macros resolved. `wanted` is [`name_bits`] of `names`. An entry without a parent is read once for all
-    /// the names, not once per name.
-    fn first_of<T>(
+    /// macros resolved. `wanted` is [`name_bits`] of `names`. An entry
+    /// without a parent is read once for all the names, not once per name.
+    fn first_of<T, const N: usize>(
         &self,
-        names: &[&str; 11],
+        names: &[&str; N],
         wanted: u64,
         mut take: impl FnMut(usize, Cow<'a, str>) -> Option<T>,
     ) -> Option<T> {
@@ -1346,7 +1346,7 @@ impl<'a> EntryFields<'a> {
         }
         let lib = self.lib;
         let text = lib.source.text();
-        let mut found: [Option<&syntax::Field>; 11] = [None; 11];
+        let mut found: [Option<&syntax::Field>; N] = [None; N];
         for field in lib.raw.fields_of(&lib.raw.items[self.index]) {
             let name = &text.as_bytes()[field.name.range()];
             if name_bit(name) & wanted == 0 {

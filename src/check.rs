@@ -40,12 +40,12 @@ pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
             for i in r {
                 let facts = lib.facts(i);
                 let has_authors = spellings.note_authors(lib, i, facts.people.as_ref());
-                let (title_hash, blank_title) = title_facts(facts.title_written.as_deref());
-                checker.missing_fields(i, blank_title, has_authors, &mut chunk.found);
+                let title = title_facts(facts.title_written.as_deref());
+                checker.missing_fields(i, title.blank, has_authors, &mut chunk.found);
                 checker.venue(i, &facts.venue, &mut chunk.found);
                 checker.arxiv(i, &mut chunk.found);
                 checker.markers(i, &mut chunk.found);
-                chunk.title_hashes.push(title_hash);
+                chunk.title_hashes.push(title.hash);
                 if let Some(id) = facts.arxiv {
                     chunk.arxiv.push((i, id));
                 }
@@ -506,7 +506,7 @@ const MAX_FORMAT_FINDINGS: usize = 20;
 /// ASCII without a backslash converts only what is not a letter or digit
 /// (braces go, dashes and quotes change, whitespace collapses), so such a
 /// title, most of them, is read as written.
-fn title_facts(written: Option<&str>) -> ((u64, usize), bool) {
+fn title_facts(written: Option<&str>) -> TitleFacts {
     let written = written.unwrap_or("");
     let plain = written
         .bytes()
@@ -515,10 +515,24 @@ fn title_facts(written: Option<&str>) -> ((u64, usize), bool) {
         let blank = written
             .bytes()
             .all(|b| matches!(b, b'{' | b'}' | b'~' | b' ' | b'\t' | b'\n' | b'\r'));
-        return (title_hash(written), blank);
+        return TitleFacts {
+            hash: title_hash(written),
+            blank,
+        };
     }
     let title = crate::latex::to_unicode(written);
-    (title_hash(&title), title.trim().is_empty())
+    TitleFacts {
+        hash: title_hash(&title),
+        blank: title.trim().is_empty(),
+    }
+}
+
+/// What `check` needs of a title: its [`title_hash`] and whether it is
+/// blank.
+#[derive(Debug, PartialEq)]
+struct TitleFacts {
+    hash: (u64, usize),
+    blank: bool,
 }
 
 /// The hash and length of [`title_key`] of `title`; for ASCII, without
@@ -633,7 +647,10 @@ mod tests {
             let title = crate::latex::to_unicode(&written);
             proptest::prop_assert_eq!(
                 title_facts(Some(&written)),
-                (title_hash(&title), title.trim().is_empty())
+                TitleFacts {
+                    hash: title_hash(&title),
+                    blank: title.trim().is_empty(),
+                }
             );
         }
 

@@ -866,11 +866,13 @@ impl Library {
         // DBLP: `journal = {CoRR}, volume = {abs/...}`; ADS: `journal =
         // {arXiv e-prints}, eid = {arXiv:...}`; arXiv's DataCite DOIs.
         let numbered_in_arxiv = journal.is_some_and(mentions_arxiv);
-        fields.first_of(&ARXIV_PLACES, ARXIV_PLACE_BITS, |k, v| {
-            let numbering = matches!(ARXIV_PLACES[k], "volume" | "number" | "eid" | "pages");
-            Some(v)
-                .filter(|v| mentions_arxiv(v) || (numbering && numbered_in_arxiv))
-                .and_then(|v| arxiv_id(&v))
+        fields.first_of(&ARXIV_PLACES, |k, v| {
+            let numbering = matches!(ARXIV_PLACES.names[k], "volume" | "number" | "eid" | "pages");
+            if mentions_arxiv(&v) || (numbering && numbered_in_arxiv) {
+                arxiv_id(&v)
+            } else {
+                None
+            }
         })
     }
 
@@ -1282,20 +1284,28 @@ const fn name_bit(name: &[u8]) -> u64 {
     1 << (mix % 64)
 }
 
-/// The [`name_bit`]s of `names`, or'ed.
-const fn name_bits(names: &[&str]) -> u64 {
-    let mut bits = 0;
-    let mut k = 0;
-    while k < names.len() {
-        bits |= name_bit(names[k].as_bytes());
-        k += 1;
+/// Field names read together ([`EntryFields::first_of`]), with their
+/// [`name_bit`]s or'ed, worked out once.
+struct FieldNames<const N: usize> {
+    names: [&'static str; N],
+    bits: u64,
+}
+
+impl<const N: usize> FieldNames<N> {
+    const fn new(names: [&'static str; N]) -> Self {
+        let mut bits = 0;
+        let mut k = 0;
+        while k < N {
+            bits |= name_bit(names[k].as_bytes());
+            k += 1;
+        }
+        FieldNames { names, bits }
     }
-    bits
 }
 
 /// Where an arXiv id may stand besides `eprint`, in the order they are
 /// read.
-const ARXIV_PLACES: [&str; 11] = [
+const ARXIV_PLACES: FieldNames<11> = FieldNames::new([
     "journal",
     "journaltitle",
     "volume",
@@ -1307,9 +1317,7 @@ const ARXIV_PLACES: [&str; 11] = [
     "doi",
     "howpublished",
     "booktitle",
-];
-
-const ARXIV_PLACE_BITS: u64 = name_bits(&ARXIV_PLACES);
+]);
 
 /// One entry's fields as normalizing reads them: its own, else its
 /// crossref parent's.
@@ -1333,14 +1341,17 @@ impl<'a> EntryFields<'a> {
 
     /// The first of `names`, in their order, that the entry has and `take`
     /// makes something of: `take` gets the name's index and the field,
-    /// macros resolved. `wanted` is [`name_bits`] of `names`. An entry
-    /// without a parent is read once for all the names, not once per name.
+    /// macros resolved. An entry without a parent is read once for all
+    /// the names, not once per name.
     fn first_of<T, const N: usize>(
         &self,
-        names: &[&str; N],
-        wanted: u64,
+        names: &FieldNames<N>,
         mut take: impl FnMut(usize, Cow<'a, str>) -> Option<T>,
     ) -> Option<T> {
+        let FieldNames {
+            names,
+            bits: wanted,
+        } = names;
         if self.parent.is_some() {
             return (0..names.len()).find_map(|k| take(k, self.get(names[k])?));
         }
@@ -1349,7 +1360,7 @@ impl<'a> EntryFields<'a> {
         let mut found: [Option<&syntax::Field>; N] = [None; N];
         for field in lib.raw.fields_of(&lib.raw.items[self.index]) {
             let name = &text.as_bytes()[field.name.range()];
-            if name_bit(name) & wanted == 0 {
+            if name_bit(name) & *wanted == 0 {
                 continue;
             }
             // The first field of a name counts, as `get` reads it.
@@ -1714,12 +1725,15 @@ mod tests {
         for lib in &libraries {
             for i in 0..lib.len() {
                 let fields = lib.entry_fields(i);
-                for from in 0..ARXIV_PLACES.len() {
-                    let at_once = fields.first_of(&ARXIV_PLACES, ARXIV_PLACE_BITS, |k, v| {
+                for from in 0..ARXIV_PLACES.names.len() {
+                    let at_once = fields.first_of(&ARXIV_PLACES, |k, v| {
                         (k >= from).then(|| (k, v.into_owned()))
                     });
-                    let each = (from..ARXIV_PLACES.len())
-                        .find_map(|k| fields.get(ARXIV_PLACES[k]).map(|v| (k, v.into_owned())));
+                    let each = (from..ARXIV_PLACES.names.len()).find_map(|k| {
+                        fields
+                            .get(ARXIV_PLACES.names[k])
+                            .map(|v| (k, v.into_owned()))
+                    });
                     assert_eq!(
                         at_once,
                         each,

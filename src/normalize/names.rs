@@ -403,6 +403,7 @@ struct Word<'a> {
 /// Splits a name part into words at whitespace and `~` outside braces.
 fn words(part: &str) -> Vec<Word<'_>> {
     let bytes = part.as_bytes();
+    // A name has a few words: room for four at once.
     let mut out = Vec::with_capacity(4);
     let mut depth = 0usize;
     let mut start = None;
@@ -490,6 +491,7 @@ fn join(words: &[Word<'_>]) -> String {
 
 /// Splits at commas outside braces.
 fn comma_parts(raw: &str) -> Vec<&str> {
+    // "von Last, Jr, First" has the most parts BibTeX reads: three.
     let mut parts = Vec::with_capacity(3);
     let mut depth = 0usize;
     let mut start = 0;

@@ -432,12 +432,12 @@ impl Registry {
         cleaned: &str,
     ) -> (Pieces, Option<String>) {
         let mut track = None;
-        let mut changed = false;
+        let mut looked_for_track = false;
         let mut take = |text: String| {
             if !may_name_track(&text) {
                 return text;
             }
-            changed = true;
+            looked_for_track = true;
             let (name, rest) = self.track_in(&text);
             if track.is_none() {
                 track = name;
@@ -451,7 +451,7 @@ impl Registry {
             .map(&mut take)
             .filter(|p| !fold_venue(p).is_empty())
             .collect();
-        let whole = if changed || parens.len() != given {
+        let whole = if looked_for_track || parens.len() != given {
             clean_display(&outer, &parens)
         } else {
             cleaned.to_string()

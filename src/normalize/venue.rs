@@ -464,11 +464,10 @@ impl Registry {
         (pieces, track)
     }
 
-    /// The track `text` names, and the text without it.
+    /// The track `text` names, and the text without it. Asked only of text
+    /// that [`may_name_track`], so the track patterns are compiled only
+    /// for libraries that name one.
     fn track_in(&self, text: &str) -> (Option<String>, String) {
-        if !may_name_track(text) {
-            return (None, text.to_string());
-        }
         if let Some(m) = KNOWN_TRACK.find(text) {
             let name = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
             let rest = format!("{} {}", &text[..m.start()], &text[m.end()..]);
@@ -847,7 +846,7 @@ static NOT_A_WORKSHOP: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether `text` has the words a track is named with; without them
-/// [`Registry::track_in`] finds none.
+/// there is no track to look for.
 fn may_name_track(text: &str) -> bool {
     scan::contains_ci(text, "track") || scan::contains_ci(text, "benchmarks")
 }

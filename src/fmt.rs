@@ -15,7 +15,7 @@
 
 use crate::normalize::venue::FastMap;
 use std::borrow::Cow;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, Mutex, PoisonError};
 
 use crate::library::{Library, lower_key};
 use crate::normalize::names;
@@ -203,6 +203,10 @@ pub fn write_library<E>(
     // Canonical entries are about as long as the originals: growing a
     // piece by doubling would copy it several times.
     let per_block = text.len() / blocks.len().max(1) * 9 / 8;
+    // The rounds' pieces, kept for the next round: fresh buffers this
+    // large are fresh pages, and a page fault costs more than rendering
+    // the bytes that fill the page.
+    let mut spare = Mutex::new(Vec::<String>::new());
     let mut start = 0;
     while start < blocks.len() {
         let end = blocks
@@ -213,7 +217,9 @@ pub fn write_library<E>(
             .map(|r| start + r.start..start + r.end)
             .collect();
         let pieces = crate::par::run(ranges, |r| {
-            let mut out = String::with_capacity(per_block * r.len());
+            let spare = spare.lock().unwrap_or_else(PoisonError::into_inner).pop();
+            let mut out = spare.unwrap_or_default();
+            out.reserve(per_block * r.len());
             for k in r {
                 if k > 0 {
                     out.push('\n');
@@ -222,8 +228,13 @@ pub fn write_library<E>(
             }
             with_line_endings(out, crlf)
         });
-        for piece in pieces {
+        for mut piece in pieces {
             sink(&piece)?;
+            piece.clear();
+            spare
+                .get_mut()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(piece);
         }
         start = end;
     }

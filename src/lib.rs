@@ -33,6 +33,8 @@ pub mod format;
 mod fuzzing;
 pub mod latex;
 pub mod library;
+#[cfg(unix)]
+mod mapped;
 pub mod model;
 pub mod normalize;
 pub mod par;

@@ -10,7 +10,7 @@ use std::sync::{Mutex, OnceLock, PoisonError};
 #[derive(Debug)]
 pub struct SourceFile {
     path: PathBuf,
-    text: String,
+    text: Text,
     /// One [`Block`] per [`BLOCK`] bytes, and one for the end of the text.
     /// A position counts lines only from its block's start. Building this
     /// counts the whole file's lines once, many bytes at a time (about a
@@ -35,11 +35,41 @@ pub struct LineCol {
     pub column: usize,
 }
 
+/// The text of a [`SourceFile`]: in memory, or mapped from the file.
+#[derive(Debug)]
+enum Text {
+    Owned(String),
+    #[cfg(unix)]
+    Mapped(crate::mapped::MappedText),
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Text::Owned(text) => text,
+            #[cfg(unix)]
+            Text::Mapped(text) => text.as_str(),
+        }
+    }
+}
+
 impl SourceFile {
     /// Wraps `text` read from `path`.
     pub fn new(path: impl Into<PathBuf>, text: String) -> Self {
+        SourceFile::with_text(path.into(), Text::Owned(text))
+    }
+
+    /// Wraps the mapped text of `path`.
+    #[cfg(unix)]
+    pub(crate) fn mapped(path: impl Into<PathBuf>, text: crate::mapped::MappedText) -> Self {
+        SourceFile::with_text(path.into(), Text::Mapped(text))
+    }
+
+    fn with_text(path: PathBuf, text: Text) -> Self {
         SourceFile {
-            path: path.into(),
+            path,
             text,
             blocks: OnceLock::new(),
             last_column: Mutex::new((0, 0, 0)),

@@ -170,6 +170,14 @@ impl Diagnostic {
 
     /// Renders the diagnostic; `color` adds ANSI styling.
     pub fn render(&self, format: MessageFormat, color: bool) -> String {
+        let mut out = String::with_capacity(256);
+        self.render_into(format, color, &mut out);
+        out
+    }
+
+    /// [`Diagnostic::render`], appended to `out`: a large library has tens
+    /// of thousands of findings, rendered into a few reused buffers.
+    pub fn render_into(&self, format: MessageFormat, color: bool, out: &mut String) {
         let (bold, red, yellow, blue, reset) = if color {
             (
                 "\x1b[1m",
@@ -186,7 +194,6 @@ impl Diagnostic {
             Severity::Warning => yellow,
             Severity::Info => blue,
         };
-        let mut out = String::with_capacity(256);
         if format == MessageFormat::Short {
             if let Some(loc) = &self.location {
                 let _ = write!(out, "{loc}: ");
@@ -196,7 +203,7 @@ impl Diagnostic {
                 let _ = write!(out, " (hint: {hint})");
             }
             out.push('\n');
-            return out;
+            return;
         }
         // Pushed piece by piece, not through `format!`: a large library can
         // have tens of thousands of findings.
@@ -213,21 +220,21 @@ impl Diagnostic {
         ]);
         if let Some(loc) = &self.location {
             out.extend(["  ", blue, "-->", reset, " ", &loc.path, ":"]);
-            push_number(&mut out, loc.line);
+            push_number(out, loc.line);
             out.push(':');
-            push_number(&mut out, loc.column);
+            push_number(out, loc.column);
             out.push('\n');
             if !loc.source_line.is_empty() || loc.line > 0 {
                 let (snippet, caret_at) = (&loc.source_line, loc.caret);
                 let num = loc.line.to_string();
                 let pad = |out: &mut String| out.extend(std::iter::repeat_n(' ', num.len()));
-                pad(&mut out);
+                pad(out);
                 out.extend([" ", blue, "|", reset, "\n"]);
                 out.extend([blue, &num, " |", reset, " ", snippet, "\n"]);
                 let width = loc
                     .width
                     .min(snippet.chars().count().saturating_sub(caret_at).max(1));
-                pad(&mut out);
+                pad(out);
                 out.extend([" ", blue, "|", reset, " "]);
                 out.extend(std::iter::repeat_n(' ', caret_at));
                 out.push_str(sev_color);
@@ -241,7 +248,6 @@ impl Diagnostic {
         if let Some(hint) = &self.hint {
             out.extend(["   = ", bold, "hint", reset, ": ", hint, "\n"]);
         }
-        out
     }
 }
 

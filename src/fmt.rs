@@ -15,7 +15,7 @@
 
 use crate::normalize::venue::FastMap;
 use std::borrow::Cow;
-use std::sync::{LazyLock, Mutex, PoisonError};
+use std::sync::LazyLock;
 
 use crate::library::{Library, lower_key};
 use crate::normalize::names;
@@ -106,12 +106,17 @@ pub fn format_library(lib: &Library) -> String {
     out
 }
 
-/// Blocks each thread renders per round of [`write_library`].
-const ROUND_BLOCKS: usize = 500;
+/// Blocks [`write_library`] renders into one piece: about 32 KiB, which
+/// stays in the cache while it is written out.
+const STREAM_BLOCKS: usize = 64;
+
+/// Below twice this many blocks, [`write_library`] renders on one core:
+/// starting a thread costs more than it saves.
+const PARALLEL_BLOCKS: usize = 1000;
 
 /// [`format_library`], handed to `sink` in consecutive pieces as they are
-/// rendered: a large library is rendered by all cores in rounds and
-/// written out without ever holding its whole canonical form.
+/// rendered: a large library is rendered by all cores, a few blocks at a
+/// time, and written out without ever holding its whole canonical form.
 pub fn write_library<E>(
     lib: &Library,
     mut sink: impl FnMut(&str) -> Result<(), E>,
@@ -203,41 +208,28 @@ pub fn write_library<E>(
     // Canonical entries are about as long as the originals: growing a
     // piece by doubling would copy it several times.
     let per_block = text.len() / blocks.len().max(1) * 9 / 8;
-    // The rounds' pieces, kept for the next round: fresh buffers this
-    // large are fresh pages, and a page fault costs more than rendering
-    // the bytes that fill the page.
-    let mut spare = Mutex::new(Vec::<String>::new());
-    let mut start = 0;
-    while start < blocks.len() {
-        let end = blocks
-            .len()
-            .min(start + ROUND_BLOCKS * crate::par::threads());
-        let ranges = crate::par::ranges(end - start, ROUND_BLOCKS / 2)
-            .into_iter()
-            .map(|r| start + r.start..start + r.end)
-            .collect();
-        let pieces = crate::par::run(ranges, |r| {
-            let spare = spare.lock().unwrap_or_else(PoisonError::into_inner).pop();
-            let mut out = spare.unwrap_or_default();
+    crate::par::stream(
+        blocks.len(),
+        STREAM_BLOCKS,
+        PARALLEL_BLOCKS,
+        |r, out: &mut String| {
             out.reserve(per_block * r.len());
             for k in r {
                 if k > 0 {
                     out.push('\n');
                 }
-                render_block(lib, blocks[k], &mut out);
+                render_block(lib, blocks[k], out);
             }
-            with_line_endings(out, crlf)
-        });
-        for mut piece in pieces {
-            sink(&piece)?;
-            piece.clear();
-            spare
-                .get_mut()
-                .unwrap_or_else(PoisonError::into_inner)
-                .push(piece);
-        }
-        start = end;
-    }
+            if crlf || memchr::memchr(b'\r', out.as_bytes()).is_some() {
+                *out = with_line_endings(std::mem::take(out), crlf);
+            }
+        },
+        |out| {
+            let written = sink(out);
+            out.clear();
+            written
+        },
+    )?;
     let trailer = trailer.trim();
     if !trailer.is_empty() {
         let mut out = String::new();

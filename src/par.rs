@@ -7,7 +7,7 @@
 //! takes less than that to load).
 
 use std::ops::Range;
-use std::sync::{Mutex, OnceLock, PoisonError};
+use std::sync::{Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
 
 /// At most this many threads, however many cores: the work is memory-bound
 /// and the ranges are joined on one thread.
@@ -139,6 +139,167 @@ pub fn chunks<S, T: Send, R: Send>(
     (states, yields.into_iter().map(|(_, t)| t).collect())
 }
 
+/// Chunks a core may finish ahead of the one [`stream`] hands over next.
+const AHEAD: usize = 4;
+
+/// `0..n` in chunks of `chunk_len` indexes: `fill` renders each chunk into
+/// a buffer on whichever core is free, and `sink` takes the buffers on the
+/// calling thread in chunk order, each as soon as every chunk before it is
+/// taken. The output streams while it is made, and at most [`AHEAD`]
+/// chunks per core wait in memory. `sink` hands each buffer back (it should
+/// leave it empty) to be filled again: small buffers used over and over
+/// stay in the cache, where fresh ones would each cost page faults. The
+/// threads start once, however many chunks there are; parallel when the
+/// work splits as [`ranges`]`(n, min_len)` would. The first error of
+/// `sink` stops the work and is returned.
+pub fn stream<T: Default + Send, E>(
+    n: usize,
+    chunk_len: usize,
+    min_len: usize,
+    fill: impl Fn(Range<usize>, &mut T) + Sync,
+    mut sink: impl FnMut(&mut T) -> Result<(), E>,
+) -> Result<(), E> {
+    let chunk_len = chunk_len.max(1);
+    let count = n.div_ceil(chunk_len);
+    let chunk = |k: usize| k * chunk_len..n.min((k + 1) * chunk_len);
+    let cores = ranges(n, min_len).len().min(count);
+    if cores <= 1 {
+        let mut buf = T::default();
+        for k in 0..count {
+            fill(chunk(k), &mut buf);
+            sink(&mut buf)?;
+        }
+        return Ok(());
+    }
+    let ahead = AHEAD * cores;
+    let shared = Shared {
+        state: Mutex::new(StreamState {
+            next: 0,
+            taken: 0,
+            done: (0..ahead).map(|_| None).collect(),
+            spare: Vec::new(),
+            stopped: false,
+        }),
+        changed: Condvar::new(),
+    };
+    let work = || {
+        let _stop = StopOnPanic(&shared);
+        loop {
+            let (k, mut buf) = {
+                let mut state = shared.lock();
+                loop {
+                    if state.stopped || state.next >= count {
+                        return;
+                    }
+                    if state.next < state.taken + ahead {
+                        break;
+                    }
+                    state = shared.wait(state);
+                }
+                state.next += 1;
+                (state.next - 1, state.spare.pop().unwrap_or_default())
+            };
+            fill(chunk(k), &mut buf);
+            shared.lock().done[k % ahead] = Some(buf);
+            shared.changed.notify_all();
+        }
+    };
+    std::thread::scope(|scope| {
+        // A thread that cannot start leaves its chunks to the others.
+        let workers: Vec<_> = (1..cores)
+            .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok())
+            .collect();
+        let result = {
+            let _stop = StopOnPanic(&shared);
+            let mut result = Ok(());
+            // Hand over the next chunk when it is done; else render the
+            // next one not taken; else wait for a worker.
+            loop {
+                let mut state = shared.lock();
+                if state.taken == count || state.stopped {
+                    break;
+                }
+                let slot = state.taken % ahead;
+                if let Some(mut buf) = state.done[slot].take() {
+                    drop(state);
+                    let sunk = sink(&mut buf);
+                    let mut state = shared.lock();
+                    state.spare.push(buf);
+                    state.taken += 1;
+                    if let Err(e) = sunk {
+                        state.stopped = true;
+                        result = Err(e);
+                    }
+                    drop(state);
+                    shared.changed.notify_all();
+                } else if state.next < count && state.next < state.taken + ahead {
+                    let k = state.next;
+                    state.next += 1;
+                    let mut buf = state.spare.pop().unwrap_or_default();
+                    drop(state);
+                    fill(chunk(k), &mut buf);
+                    shared.lock().done[k % ahead] = Some(buf);
+                } else {
+                    drop(shared.wait(state));
+                }
+            }
+            result
+        };
+        for worker in workers {
+            if let Err(payload) = worker.join() {
+                // A panic in a worker is a bug; surface it as the same panic.
+                std::panic::resume_unwind(payload);
+            }
+        }
+        result
+    })
+}
+
+/// What [`stream`]'s threads share.
+struct Shared<T> {
+    state: Mutex<StreamState<T>>,
+    /// Signalled when a chunk is done, taken, or the work stops.
+    changed: Condvar,
+}
+
+struct StreamState<T> {
+    /// The first chunk no thread has started.
+    next: usize,
+    /// The first chunk `sink` has not taken.
+    taken: usize,
+    /// Chunk `k`, done and not yet taken, waits in slot `k % done.len()`.
+    done: Vec<Option<T>>,
+    /// Buffers `sink` has handed back.
+    spare: Vec<T>,
+    /// `sink` failed or a thread panicked: start no more chunks.
+    stopped: bool,
+}
+
+impl<T> Shared<T> {
+    fn lock(&self) -> MutexGuard<'_, StreamState<T>> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn wait<'a>(&self, state: MutexGuard<'a, StreamState<T>>) -> MutexGuard<'a, StreamState<T>> {
+        self.changed
+            .wait(state)
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// Stops a [`stream`] when the thread holding it panics, so that no other
+/// thread waits for a chunk that will never come.
+struct StopOnPanic<'a, T>(&'a Shared<T>);
+
+impl<T> Drop for StopOnPanic<'_, T> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.lock().stopped = true;
+            self.0.changed.notify_all();
+        }
+    }
+}
+
 /// `a()` and `b()`, `b` on a scoped thread when work on `n` items splits
 /// as [`ranges`]`(n, min_len)` would (else, or when no thread can start,
 /// one after the other here).
@@ -248,6 +409,78 @@ mod tests {
             assert_eq!(counts.iter().sum::<usize>(), n);
             let indexes: Vec<usize> = yields.into_iter().flatten().collect();
             assert_eq!(indexes, (0..n).collect::<Vec<_>>());
+        }
+    }
+
+    /// Every chunk reaches the sink once, in order, whatever the chunk
+    /// length, and only as many buffers are made as can be in use at once.
+    #[test]
+    fn stream_hands_over_every_chunk_in_order() {
+        for n in [0, 1, 63, 64, 65, 10_007] {
+            for chunk_len in [1, 7, 64] {
+                let fresh = std::sync::atomic::AtomicUsize::new(0);
+                let mut seen = Vec::new();
+                let result: Result<(), ()> = stream(
+                    n,
+                    chunk_len,
+                    1,
+                    |r, buf: &mut Vec<usize>| {
+                        if buf.capacity() == 0 {
+                            fresh.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        }
+                        buf.extend(r);
+                    },
+                    |buf| {
+                        seen.append(buf);
+                        Ok(())
+                    },
+                );
+                assert_eq!(result, Ok(()));
+                assert_eq!(
+                    seen,
+                    (0..n).collect::<Vec<_>>(),
+                    "n={n} chunk_len={chunk_len}"
+                );
+                assert!(fresh.into_inner() <= (AHEAD + 1) * threads() + 1);
+            }
+        }
+    }
+
+    /// The sink's first error stops the stream and comes back; nothing
+    /// after it is taken.
+    #[test]
+    fn stream_stops_at_the_first_error() {
+        let mut taken = Vec::new();
+        let result = stream(
+            10_000,
+            10,
+            1,
+            |r, buf: &mut Vec<usize>| buf.push(r.start),
+            |buf| {
+                let start = buf.pop().expect("one start per chunk");
+                taken.push(start);
+                if start == 500 { Err(start) } else { Ok(()) }
+            },
+        );
+        assert_eq!(result, Err(500));
+        assert_eq!(taken, (0..=50).map(|k| k * 10).collect::<Vec<_>>());
+    }
+
+    /// A panic while filling a chunk, on any thread, surfaces as that panic
+    /// instead of leaving the others waiting.
+    #[test]
+    fn stream_surfaces_a_panic() {
+        for bad in [0, 10, 9_990] {
+            let caught = std::panic::catch_unwind(|| {
+                let _: Result<(), ()> = stream(
+                    10_000,
+                    10,
+                    1,
+                    |r, _: &mut Vec<usize>| assert_ne!(r.start, bad, "planted"),
+                    |_| Ok(()),
+                );
+            });
+            assert!(caught.is_err(), "bad={bad}");
         }
     }
 

@@ -365,8 +365,9 @@ pub fn parse(text: &str) -> RawBib {
     parse_in_pieces(text, pieces)
 }
 
-/// Below this, a piece is not worth a thread.
-const MIN_PIECE_BYTES: usize = 256 << 10;
+/// Below this, a piece is not worth a thread: parsing 1 MiB takes about
+/// 3 ms, and a thread costs up to a tenth of that to start.
+const MIN_PIECE_BYTES: usize = 1 << 20;
 
 /// Parses `text` as up to `pieces` pieces in parallel, each starting at a
 /// line that starts an item (`@name{` after blanks), joined into exactly

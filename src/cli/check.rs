@@ -68,17 +68,24 @@ pub fn run(args: &CheckArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitC
         }
         CheckFormat::Text => {
             // A large library has tens of thousands of findings: cores
-            // render them in ranges, written out in order.
+            // render them a few at a time, written out in order as they come.
             let (format, color) = (ctx.message_format, ctx.color());
-            let rendered = crate::par::run(crate::par::ranges(findings.len(), 2000), |r| {
-                findings[r]
-                    .iter()
-                    .map(|d| d.render(format, color))
-                    .collect::<String>()
-            });
-            for text in rendered {
-                out.write_all(text.as_bytes()).map_err(stdout_err)?;
-            }
+            crate::par::stream(
+                findings.len(),
+                64,
+                2000,
+                |r, text: &mut String| {
+                    for d in &findings[r] {
+                        d.render_into(format, color, text);
+                    }
+                },
+                |text| {
+                    let written = out.write_all(text.as_bytes());
+                    text.clear();
+                    written
+                },
+            )
+            .map_err(stdout_err)?;
             writeln!(
                 out,
                 "{}: {} entries, {errors} {}, {warnings} {}, {infos} {}",

@@ -419,16 +419,19 @@ impl Library {
         }
         if deferred {
             let lib = &*self;
-            let uses = crate::par::run(crate::par::ranges(lib.items.len(), 1000), |r| {
-                lib.items[r]
-                    .iter()
-                    .map(|&index| {
-                        lib.macro_uses(&lib.raw.items[index], |name| {
-                            lib.macros.get_before(name, index).map(str::len)
+            let uses = crate::par::run(
+                crate::par::ranges(lib.items.len(), super::PARALLEL_ENTRIES),
+                |r| {
+                    lib.items[r]
+                        .iter()
+                        .map(|&index| {
+                            lib.macro_uses(&lib.raw.items[index], |name| {
+                                lib.macros.get_before(name, index).map(str::len)
+                            })
                         })
-                    })
-                    .collect::<Vec<_>>()
-            });
+                        .collect::<Vec<_>>()
+                },
+            );
             for (uses, budget) in crate::par::concat(uses).into_iter().zip(budget_at) {
                 self.report_macro_uses(true, uses, budget);
             }
@@ -437,7 +440,7 @@ impl Library {
         // wait until every key is known.
         self.parents = vec![super::NO_PARENT; self.raw.items.len()];
         let lib = &*self;
-        let parents = crate::par::map(lib.items.len(), 2000, |k| {
+        let parents = crate::par::map(lib.items.len(), 2 * super::PARALLEL_ENTRIES, |k| {
             lib.find_crossref_parent(lib.items[k])
         });
         for (k, parent) in parents.into_iter().enumerate() {
@@ -448,18 +451,21 @@ impl Library {
         // Each entry's checks and year read only the entry (and its
         // parent): cores share them, and the results join in file order.
         let lib = &*self;
-        let per_range = crate::par::run(crate::par::ranges(lib.items.len(), 1000), |r| {
-            let mut found = Vec::new();
-            let mut years = Vec::with_capacity(r.len());
-            for &index in &lib.items[r] {
-                if checks {
-                    lib.check_entry_fields(index, &mut found);
-                    lib.check_annotations(index, &mut found);
+        let per_range = crate::par::run(
+            crate::par::ranges(lib.items.len(), super::PARALLEL_ENTRIES),
+            |r| {
+                let mut found = Vec::new();
+                let mut years = Vec::with_capacity(r.len());
+                for &index in &lib.items[r] {
+                    if checks {
+                        lib.check_entry_fields(index, &mut found);
+                        lib.check_annotations(index, &mut found);
+                    }
+                    years.push(lib.entry_year(index));
                 }
-                years.push(lib.entry_year(index));
-            }
-            (found, years)
-        });
+                (found, years)
+            },
+        );
         let (found_parts, year_parts): (Vec<_>, Vec<_>) = per_range.into_iter().unzip();
         found.extend(crate::par::concat(found_parts));
         self.years = crate::par::concat(year_parts);

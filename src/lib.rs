@@ -31,10 +31,10 @@ pub mod error;
 pub mod fmt;
 pub mod format;
 mod fuzzing;
+#[cfg(target_os = "linux")]
+mod large_text;
 pub mod latex;
 pub mod library;
-#[cfg(unix)]
-mod mapped;
 pub mod model;
 pub mod normalize;
 pub mod par;

@@ -35,12 +35,12 @@ pub struct LineCol {
     pub column: usize,
 }
 
-/// The text of a [`SourceFile`]: in memory, or mapped from the file.
+/// The text of a [`SourceFile`]: a `String`, or a large file's own buffer.
 #[derive(Debug)]
 enum Text {
     Owned(String),
-    #[cfg(unix)]
-    Mapped(crate::mapped::MappedText),
+    #[cfg(target_os = "linux")]
+    Large(crate::large_text::LargeText),
 }
 
 impl std::ops::Deref for Text {
@@ -49,8 +49,8 @@ impl std::ops::Deref for Text {
     fn deref(&self) -> &str {
         match self {
             Text::Owned(text) => text,
-            #[cfg(unix)]
-            Text::Mapped(text) => text.as_str(),
+            #[cfg(target_os = "linux")]
+            Text::Large(text) => text.as_str(),
         }
     }
 }
@@ -61,10 +61,10 @@ impl SourceFile {
         SourceFile::with_text(path.into(), Text::Owned(text))
     }
 
-    /// Wraps the mapped text of `path`.
-    #[cfg(unix)]
-    pub(crate) fn mapped(path: impl Into<PathBuf>, text: crate::mapped::MappedText) -> Self {
-        SourceFile::with_text(path.into(), Text::Mapped(text))
+    /// Wraps the text of the large file `path`.
+    #[cfg(target_os = "linux")]
+    pub(crate) fn large(path: impl Into<PathBuf>, text: crate::large_text::LargeText) -> Self {
+        SourceFile::with_text(path.into(), Text::Large(text))
     }
 
     fn with_text(path: PathBuf, text: Text) -> Self {

@@ -266,12 +266,9 @@ impl Library {
     pub fn load(path: &Path, options: LoadOptions) -> Result<Library, Error> {
         match read_limited(path)? {
             Contents::Bytes(bytes) => Library::from_bytes(path, bytes, options),
-            #[cfg(unix)]
-            Contents::Mapped(text) => {
-                if text.as_str().len() >= ENTRY_LIMIT_BYTES {
-                    return Err(too_large(path, text.as_str().len() as u64));
-                }
-                let mut lib = Library::from_source(SourceFile::mapped(path, text), options);
+            #[cfg(target_os = "linux")]
+            Contents::Large(text) => {
+                let mut lib = Library::from_source(SourceFile::large(path, text), options);
                 lib.report_nul_byte();
                 Ok(lib)
             }
@@ -1211,17 +1208,17 @@ impl Library {
 
 /// A file's contents as [`read_limited`] got them.
 enum Contents {
-    /// Read into memory (or copied from a mapping: not UTF-8).
+    /// Read into a `Vec`.
     Bytes(Vec<u8>),
-    /// Mapped UTF-8 text.
-    #[cfg(unix)]
-    Mapped(crate::mapped::MappedText),
+    /// A large file's UTF-8 text.
+    #[cfg(target_os = "linux")]
+    Large(crate::large_text::LargeText),
 }
 
-/// Regular files of at least this size are mapped rather than read (see
-/// [`crate::mapped`]); below it the copy costs less than 0.1 ms.
-#[cfg(unix)]
-const MAP_MIN_BYTES: u64 = 256 << 10;
+/// Regular files of at least this size are read into huge pages (see
+/// [`crate::large_text`]); below it a plain read costs less than 0.3 ms.
+#[cfg(target_os = "linux")]
+const LARGE_FILE_BYTES: u64 = 1 << 20;
 
 /// Reads `path` whole, but refuses a file of [`ENTRY_LIMIT_BYTES`] or more
 /// before reading it, and stops a device that never ends (`/dev/zero`) at
@@ -1236,11 +1233,18 @@ fn read_limited(path: &Path) -> Result<Contents, Error> {
         if meta.len() >= ENTRY_LIMIT_BYTES as u64 {
             return Err(too_large(path, meta.len()));
         }
-        #[cfg(unix)]
-        if meta.len() >= MAP_MIN_BYTES {
-            // A file that cannot be mapped is read instead.
-            if let Ok(contents) = crate::mapped::MappedText::new(&file) {
-                return Ok(contents.map_or_else(Contents::Bytes, Contents::Mapped));
+        #[cfg(target_os = "linux")]
+        if meta.len() >= LARGE_FILE_BYTES {
+            use std::io::Seek;
+            match crate::large_text::LargeText::read(&file, meta.len() as usize) {
+                Some(Ok(text)) => return Ok(Contents::Large(text)),
+                Some(Err(bytes)) => return Ok(Contents::Bytes(bytes)),
+                // Changed size, or no buffer: read as usual, from the start.
+                None => {
+                    (&file)
+                        .seek(std::io::SeekFrom::Start(0))
+                        .map_err(|e| Error::io(path, e))?;
+                }
             }
         }
         bytes.reserve_exact(meta.len() as usize);
@@ -1758,21 +1762,21 @@ mod tests {
             .collect()
     }
 
-    /// A file large enough to be mapped loads as the same file read into
-    /// memory does: the same diagnostics (encoding problems and NUL bytes
+    /// A file large enough for huge pages loads as the same file read into
+    /// a `Vec` does: the same diagnostics (encoding problems and NUL bytes
     /// included), entries and text.
     #[test]
-    #[cfg(unix)]
-    fn mapped_files_load_as_read_files_do() {
+    #[cfg(target_os = "linux")]
+    fn large_files_load_as_read_files_do() {
         let entry =
             "@article{k%, author = {M\u{fc}ller, Jo}, title = {T}, journal = {J}, year = 2020}\n";
         let mut big = String::new();
-        for k in 0..(MAP_MIN_BYTES as usize / entry.len() + 10) {
+        for k in 0..(LARGE_FILE_BYTES as usize / entry.len() + 10) {
             big.push_str(&entry.replace('%', &k.to_string()));
         }
         let mut cases: Vec<Vec<u8>> = vec![big.clone().into_bytes()];
         let mut latin1 = big.clone().into_bytes();
-        latin1[200_000] = 0xfc;
+        latin1[600_000] = 0xfc;
         cases.push(latin1);
         cases.push(big.replacen("title = {T}", "title = {T\0}", 3).into_bytes());
         let mut utf16 = vec![0xff, 0xfe];

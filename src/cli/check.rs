@@ -48,6 +48,13 @@ struct Report<'a> {
     findings: &'a [Diagnostic],
 }
 
+/// Findings rendered into one piece of output (about 24 KiB, which stays
+/// in the cache while it is written out).
+const FINDINGS_PER_PIECE: usize = 64;
+
+/// Below twice this many findings, they are rendered on one core.
+const PARALLEL_FINDINGS: usize = 2000;
+
 /// Runs `check`.
 pub fn run(args: &CheckArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode, Error> {
     let lib = ctx.load(false)?;
@@ -72,8 +79,8 @@ pub fn run(args: &CheckArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitC
             let (format, color) = (ctx.message_format, ctx.color());
             crate::par::stream(
                 findings.len(),
-                64,
-                2000,
+                FINDINGS_PER_PIECE,
+                PARALLEL_FINDINGS,
                 |r, text: &mut String| {
                     for d in &findings[r] {
                         d.render_into(format, color, text);

@@ -220,9 +220,8 @@ pub fn write_library<E>(
                 }
                 render_block(lib, blocks[k], out);
             }
-            if crlf || memchr::memchr(b'\r', out.as_bytes()).is_some() {
-                *out = with_line_endings(std::mem::take(out), crlf);
-            }
+            // The same buffer comes back unless line endings change.
+            *out = with_line_endings(std::mem::take(out), crlf);
         },
         |out| {
             let written = sink(out);

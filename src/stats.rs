@@ -79,63 +79,82 @@ pub fn compute(pubs: &[&Publication]) -> Stats {
 /// Groups authors by family name and first initial, then merges the
 /// spellings that can be one person into the most complete one.
 fn coauthors(pubs: &[&Publication]) -> Vec<Coauthor> {
-    struct Person {
+    struct Person<'a> {
         id: Identity,
-        spellings: BTreeMap<String, usize>,
+        spellings: HashMap<&'a str, usize>,
         papers: usize,
     }
-    let mut groups: HashMap<(String, Option<char>), Vec<Person>> = HashMap::new();
+    let mut people: Vec<Person> = Vec::new();
+    // The people of each (family name, first initial), in the order met.
+    let mut groups: HashMap<(String, Option<char>), Vec<usize>> = HashMap::new();
+    // Each writing met (given, family, name) and its person: a writing seen
+    // before goes where it went then (see below), without folding it again.
+    let mut seen: HashMap<(&str, &str, &str), usize> = HashMap::new();
     for p in pubs {
         for a in p
             .authors
             .iter()
             .filter(|a| !a.owner && !a.family.is_empty())
         {
-            let id = Identity::of(&a.given, &a.family);
-            let people = groups.entry(id.group_key()).or_default();
-            // Prefer an exact spelling match, then any compatible person.
-            let found = people
-                .iter()
-                .position(|x| x.spellings.contains_key(&a.name))
-                .or_else(|| people.iter().position(|x| x.id.matches(&id)));
-            let person = match found {
-                Some(i) => &mut people[i],
+            let writing = (a.given.as_str(), a.family.as_str(), a.name.as_str());
+            let person = match seen.get(&writing) {
+                Some(&i) => i,
                 None => {
-                    people.push(Person {
-                        id: id.clone(),
-                        spellings: BTreeMap::new(),
-                        papers: 0,
+                    let id = Identity::of(&a.given, &a.family);
+                    let group = groups.entry(id.group_key()).or_default();
+                    // Prefer an exact spelling match, then any compatible person.
+                    let found = group
+                        .iter()
+                        .copied()
+                        .find(|&i| people[i].spellings.contains_key(a.name.as_str()))
+                        .or_else(|| group.iter().copied().find(|&i| people[i].id.matches(&id)));
+                    let i = found.unwrap_or_else(|| {
+                        people.push(Person {
+                            id: id.clone(),
+                            spellings: HashMap::new(),
+                            papers: 0,
+                        });
+                        group.push(people.len() - 1);
+                        people.len() - 1
                     });
-                    people.last_mut().expect("just pushed")
+                    // The more complete given name describes the person
+                    // better. A person's given name only grows, so the
+                    // same writing met again would change nothing here,
+                    // and its spelling keeps matching this person first.
+                    if id.given.iter().map(String::len).sum::<usize>()
+                        > people[i].id.given.iter().map(String::len).sum()
+                    {
+                        people[i].id = id;
+                    }
+                    seen.insert(writing, i);
+                    i
                 }
             };
-            // The more complete given name describes the person better.
-            if id.given.iter().map(String::len).sum::<usize>()
-                > person.id.given.iter().map(String::len).sum()
-            {
-                person.id = id;
-            }
-            *person.spellings.entry(a.name.clone()).or_default() += 1;
+            let person = &mut people[person];
+            *person.spellings.entry(&a.name).or_default() += 1;
             person.papers += 1;
         }
     }
-    let mut out: Vec<Coauthor> = groups
-        .into_values()
-        .flatten()
+    let mut out: Vec<Coauthor> = people
+        .into_iter()
         .map(|person| {
-            let mut spellings: Vec<(String, usize)> = person.spellings.into_iter().collect();
+            let mut spellings: Vec<(&str, usize)> = person.spellings.into_iter().collect();
             spellings.sort_by(|a, b| {
                 b.0.chars()
                     .count()
                     .cmp(&a.0.chars().count())
                     .then(b.1.cmp(&a.1))
-                    .then(a.0.cmp(&b.0))
+                    .then(a.0.cmp(b.0))
             });
-            let name = spellings[0].0.clone();
+            let name = spellings[0].0.to_string();
             Coauthor {
                 name,
                 papers: person.papers,
-                also_written: spellings.into_iter().skip(1).map(|s| s.0).collect(),
+                also_written: spellings
+                    .into_iter()
+                    .skip(1)
+                    .map(|s| s.0.to_string())
+                    .collect(),
             }
         })
         .collect();
@@ -174,5 +193,30 @@ mod tests {
             .collect();
         assert_eq!(names, [("Lei Wu", 2), ("Lin Wu", 1)]);
         assert_eq!(stats.coauthors[0].also_written, ["L. Wu"]);
+    }
+
+    #[test]
+    fn a_writing_met_again_counts_for_the_person_it_joined() {
+        // "L. Wu" joins the first Wu, L. met; "Lin Wu" does not match
+        // "Lei Wu", so it is a person of its own; every writing seen again
+        // counts for the person it joined the first time.
+        let bib = "@misc{a, author = {L. Wu and Wu, Lei}, title = {A}, year = 2020}\n\
+                   @misc{b, author = {Wu, Lin and L. Wu}, title = {B}, year = 2021}\n\
+                   @misc{c, author = {L. Wu and Lei Wu and Lin Wu}, title = {C}, year = 2022}";
+        let lib = Library::from_text(Path::new("s.bib"), bib.into(), LoadOptions::default());
+        let pubs: Vec<&Publication> = lib.publications().iter().collect();
+        let stats = compute(&pubs);
+        let coauthors: Vec<(&str, usize, Vec<&str>)> = stats
+            .coauthors
+            .iter()
+            .map(|c| {
+                let also = c.also_written.iter().map(String::as_str).collect();
+                (c.name.as_str(), c.papers, also)
+            })
+            .collect();
+        assert_eq!(
+            coauthors,
+            [("Lei Wu", 5, vec!["L. Wu"]), ("Lin Wu", 2, vec![])]
+        );
     }
 }

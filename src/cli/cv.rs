@@ -151,8 +151,7 @@ pub fn run(args: &CvArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode
     let opts = args.options()?;
     refuse_library_as_output(args.output.as_deref(), ctx)?;
     let lib = ctx.load(true)?;
-    let selected = ctx.select(lib, &query);
-    let pubs: Vec<&crate::model::Publication> = selected.iter().collect();
+    let pubs = ctx.select(lib, &query);
     if let (Highlight::Person(who), Some(name)) = (&opts.highlight, &args.highlight)
         && !pubs.is_empty()
         && !pubs
@@ -162,8 +161,6 @@ pub fn run(args: &CvArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode
     {
         eprintln!("warning: --highlight `{name}` matches no author of the listed papers");
     }
-    let mut rendered = Vec::new();
-    write_cv(&mut rendered, &pubs, &opts).map_err(|e| Error::io("<memory>", e))?;
-    deliver(&rendered, args.output.as_deref(), out)?;
+    deliver(args.output.as_deref(), out, |w| write_cv(w, &pubs, &opts))?;
     Ok(ExitCode::SUCCESS)
 }

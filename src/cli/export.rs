@@ -61,17 +61,13 @@ pub fn run(args: &ExportArgs, ctx: &Context, out: &mut dyn Write) -> Result<Exit
     let query = args.filters.to_query()?;
     refuse_library_as_output(args.output.as_deref(), ctx)?;
     let lib = ctx.load(true)?;
-    let selected = ctx.select(lib, &query);
-    let pubs: Vec<&crate::model::Publication> = selected.iter().collect();
-    let mut rendered = Vec::new();
-    match args.format {
-        ExportFormat::Json => write_json(&mut rendered, &pubs),
-        ExportFormat::CslJson => write_csl_json(&mut rendered, &pubs),
-        ExportFormat::Bibtex => write_bib(&mut rendered, lib, &pubs, Dialect::Bibtex),
-        ExportFormat::Biblatex => write_bib(&mut rendered, lib, &pubs, Dialect::Biblatex),
-    }
-    .map_err(|e| Error::io("<memory>", e))?;
-    deliver(&rendered, args.output.as_deref(), out)?;
+    let pubs = ctx.select(lib, &query);
+    deliver(args.output.as_deref(), out, |w| match args.format {
+        ExportFormat::Json => write_json(w, &pubs),
+        ExportFormat::CslJson => write_csl_json(w, &pubs),
+        ExportFormat::Bibtex => write_bib(w, lib, &pubs, Dialect::Bibtex),
+        ExportFormat::Biblatex => write_bib(w, lib, &pubs, Dialect::Biblatex),
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -95,14 +91,21 @@ pub(super) fn refuse_library_as_output(output: Option<&Path>, ctx: &Context) -> 
     Ok(())
 }
 
-/// Writes `bytes` to `output` (atomically; `-` is stdout) or to `out`.
+/// Writes what `render` writes to `output` (atomically; `-` is stdout), or
+/// to `out`.
 pub(super) fn deliver(
-    bytes: &[u8],
     output: Option<&Path>,
     out: &mut dyn Write,
+    render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Error> {
     match output {
-        Some(path) if path != Path::new("-") => write_atomic(path, bytes, None),
-        _ => out.write_all(bytes).map_err(stdout_err),
+        // Rendered in memory first: the file is replaced at once, or not at all.
+        Some(path) if path != Path::new("-") => {
+            let mut rendered = Vec::new();
+            render(&mut rendered).map_err(|e| Error::io("<memory>", e))?;
+            write_atomic(path, &rendered, None)
+        }
+        // Written as it is rendered: a large export is not held twice.
+        _ => render(out).map_err(stdout_err),
     }
 }

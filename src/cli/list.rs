@@ -48,8 +48,7 @@ enum ListFormat {
 pub fn run(args: &ListArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode, Error> {
     let query = args.filters.to_query()?;
     let lib = ctx.load(true)?;
-    let selected = ctx.select(lib, &query);
-    let pubs: Vec<&crate::model::Publication> = selected.iter().collect();
+    let pubs = ctx.select(lib, &query);
     match args.format {
         ListFormat::Table if pubs.is_empty() => {}
         ListFormat::Table => write_table(

@@ -216,12 +216,14 @@ impl Context {
     }
 
     /// The publications `query` selects, newest first; says so on stderr
-    /// when none does (that is not an error).
+    /// when none does (that is not an error). Like the library, they are
+    /// left to the process's exit: freeing 100,000 publications one by one
+    /// takes a tenth of a second.
     pub fn select(
         &self,
         lib: &Library,
         query: &crate::query::Query,
-    ) -> Vec<crate::model::Publication> {
+    ) -> Vec<&'static crate::model::Publication> {
         let selected = lib.select(query);
         if selected.is_empty() {
             eprintln!(
@@ -229,7 +231,7 @@ impl Context {
                 if query.is_empty() { "" } else { " the filters" }
             );
         }
-        selected
+        selected.leak().iter().collect()
     }
 
     /// Prints one diagnostic on stderr.

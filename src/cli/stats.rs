@@ -38,8 +38,8 @@ enum StatsFormat {
 pub fn run(args: &StatsArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode, Error> {
     let query = args.filters.to_query()?;
     let lib = ctx.load(true)?;
-    let selected = lib.select(&query);
-    let pubs: Vec<&crate::model::Publication> = selected.iter().collect();
+    // Left to the exit, as `Context::select` leaves them.
+    let pubs: Vec<&crate::model::Publication> = lib.select(&query).leak().iter().collect();
     let stats = compute(&pubs);
     if args.format == StatsFormat::Json {
         serde_json::to_writer_pretty(&mut *out, &stats).map_err(|e| stdout_err(e.into()))?;

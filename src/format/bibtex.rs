@@ -14,6 +14,7 @@
 use std::collections::HashMap;
 use std::io::{self, Write};
 
+use super::write_in_pieces;
 use crate::library::Library;
 use crate::model::{Publication, Status};
 use crate::normalize::names::without_equal_marks;
@@ -53,18 +54,29 @@ pub fn write_bib(
         writeln!(out, "{}\n", item.span.of(text))?;
     }
     let index = Index::new(lib);
-    for (n, p) in pubs.iter().enumerate() {
-        let Some(&i) = index.by_number.get(&p.number) else {
-            continue;
-        };
-        if n > 0 {
-            writeln!(out)?;
-        }
-        let entry = Entry::of(lib, &index, i, p, dialect);
-        write_entry(out, &entry)?;
-    }
-    Ok(())
+    write_in_pieces(
+        out,
+        pubs.len(),
+        ENTRIES_PER_PIECE,
+        PARALLEL_ENTRIES,
+        |n, piece| {
+            let p = pubs[n];
+            let Some(&i) = index.by_number.get(&p.number) else {
+                return Ok(());
+            };
+            if n > 0 {
+                piece.bytes.push(b'\n');
+            }
+            write_entry(&mut piece.bytes, &Entry::of(lib, &index, i, p, dialect))
+        },
+    )
 }
+
+/// Entries rendered into one piece of output.
+const ENTRIES_PER_PIECE: usize = 64;
+
+/// Below twice this many entries, they are rendered on one core.
+const PARALLEL_ENTRIES: usize = 1000;
 
 /// Entry indexes by CV number (unique in a library) and by lower-case key,
 /// so a large export stays linear and needs no normalized copy of the library.
@@ -421,7 +433,7 @@ fn first_of_each(fields: Vec<(String, String)>) -> Vec<(String, String)> {
     out
 }
 
-fn write_entry(out: &mut dyn Write, e: &Entry) -> io::Result<()> {
+fn write_entry(out: &mut impl Write, e: &Entry) -> io::Result<()> {
     writeln!(out, "@{}{{{},", e.entry_type, e.key)?;
     let width = e.fields.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
     for (name, value) in &e.fields {

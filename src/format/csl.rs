@@ -8,16 +8,17 @@
 
 use std::io::{self, Write};
 
-use serde_json::{Map, Value, json};
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
+use serde_json::Value;
 
 use super::cv::venue_text;
+use super::json::write_pretty_array;
 use crate::model::{Kind, Person, Publication, Status};
 
 /// Writes `pubs` as a pretty CSL-JSON array followed by a newline.
 pub fn write_csl_json(out: &mut dyn Write, pubs: &[&Publication]) -> io::Result<()> {
-    let items: Vec<Value> = pubs.iter().map(|p| csl_item(p)).collect();
-    serde_json::to_writer_pretty(&mut *out, &items).map_err(io::Error::other)?;
-    out.write_all(b"\n")
+    write_pretty_array(out, pubs, |p| CslItem(p))
 }
 
 /// One CSL-JSON item.
@@ -33,69 +34,107 @@ pub fn write_csl_json(out: &mut dyn Write, pubs: &[&Publication]) -> io::Result<
 /// assert_eq!(item["issued"]["date-parts"][0][0], 2024);
 /// ```
 pub fn csl_item(p: &Publication) -> Value {
-    let mut item = Map::new();
-    let mut put = |k: &str, v: Value| {
-        item.insert(k.to_string(), v);
-    };
-    put("id", json!(p.key));
-    put("type", json!(csl_type(p)));
-    put("title", json!(p.title));
-    // BibTeX's "and others" has no CSL form: styles abbreviate on their own.
-    let authors: Vec<Value> = p
-        .authors
-        .iter()
-        .filter(|a| a.name != "et al.")
-        .map(csl_name)
-        .collect();
-    if !authors.is_empty() {
-        put("author", Value::Array(authors));
-    }
-    if let Some(year) = p.year {
-        put("issued", json!({ "date-parts": [[year]] }));
-    }
-    for (k, v) in venue_variables(p) {
-        put(k, json!(v));
-    }
-    if let Some(id) = &p.arxiv {
-        put("number", json!(format!("arXiv:{id}")));
-        if p.venue.kind == Kind::Preprint {
-            put("publisher", json!("arXiv"));
+    serde_json::to_value(CslItem(p)).unwrap_or(Value::Null)
+}
+
+/// A publication as a CSL-JSON item, serialized straight from the model:
+/// a library of 100,000 entries must not become a tree of JSON values.
+struct CslItem<'a>(&'a Publication);
+
+impl Serialize for CslItem<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let p = self.0;
+        let mut item = serializer.serialize_map(None)?;
+        item.serialize_entry("id", &p.key)?;
+        item.serialize_entry("type", csl_type(p))?;
+        item.serialize_entry("title", &p.title)?;
+        // BibTeX's "and others" has no CSL form: styles abbreviate on their own.
+        let authors: Vec<CslName> = p
+            .authors
+            .iter()
+            .filter(|a| a.name != "et al.")
+            .map(CslName)
+            .collect();
+        if !authors.is_empty() {
+            item.serialize_entry("author", &authors)?;
         }
+        if let Some(year) = p.year {
+            item.serialize_entry("issued", &Issued(year))?;
+        }
+        for (k, v) in venue_variables(p) {
+            item.serialize_entry(k, &v)?;
+        }
+        if let Some(id) = &p.arxiv {
+            item.serialize_entry("number", &format_args!("arXiv:{id}"))?;
+            if p.venue.kind == Kind::Preprint {
+                item.serialize_entry("publisher", "arXiv")?;
+            }
+        }
+        if let Some(volume) = &p.volume {
+            item.serialize_entry("volume", volume)?;
+        }
+        if let Some(issue) = &p.issue {
+            item.serialize_entry("issue", issue)?;
+        }
+        if let Some(pages) = &p.pages {
+            item.serialize_entry("page", pages)?;
+        }
+        if let Some(n) = p.pagetotal {
+            item.serialize_entry("number-of-pages", &format_args!("{n}"))?;
+        }
+        if let Some(doi) = &p.doi {
+            item.serialize_entry("DOI", doi)?;
+        }
+        match (&p.url, &p.arxiv) {
+            (Some(url), _) => item.serialize_entry("URL", url)?,
+            (None, Some(id)) => {
+                item.serialize_entry("URL", &format_args!("https://arxiv.org/abs/{id}"))?;
+            }
+            (None, None) => {}
+        }
+        if let Some(status) = status_text(p.status) {
+            item.serialize_entry("status", status)?;
+        }
+        let note: Vec<&str> = p.award.iter().chain(&p.note).map(String::as_str).collect();
+        if !note.is_empty() {
+            item.serialize_entry("note", &note.join(". "))?;
+        }
+        if !p.keywords.is_empty() {
+            item.serialize_entry("keyword", &p.keywords.join(", "))?;
+        }
+        item.end()
     }
-    if let Some(volume) = &p.volume {
-        put("volume", json!(volume));
+}
+
+/// `issued` as CSL writes a year: `{"date-parts": [[2024]]}`.
+struct Issued(i32);
+
+impl Serialize for Issued {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut issued = serializer.serialize_map(Some(1))?;
+        issued.serialize_entry("date-parts", &[[self.0]])?;
+        issued.end()
     }
-    if let Some(issue) = &p.issue {
-        put("issue", json!(issue));
+}
+
+/// An author as CSL wants it: family/given, or a literal for a name
+/// without parts (a consortium, "et al.").
+struct CslName<'a>(&'a Person);
+
+impl Serialize for CslName<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let a = self.0;
+        let mut name = serializer.serialize_map(None)?;
+        if a.family.is_empty() || a.given.is_empty() && a.family.contains(' ') {
+            name.serialize_entry("literal", &a.name)?;
+        } else {
+            name.serialize_entry("family", &a.family)?;
+            if !a.given.is_empty() {
+                name.serialize_entry("given", &a.given)?;
+            }
+        }
+        name.end()
     }
-    if let Some(pages) = &p.pages {
-        put("page", json!(pages));
-    }
-    if let Some(n) = p.pagetotal {
-        put("number-of-pages", json!(n.to_string()));
-    }
-    if let Some(doi) = &p.doi {
-        put("DOI", json!(doi));
-    }
-    let url = p.url.clone().or_else(|| {
-        p.arxiv
-            .as_ref()
-            .map(|id| format!("https://arxiv.org/abs/{id}"))
-    });
-    if let Some(url) = url {
-        put("URL", json!(url));
-    }
-    if let Some(status) = status_text(p.status) {
-        put("status", json!(status));
-    }
-    let note: Vec<&str> = p.award.iter().chain(&p.note).map(String::as_str).collect();
-    if !note.is_empty() {
-        put("note", json!(note.join(". ")));
-    }
-    if !p.keywords.is_empty() {
-        put("keyword", json!(p.keywords.join(", ")));
-    }
-    Value::Object(item)
 }
 
 /// The CSL item type for a publication.
@@ -111,18 +150,6 @@ fn csl_type(p: &Publication) -> &'static str {
         Kind::Thesis => "thesis",
         Kind::Report => "report",
         Kind::Other => "document",
-    }
-}
-
-/// An author as CSL wants it: family/given, or a literal for a name
-/// without parts (a consortium, "et al.").
-fn csl_name(a: &Person) -> Value {
-    if a.family.is_empty() || a.given.is_empty() && a.family.contains(' ') {
-        json!({ "literal": a.name })
-    } else if a.given.is_empty() {
-        json!({ "family": a.family })
-    } else {
-        json!({ "family": a.family, "given": a.given })
     }
 }
 

@@ -1,11 +1,125 @@
-//! The model as JSON: `list --format json`, `export --format json`.
+//! The model as JSON: `list --format json`, `export --format json`; and
+//! the pretty JSON array both JSON exports are written as.
 
 use std::io::{self, Write};
 
+use serde::Serialize;
+
+use super::write_in_pieces;
 use crate::model::Publication;
 
 /// Writes `pubs` as a pretty JSON array followed by a newline.
 pub fn write_json(out: &mut dyn Write, pubs: &[&Publication]) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, pubs).map_err(io::Error::other)?;
-    out.write_all(b"\n")
+    write_pretty_array(out, pubs, |p| *p)
+}
+
+/// Items rendered into one piece of output (tens of KiB).
+const ITEMS_PER_PIECE: usize = 64;
+
+/// Below twice this many items, they are rendered on one core.
+const PARALLEL_ITEMS: usize = 1000;
+
+/// Writes `item(x)` for each of `xs` as `serde_json::to_writer_pretty`
+/// writes a sequence, followed by a newline, without a tree of values or
+/// a copy of the whole output (see [`write_in_pieces`]).
+pub fn write_pretty_array<X: Sync, S: Serialize>(
+    out: &mut dyn Write,
+    xs: &[X],
+    item: impl Fn(&X) -> S + Sync,
+) -> io::Result<()> {
+    if xs.is_empty() {
+        return out.write_all(b"[]\n");
+    }
+    out.write_all(b"[")?;
+    write_in_pieces(
+        out,
+        xs.len(),
+        ITEMS_PER_PIECE,
+        PARALLEL_ITEMS,
+        |k, piece| {
+            piece
+                .bytes
+                .extend_from_slice(if k == 0 { b"\n  " } else { b",\n  " });
+            piece.scratch.clear();
+            serde_json::to_writer_pretty(&mut piece.scratch, &item(&xs[k]))
+                .map_err(io::Error::other)?;
+            indent_into(&piece.scratch, &mut piece.bytes);
+            Ok(())
+        },
+    )?;
+    out.write_all(b"\n]\n")
+}
+
+/// Appends `json`, pretty-printed at the top level, one level deeper: a
+/// JSON text has line breaks only between tokens (strings escape theirs),
+/// so every line after the first gains the indent.
+fn indent_into(json: &[u8], out: &mut Vec<u8>) {
+    let mut rest = json;
+    while let Some(i) = memchr::memchr(b'\n', rest) {
+        out.extend_from_slice(&rest[..=i]);
+        out.extend_from_slice(b"  ");
+        rest = &rest[i + 1..];
+    }
+    out.extend_from_slice(rest);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{Value, json};
+
+    /// Item `k` of a test array: nested objects and arrays, empty ones,
+    /// and strings holding line breaks, quotes and non-ASCII text.
+    fn item(k: usize) -> Value {
+        match k % 4 {
+            0 => {
+                json!({ "id": k, "title": "two\nlines \"quoted\" and ü", "empty": {}, "none": [] })
+            }
+            1 => json!([k, [k, [k]], { "deep": { "deeper": [true, null, 1.5] } }]),
+            2 => json!(format!("just a string {k}\r\n")),
+            _ => json!({ "authors": [{ "family": "Müller" }, { "literal": "Team\tX" }] }),
+        }
+    }
+
+    #[test]
+    fn arrays_are_written_as_serde_json_writes_them() {
+        // Sizes around a piece and around the threshold for threads.
+        for n in [
+            0,
+            1,
+            2,
+            63,
+            64,
+            65,
+            2 * PARALLEL_ITEMS - 1,
+            2 * PARALLEL_ITEMS + 65,
+        ] {
+            let items: Vec<Value> = (0..n).map(item).collect();
+            let mut expected = serde_json::to_vec_pretty(&items).unwrap();
+            expected.push(b'\n');
+            let mut written = Vec::new();
+            write_pretty_array(&mut written, &items, Value::clone).unwrap();
+            assert_eq!(
+                String::from_utf8(written).unwrap(),
+                String::from_utf8(expected).unwrap(),
+                "{n} items"
+            );
+        }
+    }
+
+    #[test]
+    fn a_failing_writer_stops_the_array() {
+        struct Full;
+        impl Write for Full {
+            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+                Err(io::Error::other("disk full"))
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let items: Vec<Value> = (0..3 * PARALLEL_ITEMS).map(item).collect();
+        let err = write_pretty_array(&mut Full, &items, Value::clone).unwrap_err();
+        assert_eq!(err.to_string(), "disk full");
+    }
 }

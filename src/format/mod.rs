@@ -12,7 +12,54 @@ pub mod cv;
 pub mod json;
 pub mod table;
 
+use std::io::{self, Write};
+
 use crate::model::Publication;
+
+/// A piece of output rendered in memory by [`write_in_pieces`].
+#[derive(Default)]
+pub(crate) struct Piece {
+    /// What goes out, in order.
+    pub bytes: Vec<u8>,
+    /// Room for a renderer's intermediate text, kept between items.
+    pub scratch: Vec<u8>,
+    error: Option<io::Error>,
+}
+
+/// Writes `n` items to `out` in order: `render(k, piece)` appends item `k`
+/// to a piece in memory. A large output is rendered on every core,
+/// `per_piece` items at a time, and written as the pieces come (from
+/// `2 * min_parallel` items); no copy of the whole output is held. The
+/// first error, of `render` or of `out`, stops the work.
+pub(crate) fn write_in_pieces(
+    out: &mut dyn Write,
+    n: usize,
+    per_piece: usize,
+    min_parallel: usize,
+    render: impl Fn(usize, &mut Piece) -> io::Result<()> + Sync,
+) -> io::Result<()> {
+    crate::par::stream(
+        n,
+        per_piece,
+        min_parallel,
+        |r, piece: &mut Piece| {
+            for k in r {
+                if let Err(e) = render(k, piece) {
+                    piece.error = Some(e);
+                    return;
+                }
+            }
+        },
+        |piece| {
+            if let Some(e) = piece.error.take() {
+                return Err(e);
+            }
+            let written = out.write_all(&piece.bytes);
+            piece.bytes.clear();
+            written
+        },
+    )
+}
 
 /// Authors as the CV prints them: "A*, B*, C" (`*` marks equal contribution).
 pub fn author_list(p: &Publication, mark: impl Fn(&str, bool) -> String) -> String {

@@ -11,6 +11,7 @@
 //! publist does not know are kept: both programs ignore unknown fields.
 //! `@preamble`s are copied, since field values may use their macros.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{self, Write};
 
@@ -437,18 +438,42 @@ fn write_entry(out: &mut impl Write, e: &Entry) -> io::Result<()> {
     writeln!(out, "@{}{{{},", e.entry_type, e.key)?;
     let width = e.fields.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
     for (name, value) in &e.fields {
-        let value = match value {
-            Value::Braced(s) => format!("{{{}}}", balanced(s)),
-            Value::Macro(m) => (*m).to_string(),
-        };
-        writeln!(out, "  {name:width$} = {value},")?;
+        // `  name = value,`, names padded to `width` characters.
+        out.write_all(b"  ")?;
+        out.write_all(name.as_bytes())?;
+        for _ in name.chars().count()..width {
+            out.write_all(b" ")?;
+        }
+        out.write_all(b" = ")?;
+        match value {
+            Value::Braced(s) => {
+                out.write_all(b"{")?;
+                out.write_all(balanced(s).as_bytes())?;
+                out.write_all(b"}")?;
+            }
+            Value::Macro(m) => out.write_all(m.as_bytes())?,
+        }
+        out.write_all(b",\n")?;
     }
     writeln!(out, "}}")
 }
 
 /// `text` without unmatched braces, so the value cannot end early. BibTeX
 /// counts every brace, escaped or not.
-fn balanced(text: &str) -> String {
+fn balanced(text: &str) -> Cow<'_, str> {
+    let mut depth = 0usize;
+    let mut matched = true;
+    for b in text.bytes() {
+        match b {
+            b'{' => depth += 1,
+            b'}' if depth == 0 => matched = false,
+            b'}' => depth -= 1,
+            _ => {}
+        }
+    }
+    if matched && depth == 0 {
+        return Cow::Borrowed(text);
+    }
     let mut keep = vec![true; text.len()];
     let mut open: Vec<usize> = Vec::new();
     for (i, c) in text.char_indices() {
@@ -461,10 +486,12 @@ fn balanced(text: &str) -> String {
     for i in open {
         keep[i] = false;
     }
-    text.char_indices()
-        .filter(|(i, _)| keep[*i])
-        .map(|(_, c)| c)
-        .collect()
+    Cow::Owned(
+        text.char_indices()
+            .filter(|(i, _)| keep[*i])
+            .map(|(_, c)| c)
+            .collect(),
+    )
 }
 
 #[cfg(test)]

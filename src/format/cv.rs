@@ -10,6 +10,7 @@ use std::io::{self, Write};
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::write_in_pieces;
 use crate::model::{Kind, Publication, Status};
 use crate::normalize::names::Identity;
 
@@ -169,14 +170,21 @@ impl<'p> Cv<'p> {
         if opts.order == Order::Desc {
             ordered.reverse();
         }
+        // Each paper's pieces, made on every core for a large selection.
+        let mut pieces: Vec<Option<Vec<Piece>>> =
+            crate::par::map(ordered.len(), PARALLEL_ENTRIES, |k| {
+                Some(entry_pieces(ordered[k], &opts.highlight))
+            });
         let mut groups: Vec<Group> = Vec::new();
         for key in group_keys(&ordered, opts) {
             let entries = ordered
                 .iter()
-                .filter(|p| group_of(p, opts.group_by) == key)
-                .map(|p| Entry {
+                .enumerate()
+                .filter(|(_, p)| group_of(p, opts.group_by) == key)
+                .map(|(k, p)| Entry {
                     label: rank(p),
-                    pieces: entry_pieces(p, &opts.highlight),
+                    // A paper falls in one group: its pieces are there.
+                    pieces: pieces[k].take().unwrap_or_default(),
                 })
                 .collect();
             groups.push(Group {
@@ -194,6 +202,28 @@ impl<'p> Cv<'p> {
     fn entries(&self) -> impl Iterator<Item = &Entry<'p>> {
         self.groups.iter().flat_map(|g| &g.entries)
     }
+}
+
+/// Entries rendered into one piece of output.
+const ENTRIES_PER_PIECE: usize = 64;
+
+/// Below twice this many entries, a CV is made on one core.
+const PARALLEL_ENTRIES: usize = 1000;
+
+/// Writes a group's entries in order, `line(k, entry, out)` writing entry
+/// `k`; a large group on every core (see [`write_in_pieces`]).
+fn write_entries(
+    out: &mut dyn Write,
+    entries: &[Entry],
+    line: impl Fn(usize, &Entry, &mut Vec<u8>) -> io::Result<()> + Sync,
+) -> io::Result<()> {
+    write_in_pieces(
+        out,
+        entries.len(),
+        ENTRIES_PER_PIECE,
+        PARALLEL_ENTRIES,
+        |k, piece| line(k, &entries[k], &mut piece.bytes),
+    )
 }
 
 /// The group a paper falls in.
@@ -527,9 +557,9 @@ fn write_text(out: &mut dyn Write, cv: &Cv) -> io::Result<()> {
             }
             writeln!(out, "{h}")?;
         }
-        for e in &group.entries {
-            writeln!(out, "{}. {}", e.label, inline(&e.pieces, &Plain))?;
-        }
+        write_entries(out, &group.entries, |_, e, line| {
+            writeln!(line, "{}. {}", e.label, inline(&e.pieces, &Plain))
+        })?;
     }
     Ok(())
 }
@@ -613,19 +643,17 @@ fn write_markdown(out: &mut dyn Write, cv: &Cv, opts: &CvOptions) -> io::Result<
         if let Some(h) = &group.heading {
             writeln!(out, "{level}# {}\n", escape_markdown(h))?;
         }
-        let mut previous: Option<usize> = None;
-        for e in &group.entries {
+        write_entries(out, &group.entries, |k, e, line| {
             // Markdown renderers number a list upwards from its first item,
             // so a label that does not follow on starts a new list; an empty
             // comment between blank lines ends the previous list in every
             // dialect (CommonMark, GFM, pandoc, kramdown).
-            if previous.is_some_and(|n| e.label != n + 1) {
-                writeln!(out, "\n<!-- -->\n")?;
+            if k > 0 && e.label != group.entries[k - 1].label + 1 {
+                writeln!(line, "\n<!-- -->\n")?;
             }
             let body = protect_block_start(inline(&e.pieces, &Markdown));
-            writeln!(out, "{}. {body}", e.label)?;
-            previous = Some(e.label);
-        }
+            writeln!(line, "{}. {body}", e.label)
+        })?;
     }
     Ok(())
 }
@@ -700,6 +728,14 @@ fn math_end(text: &str) -> Option<usize> {
 }
 
 fn escape_latex_text(text: &str) -> String {
+    // Most text is ASCII without a special character: it goes in as is
+    // (no ASCII character combines with what follows).
+    if text
+        .bytes()
+        .all(|b| b.is_ascii() && !b"&%$#_{}~^\\<>|".contains(&b))
+    {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -806,14 +842,14 @@ fn write_latex(out: &mut dyn Write, cv: &Cv, opts: &CvOptions) -> io::Result<()>
             out,
             "\\begin{{list}}{{}}{{\\settowidth{{\\labelwidth}}{{{widest}}}\\setlength{{\\leftmargin}}{{\\labelwidth}}\\addtolength{{\\leftmargin}}{{\\labelsep}}}}"
         )?;
-        for e in &group.entries {
+        write_entries(out, &group.entries, |_, e, line| {
             writeln!(
-                out,
+                line,
                 "\\item[{{[{}]}}] {}",
                 e.label,
                 inline(&e.pieces, &Latex)
-            )?;
-        }
+            )
+        })?;
         writeln!(out, "\\end{{list}}")?;
     }
     if opts.standalone {
@@ -883,14 +919,14 @@ fn write_html(out: &mut dyn Write, cv: &Cv, opts: &CvOptions) -> io::Result<()> 
             writeln!(out, "<h3>{}</h3>", escape_html(h))?;
         }
         writeln!(out, "<ol{reversed}>")?;
-        for e in &group.entries {
+        write_entries(out, &group.entries, |_, e, line| {
             writeln!(
-                out,
+                line,
                 "<li value=\"{}\">{}</li>",
                 e.label,
                 inline(&e.pieces, &Html)
-            )?;
-        }
+            )
+        })?;
         writeln!(out, "</ol>")?;
     }
     writeln!(out, "</section>")?;

@@ -31,6 +31,13 @@ const NO_PARENT: u32 = u32::MAX;
 /// and a thread costs 0.1-0.3 ms to start and fault in its memory.
 const PARALLEL_ENTRIES: usize = 4000;
 
+/// Below twice this many entries to normalize, a query's selection is
+/// normalized on one core: each costs several microseconds.
+const PARALLEL_RESOLVED: usize = 250;
+
+/// Entries a core normalizes at a time for a query.
+const RESOLVE_CHUNK: usize = 128;
+
 /// A `.bib` file loaded and numbered.
 #[derive(Debug)]
 pub struct Library {
@@ -130,13 +137,13 @@ impl Library {
             out.sort_by_key(|p| std::cmp::Reverse(p.number));
             return out;
         }
-        // Cores share the entries: the cheap tests, then normalizing what
-        // passes (every entry, for `cv` or `export` without filters).
+        // The cheap tests on the raw entries, cores sharing a large library;
+        // then normalizing what passes (every entry, for `cv` or `export`
+        // without filters), in chunks taken by whichever core is free.
         let order = self.order_newest_first();
-        crate::par::concat(crate::par::run(
+        let candidates = crate::par::concat(crate::par::run(
             crate::par::ranges(order.len(), PARALLEL_ENTRIES),
             |r| {
-                let mut names = load::NameCache::default();
                 order[r]
                     .iter()
                     .copied()
@@ -144,11 +151,24 @@ impl Library {
                     .filter(|&i| {
                         query.authors.is_empty() || query.may_have_author(&self.author_text(i))
                     })
-                    .map(|i| self.resolve_with(i, &mut names))
-                    .filter(|p| query.matches(p, &self.registry))
-                    .collect()
+                    .collect::<Vec<_>>()
             },
-        ))
+        ));
+        let (_, chunks) = crate::par::chunks(
+            candidates.len(),
+            RESOLVE_CHUNK,
+            PARALLEL_RESOLVED,
+            load::NameCache::default,
+            |names, r| {
+                candidates[r]
+                    .iter()
+                    .map(|&i| self.resolve_with(i, names))
+                    .filter(|p| query.matches(p, &self.registry))
+                    .collect::<Vec<_>>()
+            },
+            |_| (),
+        );
+        crate::par::concat(chunks)
     }
 
     /// Lower-case key → item index, when no two entries share a key.

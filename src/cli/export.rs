@@ -91,8 +91,9 @@ pub(super) fn refuse_library_as_output(output: Option<&Path>, ctx: &Context) -> 
     Ok(())
 }
 
-/// Writes what `render` writes to `output` (atomically; `-` is stdout), or
-/// to `out`.
+/// Writes what `render` writes to `output`, or to `out` (no `output`, or
+/// `-`). A file is replaced at once or not at all; stdout gets the output
+/// as it is rendered.
 pub(super) fn deliver(
     output: Option<&Path>,
     out: &mut dyn Write,

@@ -39,6 +39,8 @@ pub fn csl_item(p: &Publication) -> Value {
 
 /// A publication as a CSL-JSON item, serialized straight from the model:
 /// a library of 100,000 entries must not become a tree of JSON values.
+/// Keys are written in the order listed here, each at most once (the
+/// venue's `publisher` and arXiv's are never both written).
 struct CslItem<'a>(&'a Publication);
 
 impl Serialize for CslItem<'_> {

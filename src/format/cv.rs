@@ -171,10 +171,9 @@ impl<'p> Cv<'p> {
             ordered.reverse();
         }
         // Each paper's pieces, made on every core for a large selection.
-        let mut pieces: Vec<Option<Vec<Piece>>> =
-            crate::par::map(ordered.len(), PARALLEL_ENTRIES, |k| {
-                Some(entry_pieces(ordered[k], &opts.highlight))
-            });
+        let mut pieces: Vec<Vec<Piece>> = crate::par::map(ordered.len(), PARALLEL_ENTRIES, |k| {
+            entry_pieces(ordered[k], &opts.highlight)
+        });
         let mut groups: Vec<Group> = Vec::new();
         for key in group_keys(&ordered, opts) {
             let entries = ordered
@@ -183,8 +182,9 @@ impl<'p> Cv<'p> {
                 .filter(|(_, p)| group_of(p, opts.group_by) == key)
                 .map(|(k, p)| Entry {
                     label: rank(p),
-                    // A paper falls in one group: its pieces are there.
-                    pieces: pieces[k].take().unwrap_or_default(),
+                    // A paper falls in one group (`group_of`), and each
+                    // group is listed once: its pieces move there.
+                    pieces: std::mem::take(&mut pieces[k]),
                 })
                 .collect();
             groups.push(Group {
@@ -207,7 +207,8 @@ impl<'p> Cv<'p> {
 /// Entries rendered into one piece of output.
 const ENTRIES_PER_PIECE: usize = 64;
 
-/// Below twice this many entries, a CV is made on one core.
+/// Below twice this many entries, a CV's entries are made on one core, and
+/// a group's written on one core.
 const PARALLEL_ENTRIES: usize = 1000;
 
 /// Writes a group's entries in order, `line(k, entry, out)` writing entry
@@ -729,7 +730,7 @@ fn math_end(text: &str) -> Option<usize> {
 
 fn escape_latex_text(text: &str) -> String {
     // Most text is ASCII without a special character: it goes in as is
-    // (no ASCII character combines with what follows).
+    // (no ASCII character is a combining mark).
     if text
         .bytes()
         .all(|b| b.is_ascii() && !b"&%$#_{}~^\\<>|".contains(&b))

@@ -108,18 +108,32 @@ mod tests {
     }
 
     #[test]
-    fn a_failing_writer_stops_the_array() {
-        struct Full;
+    fn a_writer_failing_midway_stops_the_array() {
+        /// Takes `room` bytes, then fails.
+        struct Full {
+            taken: Vec<u8>,
+            room: usize,
+        }
         impl Write for Full {
-            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
-                Err(io::Error::other("disk full"))
+            fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+                if self.taken.len() + buf.len() > self.room {
+                    return Err(io::Error::other("disk full"));
+                }
+                self.taken.extend_from_slice(buf);
+                Ok(buf.len())
             }
             fn flush(&mut self) -> io::Result<()> {
                 Ok(())
             }
         }
         let items: Vec<Value> = (0..3 * PARALLEL_ITEMS).map(item).collect();
-        let err = write_pretty_array(&mut Full, &items, Value::clone).unwrap_err();
+        let whole = serde_json::to_vec_pretty(&items).unwrap();
+        let mut out = Full {
+            taken: Vec::new(),
+            room: whole.len() / 2,
+        };
+        let err = write_pretty_array(&mut out, &items, Value::clone).unwrap_err();
         assert_eq!(err.to_string(), "disk full");
+        assert!(!out.taken.is_empty() && whole.starts_with(&out.taken));
     }
 }

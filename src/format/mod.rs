@@ -30,7 +30,8 @@ pub(crate) struct Piece {
 /// to a piece in memory. A large output is rendered on every core,
 /// `per_piece` items at a time, and written as the pieces come (from
 /// `2 * min_parallel` items); no copy of the whole output is held. The
-/// first error, of `render` or of `out`, stops the work.
+/// first error, of `render` or of `out`, is returned, and nothing after
+/// it is written.
 pub(crate) fn write_in_pieces(
     out: &mut dyn Write,
     n: usize,
@@ -71,4 +72,29 @@ pub fn author_list(p: &Publication, mark: impl Fn(&str, bool) -> String) -> Stri
         })
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_error_is_returned_and_nothing_after_it_written() {
+        // Sizes that run on one core and on several.
+        for n in [500, 5000] {
+            let bad = n * 3 / 5;
+            let mut out = Vec::new();
+            let err = write_in_pieces(&mut out, n, 64, 1000, |k, piece| {
+                if k == bad {
+                    return Err(io::Error::other("bad item"));
+                }
+                writeln!(piece.bytes, "{k}")
+            })
+            .unwrap_err();
+            assert_eq!(err.to_string(), "bad item");
+            // The pieces before the failing one, whole.
+            let expected: String = (0..bad / 64 * 64).map(|k| format!("{k}\n")).collect();
+            assert_eq!(String::from_utf8(out).unwrap(), expected, "{n} items");
+        }
+    }
 }

@@ -21,7 +21,12 @@ fn one_thread_and_many_give_the_same_output() {
         &["check"],
         &["fmt"],
         &["export", "--format", "csl-json"],
+        &["export", "--format", "json"],
+        &["export", "--format", "bibtex"],
         &["cv", "--format", "latex"],
+        &["cv", "--format", "markdown", "--group-by", "year"],
+        &["cv", "--format", "html", "--order", "asc"],
+        &["cv", "--format", "text", "--group-by", "kind"],
         &["list", "--format", "json"],
         &["stats"],
     ];

@@ -343,20 +343,6 @@ pub fn map<T: Send>(n: usize, min_len: usize, f: impl Fn(usize) -> T + Sync) -> 
     concat(run(ranges(n, min_len), |r| r.map(&f).collect()))
 }
 
-/// [`map`] where `f` also gets a state of its own on each thread, made by
-/// `init` (a cache or a scratch buffer).
-pub fn map_with<S, T: Send>(
-    n: usize,
-    min_len: usize,
-    init: impl Fn() -> S + Sync,
-    f: impl Fn(&mut S, usize) -> T + Sync,
-) -> Vec<T> {
-    concat(run(ranges(n, min_len), |r| {
-        let mut state = init();
-        r.map(|i| f(&mut state, i)).collect()
-    }))
-}
-
 /// The vectors joined in order.
 pub fn concat<T>(parts: Vec<Vec<T>>) -> Vec<T> {
     let mut parts = parts.into_iter();

@@ -96,9 +96,15 @@ impl Library {
         // Normalizing is most of what `check`, `cv` and `export` do on a
         // large library; entries are independent, so cores share them.
         self.resolved.get_or_init(|| {
-            crate::par::map_with(self.len(), 500, load::NameCache::default, |names, i| {
-                self.resolve_with(i, names)
-            })
+            let (_, chunks) = crate::par::chunks(
+                self.len(),
+                RESOLVE_CHUNK,
+                PARALLEL_RESOLVED,
+                load::NameCache::default,
+                |names, r| r.map(|i| self.resolve_with(i, names)).collect::<Vec<_>>(),
+                |_| (),
+            );
+            crate::par::concat(chunks)
         })
     }
 

@@ -326,8 +326,10 @@ struct Checker<'a> {
     checked_sections: Vec<bool>,
     /// Papers by number.
     by_number: HashMap<usize, &'a Publication>,
-    /// Per paper number: each keyword parsed, and as a bag of words.
-    keywords: HashMap<usize, Vec<(Keyword, WordBag)>>,
+    /// Per paper number: its keywords, as indexes of `parsed`.
+    keywords: HashMap<usize, Vec<usize>>,
+    /// Each distinct keyword of the library parsed, and as a bag of words.
+    parsed: Vec<(Keyword, WordBag)>,
     /// Per topic: the label parsed as a keyword.
     labels: Vec<Keyword>,
     /// Keyword term → numbers of the papers with such a keyword: a bag
@@ -394,34 +396,35 @@ impl<'a> Checker<'a> {
             }
         }
         let by_number = lib.publications().iter().map(|p| (p.number, p)).collect();
-        let keywords = lib
-            .publications()
-            .iter()
-            .map(|p| {
-                let parsed = p
-                    .keywords
-                    .iter()
-                    .map(|k| (Keyword::new(k), WordBag::new(k)))
-                    .collect();
-                (p.number, parsed)
-            })
-            .collect();
-        let labels = topics.iter().map(|t| Keyword::new(&t.label)).collect();
+        // A large library repeats a few hundred keywords over thousands of
+        // papers: each distinct one is parsed once.
+        let mut distinct: HashMap<&str, usize> = HashMap::new();
+        let mut parsed: Vec<(Keyword, WordBag)> = Vec::new();
+        let mut keywords: HashMap<usize, Vec<usize>> = HashMap::new();
         let mut index: HashMap<String, Vec<usize>> = HashMap::new();
         for p in lib.publications() {
+            let mut own = Vec::with_capacity(p.keywords.len());
             for k in &p.keywords {
-                for term in Keyword::new(k).terms() {
+                let at = *distinct.entry(k.as_str()).or_insert_with(|| {
+                    parsed.push((Keyword::new(k), WordBag::new(k)));
+                    parsed.len() - 1
+                });
+                own.push(at);
+                for term in parsed[at].0.terms() {
                     let entry = index.entry(term.to_string()).or_default();
                     if entry.last() != Some(&p.number) {
                         entry.push(p.number);
                     }
                 }
             }
+            keywords.insert(p.number, own);
         }
+        let labels = topics.iter().map(|t| Keyword::new(&t.label)).collect();
         Checker {
             index,
             by_number,
             keywords,
+            parsed,
             labels,
             st,
             lib,
@@ -532,6 +535,7 @@ impl<'a> Checker<'a> {
         let label = &self.labels[topic];
         self.keywords.get(&p.number).map_or(0, |kws| {
             kws.iter()
+                .map(|&k| &self.parsed[k])
                 .filter(|(k, k_bag)| bag.covers_keyword(k) || k_bag.covers_keyword(label))
                 .count()
         })

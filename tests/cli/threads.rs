@@ -29,6 +29,7 @@ fn one_thread_and_many_give_the_same_output() {
         &["cv", "--format", "text", "--group-by", "kind"],
         &["list", "--format", "json"],
         &["stats"],
+        &["tags", "tests/fixtures/tags/ranges.md", "--format", "json"],
     ];
     // Large enough that every parallel step splits (over 256 KB, over
     // 4,000 entries), with crossrefs, @strings and broken-looking values.

@@ -227,6 +227,11 @@ impl Library {
         &self.raw.items[self.items[index]]
     }
 
+    /// The citation key of entry `index`, as written.
+    pub fn key_of(&self, index: usize) -> &str {
+        self.item_of(index).key.of(self.source.text())
+    }
+
     /// The raw fields of entry `index`.
     pub fn fields_of(&self, index: usize) -> &[Field] {
         self.raw.fields_of(self.item_of(index))

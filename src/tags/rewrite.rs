@@ -11,7 +11,6 @@ use std::ops::Range;
 use super::Statement;
 use crate::error::{Diagnostic, Location, Severity};
 use crate::library::Library;
-use crate::model::Publication;
 
 /// A rewritten statement, or why it could not be rewritten.
 #[derive(Debug, Clone)]
@@ -64,11 +63,13 @@ pub fn cite(st: &Statement, lib: &Library) -> Rewrite {
     let mut edits = Vec::new();
     let mut diagnostics = Vec::new();
     // As `Library::by_key`: the first entry with the key, exact case first.
+    // Keys and numbers are known from loading: nothing is normalized.
     let mut exact: HashMap<&str, usize> = HashMap::new();
     let mut folded: HashMap<String, usize> = HashMap::new();
-    for p in lib.publications() {
-        exact.entry(p.key.as_str()).or_insert(p.number);
-        folded.entry(p.key.to_lowercase()).or_insert(p.number);
+    for i in 0..lib.len() {
+        let key = lib.key_of(i);
+        exact.entry(key).or_insert(lib.numbers[i]);
+        folded.entry(key.to_lowercase()).or_insert(lib.numbers[i]);
     }
     for cite in &st.cites {
         let mut numbers = Vec::new();
@@ -130,14 +131,9 @@ pub fn cite(st: &Statement, lib: &Library) -> Rewrite {
 /// The library key closest to `key` (a typo), if close enough.
 fn closest_key<'a>(key: &str, lib: &'a Library) -> Option<&'a str> {
     let wanted = key.to_lowercase();
-    lib.publications()
-        .iter()
-        .map(|p| {
-            (
-                edit_distance(&wanted, &p.key.to_lowercase()),
-                p.key.as_str(),
-            )
-        })
+    (0..lib.len())
+        .map(|i| lib.key_of(i))
+        .map(|k| (edit_distance(&wanted, &k.to_lowercase()), k))
         .filter(|&(d, _)| d <= 2.max(wanted.chars().count() / 4))
         .min_by_key(|&(d, _)| d)
         .map(|(_, k)| k)
@@ -165,8 +161,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 /// A title reduced to lower-case letters and digits, for matching a paper
 /// whose key changed.
-fn title_form(p: &Publication) -> String {
-    p.title
+fn title_form(title: &str) -> String {
+    title
         .chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -176,24 +172,31 @@ fn title_form(p: &Publication) -> String {
 /// Old number → the paper's number in `new`, matched by key, else by a
 /// unique title.
 fn number_map(old: &Library, new: &Library) -> HashMap<usize, Option<usize>> {
+    // Keys and numbers are known from loading; of the rest, only titles
+    // are read.
     let mut by_title: HashMap<String, Vec<usize>> = HashMap::new();
-    for p in new.publications() {
-        by_title.entry(title_form(p)).or_default().push(p.number);
+    for i in 0..new.len() {
+        by_title
+            .entry(title_form(&new.title_of(i)))
+            .or_default()
+            .push(new.numbers[i]);
     }
     let mut by_key: HashMap<&str, usize> = HashMap::new();
-    for q in new.publications() {
-        by_key.entry(q.key.as_str()).or_insert(q.number);
+    for i in 0..new.len() {
+        by_key.entry(new.key_of(i)).or_insert(new.numbers[i]);
     }
-    old.publications()
-        .iter()
-        .map(|p| {
-            let number = by_key.get(p.key.as_str()).copied().or_else(|| {
-                match by_title.get(&title_form(p)).map(Vec::as_slice) {
+    (0..old.len())
+        .map(|i| {
+            let number = by_key.get(old.key_of(i)).copied().or_else(|| {
+                match by_title
+                    .get(&title_form(&old.title_of(i)))
+                    .map(Vec::as_slice)
+                {
                     Some(&[n]) => Some(n),
                     _ => None,
                 }
             });
-            (p.number, number)
+            (old.numbers[i], number)
         })
         .collect()
 }

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::model::Publication;
 use crate::normalize::names::Identity;
+use crate::normalize::venue::FastMap;
 
 /// Summary numbers for a set of publications.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -41,25 +42,31 @@ pub struct Coauthor {
     pub also_written: Vec<String>,
 }
 
-fn sorted_counts<K: Ord + Clone>(map: BTreeMap<K, usize>) -> Vec<(K, usize)> {
-    let mut v: Vec<(K, usize)> = map.into_iter().collect();
+/// Counts, most frequent first, then by name.
+fn sorted_counts<K: ToString>(counts: HashMap<K, usize>) -> Vec<(String, usize)> {
+    let mut v: Vec<(String, usize)> = counts
+        .into_iter()
+        .map(|(k, n)| (k.to_string(), n))
+        .collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     v
 }
 
 /// Computes statistics over `pubs`.
 pub fn compute(pubs: &[&Publication]) -> Stats {
+    // Counted by what they are, named once at the end: a large library
+    // has 100,000 papers and a few thousand venues.
     let mut by_year: BTreeMap<i32, usize> = BTreeMap::new();
-    let mut by_kind = BTreeMap::new();
-    let mut by_status = BTreeMap::new();
-    let mut by_venue = BTreeMap::new();
+    let mut by_kind = HashMap::new();
+    let mut by_status = HashMap::new();
+    let mut by_venue: HashMap<&str, usize> = HashMap::new();
     for p in pubs {
         if let Some(y) = p.year {
             *by_year.entry(y).or_default() += 1;
         }
-        *by_kind.entry(p.venue.kind.to_string()).or_default() += 1;
-        *by_status.entry(p.status.to_string()).or_default() += 1;
-        let venue = p.venue.abbr.clone().unwrap_or_else(|| p.venue.name.clone());
+        *by_kind.entry(p.venue.kind).or_default() += 1;
+        *by_status.entry(p.status).or_default() += 1;
+        let venue = p.venue.abbr.as_deref().unwrap_or(&p.venue.name);
         if !venue.is_empty() {
             *by_venue.entry(venue).or_default() += 1;
         }
@@ -86,10 +93,10 @@ fn coauthors(pubs: &[&Publication]) -> Vec<Coauthor> {
     }
     let mut people: Vec<Person> = Vec::new();
     // The people of each (family name, first initial), in the order met.
-    let mut groups: HashMap<(String, Option<char>), Vec<usize>> = HashMap::new();
+    let mut groups: FastMap<(String, Option<char>), Vec<usize>> = FastMap::default();
     // Each writing met (given, family, name) and its person: a writing seen
     // before goes where it went then (see below), without folding it again.
-    let mut seen: HashMap<(&str, &str, &str), usize> = HashMap::new();
+    let mut seen: FastMap<(&str, &str, &str), usize> = FastMap::default();
     for p in pubs {
         for a in p
             .authors

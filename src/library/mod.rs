@@ -31,11 +31,12 @@ const NO_PARENT: u32 = u32::MAX;
 /// and a thread costs 0.1-0.3 ms to start and fault in its memory.
 const PARALLEL_ENTRIES: usize = 4000;
 
-/// Below twice this many entries to normalize, a query's selection is
-/// normalized on one core: each costs several microseconds.
+/// Below twice this many entries to normalize (a query's selection, or
+/// every entry), they are normalized on one core: each costs several
+/// microseconds.
 const PARALLEL_RESOLVED: usize = 250;
 
-/// Entries a core normalizes at a time for a query.
+/// Entries a core normalizes at a time.
 const RESOLVE_CHUNK: usize = 128;
 
 /// A `.bib` file loaded and numbered.
@@ -93,8 +94,8 @@ impl Library {
 
     /// Every publication in file order, normalized on first use.
     pub fn publications(&self) -> &[Publication] {
-        // Normalizing is most of what `check`, `cv` and `export` do on a
-        // large library; entries are independent, so cores share them.
+        // Normalizing is most of what `tags` and `stats` do on a large
+        // library; entries are independent, so cores share them.
         self.resolved.get_or_init(|| {
             let (_, chunks) = crate::par::chunks(
                 self.len(),

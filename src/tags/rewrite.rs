@@ -62,8 +62,9 @@ fn located(
 pub fn cite(st: &Statement, lib: &Library) -> Rewrite {
     let mut edits = Vec::new();
     let mut diagnostics = Vec::new();
-    // As `Library::by_key`: the first entry with the key, exact case first.
-    // Keys and numbers are known from loading: nothing is normalized.
+    // The first entry with the key as written, else the first with it in
+    // any case. Keys and numbers are known from loading: nothing is
+    // normalized.
     let mut exact: HashMap<&str, usize> = HashMap::new();
     let mut folded: HashMap<String, usize> = HashMap::new();
     for i in 0..lib.len() {
@@ -172,23 +173,29 @@ fn title_form(title: &str) -> String {
 /// Old number → the paper's number in `new`, matched by key, else by a
 /// unique title.
 fn number_map(old: &Library, new: &Library) -> HashMap<usize, Option<usize>> {
-    // Keys and numbers are known from loading; of the rest, only titles
-    // are read.
-    let mut by_title: HashMap<String, Vec<usize>> = HashMap::new();
-    for i in 0..new.len() {
-        by_title
-            .entry(title_form(&new.title_of(i)))
-            .or_default()
-            .push(new.numbers[i]);
-    }
+    // Keys and numbers are known from loading; titles are read only when
+    // a key is missing.
     let mut by_key: HashMap<&str, usize> = HashMap::new();
     for i in 0..new.len() {
         by_key.entry(new.key_of(i)).or_insert(new.numbers[i]);
     }
+    let by_title = std::cell::OnceCell::new();
+    let by_title = || {
+        by_title.get_or_init(|| {
+            let mut by_title: HashMap<String, Vec<usize>> = HashMap::new();
+            for i in 0..new.len() {
+                by_title
+                    .entry(title_form(&new.title_of(i)))
+                    .or_default()
+                    .push(new.numbers[i]);
+            }
+            by_title
+        })
+    };
     (0..old.len())
         .map(|i| {
             let number = by_key.get(old.key_of(i)).copied().or_else(|| {
-                match by_title
+                match by_title()
                     .get(&title_form(&old.title_of(i)))
                     .map(Vec::as_slice)
                 {
@@ -231,8 +238,8 @@ pub fn renumber(st: &Statement, old: &Library, new: &Library) -> Rewrite {
                     Some(Some(m)) => numbers.push(*m),
                     Some(None) => {
                         lost = true;
-                        let title = old.by_number(n).map_or(String::new(), |p| {
-                            format!(" “{}” (key `{}`)", p.title, p.key)
+                        let title = old.index_of_number(n).map_or(String::new(), |i| {
+                            format!(" “{}” (key `{}`)", old.title_of(i), old.key_of(i))
                         });
                         diagnostics.push(
                             located(

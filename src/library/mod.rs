@@ -97,15 +97,8 @@ impl Library {
         // Normalizing is most of what `tags` and `stats` do on a large
         // library; entries are independent, so cores share them.
         self.resolved.get_or_init(|| {
-            let (_, chunks) = crate::par::chunks(
-                self.len(),
-                RESOLVE_CHUNK,
-                PARALLEL_RESOLVED,
-                load::NameCache::default,
-                |names, r| r.map(|i| self.resolve_with(i, names)).collect::<Vec<_>>(),
-                |_| (),
-            );
-            crate::par::concat(chunks)
+            let every: Vec<usize> = (0..self.len()).collect();
+            self.resolve_each(&every, |_| true)
         })
     }
 
@@ -161,16 +154,27 @@ impl Library {
                     .collect::<Vec<_>>()
             },
         ));
+        self.resolve_each(&candidates, |p| query.matches(p, &self.registry))
+    }
+
+    /// Entries `entries` as publications, in their order, those `keep`
+    /// accepts: chunks of them taken by whichever core is free, each core
+    /// with its own cache of parsed names.
+    fn resolve_each(
+        &self,
+        entries: &[usize],
+        keep: impl Fn(&Publication) -> bool + Sync,
+    ) -> Vec<Publication> {
         let (_, chunks) = crate::par::chunks(
-            candidates.len(),
+            entries.len(),
             RESOLVE_CHUNK,
             PARALLEL_RESOLVED,
             load::NameCache::default,
             |names, r| {
-                candidates[r]
+                entries[r]
                     .iter()
                     .map(|&i| self.resolve_with(i, names))
-                    .filter(|p| query.matches(p, &self.registry))
+                    .filter(|p| keep(p))
                     .collect::<Vec<_>>()
             },
             |_| (),

@@ -1,6 +1,6 @@
 //! Renderers. Each writes to a `&mut dyn Write` and never prints itself.
 //!
-//! - [`table`]: terminal tables (comfy-table) and CSV for `list`;
+//! - [`table`]: terminal tables (drawn as comfy-table draws them) and CSV for `list`;
 //! - [`json`]: the model as JSON;
 //! - [`cv`]: numbered CV sections in text, Markdown, LaTeX and HTML;
 //! - [`csl`]: CSL-JSON items for citeproc processors and Zotero;
@@ -9,6 +9,7 @@
 pub mod bibtex;
 pub mod csl;
 pub mod cv;
+mod grid;
 pub mod json;
 pub mod table;
 

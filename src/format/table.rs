@@ -1,11 +1,9 @@
-//! `list` output: a comfy-table for people, CSV for spreadsheets.
+//! `list` output: a table for people, CSV for spreadsheets.
 
 use std::io::{self, Write};
 
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width};
-
 use super::author_list;
+use super::grid::Grid;
 use crate::model::{Kind, Publication, Status};
 
 /// How to draw the table.
@@ -27,39 +25,32 @@ fn mark_owner(name: &str, owner: bool, color: bool) -> String {
     }
 }
 
-/// Writes the No./Year/Venue/Title/Authors/Status table.
+/// Writes the No./Year/Venue/Title/Authors/Status table, laid out as
+/// comfy-table lays it out (see [`Grid`]); No. and Year keep their width,
+/// Title and Authors wrap.
 pub fn write_table(
     out: &mut dyn Write,
     pubs: &[&Publication],
     opts: TableOptions,
 ) -> io::Result<()> {
-    let mut table = Table::new();
-    table
-        .load_style(UTF8_FULL_CONDENSED)
-        .force_no_tty()
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(opts.width)
-        .set_header(["No.", "Year", "Venue", "Title", "Authors", "Status"]);
-    if opts.color {
-        table.enforce_styling();
-    }
-    for p in pubs {
-        table.add_row([
+    let rows = crate::par::map(pubs.len(), 1000, |k| {
+        let p = pubs[k];
+        [
             p.number.to_string(),
             p.year.map_or(String::new(), |y| y.to_string()),
             venue_cell(p),
             p.title.clone(),
             author_list(p, |n, owner| mark_owner(n, owner, opts.color)),
             status_cell(p),
-        ]);
-    }
-    // Keep the narrow columns whole; Title and Authors wrap.
-    for (i, width) in [(0, 4), (1, 4)] {
-        if let Some(col) = table.column_mut(i) {
-            col.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(width)));
-        }
-    }
-    writeln!(out, "{table}")
+        ]
+    });
+    let grid = Grid {
+        header: ["No.", "Year", "Venue", "Title", "Authors", "Status"].map(String::from),
+        rows,
+        width: opts.width,
+        lower_bounds: [Some(4), Some(4), None, None, None, None],
+    };
+    grid.write(out)
 }
 
 /// The status as a reader means it: an arXiv paper with no `pubstate` is

@@ -28,6 +28,8 @@ fn one_thread_and_many_give_the_same_output() {
         &["cv", "--format", "html", "--order", "asc"],
         &["cv", "--format", "text", "--group-by", "kind"],
         &["list", "--format", "json"],
+        &["list"],
+        &["--me", "Knuth, Donald E.", "--color", "always", "list", "--width", "70"],
         &["stats"],
         &["tags", "tests/fixtures/tags/ranges.md", "--format", "json"],
     ];

@@ -89,11 +89,10 @@ pub fn run(args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCo
             row("type", p.entry_type.clone());
             row(
                 "authors",
-                author_list(p, |n, owner| {
+                author_list(p, |out, n, owner| {
+                    out.push_str(n);
                     if owner {
-                        format!("{n} (owner)")
-                    } else {
-                        n.to_string()
+                        out.push_str(" (owner)");
                     }
                 }),
             );

@@ -165,11 +165,7 @@ impl<const N: usize> Grid<N> {
     fn max_content_widths(&self) -> [usize; N] {
         let widest = |cells: &[String; N], max: &mut [usize; N]| {
             for (c, cell) in cells.iter().enumerate() {
-                let width = cell_lines(cell)
-                    .iter()
-                    .map(|l| measure(l))
-                    .max()
-                    .unwrap_or(0);
+                let width = cell_lines(cell).iter().map(measure).max().unwrap_or(0);
                 max[c] = max[c].max(width.clamp(1, usize::from(u16::MAX)));
             }
         };
@@ -199,14 +195,15 @@ impl<const N: usize> Grid<N> {
             cell_lines(cell)
                 .iter()
                 .map(|line| {
-                    if line.width() > average {
+                    let line_width = raw_width(line);
+                    if line_width > average {
                         split_line(line, width)
                             .iter()
-                            .map(|p| p.width())
+                            .map(|p| raw_width(p))
                             .max()
                             .unwrap_or(0)
                     } else {
-                        line.width()
+                        line_width
                     }
                 })
                 .max()
@@ -271,43 +268,44 @@ fn border(out: &mut Vec<u8>, widths: &[usize], [left, fill, junction, right]: [c
 
 /// One row, as many lines as its tallest cell: cells wrapped to their
 /// column and padded, between `left`, `junction`s and `right`.
-fn draw_row(
+fn draw_row<const N: usize>(
     out: &mut Vec<u8>,
-    cells: &[String],
-    widths: &[usize],
+    cells: &[String; N],
+    widths: &[usize; N],
     [left, junction, right]: [char; 3],
 ) {
-    let columns: Vec<Vec<Cow<'_, str>>> = cells
-        .iter()
-        .zip(widths)
-        .map(|(cell, &width)| {
-            let mut lines = Vec::new();
-            for line in cell_lines(cell) {
-                if measure(&line) > width {
-                    lines.extend(split_line(&line, width).into_iter().map(Cow::Owned));
-                } else {
-                    lines.push(line);
-                }
+    let texts: [Lines<'_>; N] = std::array::from_fn(|c| cell_lines(&cells[c]));
+    // Every column's lines in one list; column c has lines[spans[c]].
+    let mut lines: Vec<Cow<'_, str>> = Vec::new();
+    let mut spans = [(0, 0); N];
+    for (c, text) in texts.iter().enumerate() {
+        let start = lines.len();
+        for line in text.iter() {
+            if measure(line) > widths[c] {
+                split_line_into(line, widths[c], &mut lines);
+            } else {
+                lines.push(Cow::Borrowed(line));
             }
-            lines
-        })
-        .collect();
-    let height = columns.iter().map(Vec::len).max().unwrap_or(0);
+        }
+        spans[c] = (start, lines.len());
+    }
+    let height = spans.iter().map(|(a, b)| b - a).max().unwrap_or(0);
     let mut buf = [0; 4];
     for k in 0..height {
         out.extend_from_slice(left.encode_utf8(&mut buf).as_bytes());
-        for (c, (lines, &width)) in columns.iter().zip(widths).enumerate() {
+        for c in 0..N {
             if c > 0 {
                 out.extend_from_slice(junction.encode_utf8(&mut buf).as_bytes());
             }
-            match lines.get(k) {
+            let (start, end) = spans[c];
+            match lines.get(start + k).filter(|_| start + k < end) {
                 Some(line) => {
-                    let pad = width.saturating_sub(measure(line)) + PADDING;
+                    let pad = widths[c].saturating_sub(measure(line)) + PADDING;
                     out.extend(std::iter::repeat_n(b' ', PADDING));
                     out.extend_from_slice(line.as_bytes());
                     out.extend(std::iter::repeat_n(b' ', pad));
                 }
-                None => out.extend(std::iter::repeat_n(b' ', width + 2 * PADDING)),
+                None => out.extend(std::iter::repeat_n(b' ', widths[c] + 2 * PADDING)),
             }
         }
         out.extend_from_slice(right.encode_utf8(&mut buf).as_bytes());
@@ -318,6 +316,12 @@ fn draw_row(
 /// Whether `s` is printable ASCII: one column per byte, no escapes.
 fn plain(s: &str) -> bool {
     s.bytes().all(|b| (0x20..0x7f).contains(&b))
+}
+
+/// The columns `s` takes with its escapes counted as text, as comfy-table
+/// counts them when it tries a column's wrapped width.
+fn raw_width(s: &str) -> usize {
+    if plain(s) { s.len() } else { s.width() }
 }
 
 /// The columns `s` takes on a terminal, ANSI escapes taking none.
@@ -376,14 +380,31 @@ fn escape_end(bytes: &[u8], at: usize) -> Option<usize> {
 }
 
 /// A cell's lines (its text cut at `\n`), each closing the styles it
-/// leaves open and reopening those an earlier line left open.
-fn cell_lines(text: &str) -> Vec<Cow<'_, str>> {
-    if !text.contains('\n') && !text.contains('\x1b') {
-        return vec![Cow::Borrowed(text)];
+/// leaves open and reopening those an earlier line left open. Most cells
+/// are one line without escapes, borrowed as they are.
+fn cell_lines(text: &str) -> Lines<'_> {
+    if memchr::memchr2(b'\n', 0x1b, text.as_bytes()).is_none() {
+        return Lines::One(text);
     }
     let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
     carry_styles(&mut lines);
-    lines.into_iter().map(Cow::Owned).collect()
+    Lines::Many(lines)
+}
+
+/// What [`cell_lines`] returns.
+enum Lines<'a> {
+    One(&'a str),
+    Many(Vec<String>),
+}
+
+impl Lines<'_> {
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        let (one, many) = match self {
+            Lines::One(line) => (Some(*line), &[][..]),
+            Lines::Many(lines) => (None, &lines[..]),
+        };
+        one.into_iter().chain(many.iter().map(String::as_str))
+    }
 }
 
 /// comfy-table's `fix_style_in_split_str`: each part ends the styles open
@@ -430,12 +451,17 @@ fn split_at_spaces(line: &str) -> Vec<String> {
 
 /// `line` wrapped to `width` columns: words (cut at spaces) fill a line
 /// while they fit; a word wider than a line is cut.
-fn split_line(line: &str, width: usize) -> Vec<String> {
+fn split_line(line: &str, width: usize) -> Vec<Cow<'_, str>> {
+    let mut lines = Vec::new();
+    split_line_into(line, width, &mut lines);
+    lines
+}
+
+/// [`split_line`], appending the lines to `out`.
+fn split_line_into<'a>(line: &'a str, width: usize, out: &mut Vec<Cow<'a, str>>) {
     if plain(line) {
-        return split_plain(line, width)
-            .into_iter()
-            .map(str::to_string)
-            .collect();
+        split_plain(line, width, |l| out.push(Cow::Borrowed(l)));
+        return;
     }
     let mut lines = Vec::new();
     let mut words = split_at_spaces(line);
@@ -492,78 +518,63 @@ fn split_line(line: &str, width: usize) -> Vec<String> {
     if !current.is_empty() {
         lines.push(current);
     }
-    lines
+    out.extend(lines.into_iter().map(Cow::Owned));
 }
 
 /// [`split_line`] for printable ASCII, where every line is a slice of
-/// `line` and every byte one column.
-fn split_plain(line: &str, width: usize) -> Vec<&str> {
-    let mut lines = Vec::new();
-    let mut words: Vec<&str> = line.split(' ').rev().collect();
-    // The current line is line[start..end]; empty when start == end and
-    // nothing was taken (an empty word taken still makes it non-empty, as
-    // in comfy-table, which tests the line's text).
-    let mut current: Option<(usize, usize)> = None;
+/// `line` and every byte one column: each line goes to `emit`.
+fn split_plain<'a>(line: &'a str, width: usize, mut emit: impl FnMut(&'a str)) {
     let offset = |w: &str| w.as_ptr() as usize - line.as_ptr() as usize;
-    while let Some(word) = words.pop() {
+    let mut words = line.split(' ');
+    // A word (or the rest of one) put back for the next line.
+    let mut pending: Option<&'a str> = None;
+    // The current line, line[s..e]; None while it has no text (an empty
+    // word adds none to an empty line).
+    let mut current: Option<(usize, usize)> = None;
+    while let Some(word) = pending.take().or_else(|| words.next()) {
         let start = offset(word);
-        let current_width = current.map_or(0, |(s, e)| e - s);
-        let nonempty = current.is_some_and(|(s, e)| e > s);
-        let gap = usize::from(nonempty);
+        let (s, current_width) = current.map_or((start, 0), |(s, e)| (s, e - s));
+        let gap = usize::from(current.is_some());
         if current_width + gap + word.len() <= width {
-            let (s, _) = match current {
-                Some((s, e)) if e > s => (s, e),
-                _ => (start, start),
-            };
             let end = start + word.len();
-            current = Some((s, end));
+            current = (end > s).then_some((s, end));
             if end - s > width.saturating_sub(MIN_FREE_CHARS) {
-                lines.push(&line[s..end]);
+                emit(&line[s..end]);
                 current = None;
             }
             continue;
         }
-        let room = (width - current_width).saturating_sub(gap);
-        if nonempty && room <= MIN_FREE_CHARS {
-            words.push(word);
-            let (s, e) = current.take().unwrap_or((0, 0));
-            lines.push(&line[s..e]);
+        let room = width.saturating_sub(current_width).saturating_sub(gap);
+        if let Some((s, e)) = current
+            && room <= MIN_FREE_CHARS
+        {
+            pending = Some(word);
+            emit(&line[s..e]);
+            current = None;
             continue;
         }
         if word.len() > width {
             let cut = word.len().min(room);
-            let (head, tail) = word.split_at(cut);
-            let s = match current {
-                Some((s, e)) if e > s => s,
-                _ => start,
-            };
-            if !nonempty && head.is_empty() {
-                lines.push(&line[start..start + 1]);
-                words.push(&word[1..]);
+            if current.is_none() && cut == 0 {
+                emit(&word[..1]);
+                pending = Some(&word[1..]);
             } else {
-                lines.push(&line[s..offset(head) + head.len()]);
-                words.push(tail);
+                emit(&line[s..start + cut]);
+                pending = Some(&word[cut..]);
             }
             current = None;
             continue;
         }
-        if let Some((s, e)) = current.take() {
-            lines.push(&line[s..e]);
-        } else {
-            lines.push("");
-        }
+        emit(current.map_or("", |(s, e)| &line[s..e]));
         current = Some((start, start + word.len()));
         if word.len() > width.saturating_sub(MIN_FREE_CHARS) {
-            lines.push(word);
+            emit(word);
             current = None;
         }
     }
-    if let Some((s, e)) = current
-        && e > s
-    {
-        lines.push(&line[s..e]);
+    if let Some((s, e)) = current {
+        emit(&line[s..e]);
     }
-    lines
 }
 
 /// comfy-table's ANSI-aware `split_long_word`: the head of `word` that

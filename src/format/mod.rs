@@ -63,16 +63,20 @@ pub(crate) fn write_in_pieces(
     )
 }
 
-/// Authors as the CV prints them: "A*, B*, C" (`*` marks equal contribution).
-pub fn author_list(p: &Publication, mark: impl Fn(&str, bool) -> String) -> String {
-    p.authors
-        .iter()
-        .map(|a| {
-            let star = if a.equal { "*" } else { "" };
-            format!("{}{star}", mark(&a.name, a.owner))
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+/// Authors as the CV prints them: "A*, B*, C" (`*` marks equal
+/// contribution). `mark(out, name, owner)` writes each name.
+pub fn author_list(p: &Publication, mark: impl Fn(&mut String, &str, bool)) -> String {
+    let mut out = String::new();
+    for (k, a) in p.authors.iter().enumerate() {
+        if k > 0 {
+            out.push_str(", ");
+        }
+        mark(&mut out, &a.name, a.owner);
+        if a.equal {
+            out.push('*');
+        }
+    }
+    out
 }
 
 #[cfg(test)]

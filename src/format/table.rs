@@ -17,12 +17,15 @@ pub struct TableOptions {
 
 /// The owner's name: bold on a colour terminal, `[name]` otherwise, so it
 /// stays visible in a pipe or a file.
-fn mark_owner(name: &str, owner: bool, color: bool) -> String {
-    match (owner, color) {
-        (false, _) => name.to_string(),
-        (true, true) => format!("\x1b[1m{name}\x1b[0m"),
-        (true, false) => format!("[{name}]"),
-    }
+fn mark_owner(out: &mut String, name: &str, owner: bool, color: bool) {
+    let (open, close) = match (owner, color) {
+        (false, _) => ("", ""),
+        (true, true) => ("\x1b[1m", "\x1b[0m"),
+        (true, false) => ("[", "]"),
+    };
+    out.push_str(open);
+    out.push_str(name);
+    out.push_str(close);
 }
 
 /// Writes the No./Year/Venue/Title/Authors/Status table, laid out as
@@ -40,7 +43,7 @@ pub fn write_table(
             p.year.map_or(String::new(), |y| y.to_string()),
             venue_cell(p),
             p.title.clone(),
-            author_list(p, |n, owner| mark_owner(n, owner, opts.color)),
+            author_list(p, |out, n, owner| mark_owner(out, n, owner, opts.color)),
             status_cell(p),
         ]
     });
@@ -82,7 +85,7 @@ pub fn write_csv(out: &mut dyn Write, pubs: &[&Publication]) -> io::Result<()> {
             p.venue.label(),
             p.venue.kind.to_string(),
             p.title.clone(),
-            author_list(p, |n, _| n.to_string()),
+            author_list(p, |out, n, _| out.push_str(n)),
             p.status.to_string(),
             p.arxiv.clone().unwrap_or_default(),
         ];

@@ -29,7 +29,15 @@ fn one_thread_and_many_give_the_same_output() {
         &["cv", "--format", "text", "--group-by", "kind"],
         &["list", "--format", "json"],
         &["list"],
-        &["--me", "Knuth, Donald E.", "--color", "always", "list", "--width", "70"],
+        &[
+            "--me",
+            "Knuth, Donald E.",
+            "--color",
+            "always",
+            "list",
+            "--width",
+            "70",
+        ],
         &["stats"],
         &["tags", "tests/fixtures/tags/ranges.md", "--format", "json"],
     ];

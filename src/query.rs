@@ -4,7 +4,7 @@
 
 use regex::Regex;
 
-use crate::model::{Kind, Publication, Status};
+use crate::model::{Kind, Publication, Status, Venue};
 use crate::normalize::names::{Identity, parse_name};
 use crate::normalize::venue::Registry;
 use crate::normalize::{keyword_matches, topic_words};
@@ -144,6 +144,22 @@ impl Query {
                 || year.is_some_and(|y| self.years.iter().any(|r| r.contains(y))))
     }
 
+    /// Whether the query tests the venue (`--venue`, `--kind`).
+    pub fn tests_venue(&self) -> bool {
+        !self.venues.is_empty() || !self.kinds.is_empty()
+    }
+
+    /// Whether a publication at `venue` passes `--venue` and `--kind`: the
+    /// loader can tell without normalizing the rest of the entry.
+    pub fn matches_venue(&self, venue: &Venue, registry: &Registry) -> bool {
+        (self.venues.is_empty()
+            || self
+                .venues
+                .iter()
+                .any(|v| venue_matches(v, venue, registry)))
+            && (self.kinds.is_empty() || self.kinds.contains(&venue.kind))
+    }
+
     /// Whether a raw author field (LaTeX, macros expanded) can name one of
     /// the wanted authors. False only when it certainly cannot: its text,
     /// roughly folded (lower case, braces and accents dropped), does not
@@ -174,8 +190,7 @@ impl Query {
         (self.years.is_empty()
             || p.year
                 .is_some_and(|y| self.years.iter().any(|r| r.contains(y))))
-            && (self.venues.is_empty() || self.venues.iter().any(|v| venue_matches(v, p, registry)))
-            && (self.kinds.is_empty() || self.kinds.contains(&p.venue.kind))
+            && self.matches_venue(&p.venue, registry)
             && (self.statuses.is_empty() || self.statuses.contains(&p.status))
             && (self.authors.is_empty()
                 || self.authors.iter().any(|q| {
@@ -198,9 +213,8 @@ impl Query {
 
 /// `--venue` matches the abbreviation or the name, ignoring case, and any
 /// spelling the registry maps to the same venue ("NIPS" finds NeurIPS).
-fn venue_matches(query: &str, p: &Publication, registry: &Registry) -> bool {
+fn venue_matches(query: &str, venue: &Venue, registry: &Registry) -> bool {
     let q = query.trim();
-    let venue = &p.venue;
     if venue
         .abbr
         .as_deref()

@@ -835,6 +835,14 @@ impl Library {
         }
     }
 
+    /// The venue of entry `entry`, as its publication has it: what
+    /// `--venue` and `--kind` test, for a fraction of a whole publication.
+    pub(crate) fn venue_of_entry(&self, entry: usize) -> Venue {
+        let fields = self.entry_fields(entry);
+        self.arxiv_and_venue(&fields, &fields.entry_type(), self.years[entry])
+            .1
+    }
+
     /// The title of entry `entry`, as its publication has it.
     pub(crate) fn title_of(&self, entry: usize) -> String {
         self.entry_fields(entry).title()
@@ -1858,6 +1866,7 @@ mod tests {
                 assert_eq!(facts.title(), p.title, "{}", p.key);
                 assert_eq!(facts.arxiv, p.arxiv, "{}", p.key);
                 assert_eq!(facts.venue, p.venue, "{}", p.key);
+                assert_eq!(lib.venue_of_entry(i), p.venue, "{}", p.key);
                 let people = facts.people.as_deref().map_or(0, |t| split_names(t).len());
                 assert_eq!(people, p.authors.len(), "{}", p.key);
                 assert_eq!(lib.title_of(i), p.title, "{}", p.key);

@@ -125,8 +125,8 @@ impl Library {
     }
 
     /// The publications `query` selects, newest first. Cheap tests (numbers,
-    /// years, whether the author field can hold the name) run on the raw
-    /// entry, so only candidates are normalized.
+    /// years, whether the author field can hold the name, the venue alone)
+    /// run on the raw entry, so only candidates are normalized.
     pub fn select(&self, query: &Query) -> Vec<Publication> {
         if let Some(all) = self.resolved.get() {
             let mut out: Vec<Publication> = all
@@ -150,6 +150,10 @@ impl Library {
                     .filter(|&i| query.may_match(self.numbers[i], self.years[i]))
                     .filter(|&i| {
                         query.authors.is_empty() || query.may_have_author(&self.author_text(i))
+                    })
+                    .filter(|&i| {
+                        !query.tests_venue()
+                            || query.matches_venue(&self.venue_of_entry(i), &self.registry)
                     })
                     .collect::<Vec<_>>()
             },

@@ -160,6 +160,11 @@ impl Query {
             && (self.kinds.is_empty() || self.kinds.contains(&venue.kind))
     }
 
+    /// Whether `title` matches a `--title` pattern.
+    pub fn matches_title(&self, title: &str) -> bool {
+        self.titles.iter().any(|r| r.is_match(title))
+    }
+
     /// Whether a raw author field (LaTeX, macros expanded) can name one of
     /// the wanted authors. False only when it certainly cannot: its text,
     /// roughly folded (lower case, braces and accents dropped), does not
@@ -205,7 +210,7 @@ impl Query {
                         .iter()
                         .any(|k| keyword_matches(k, &words) || keyword_matches(t, &topic_words(k)))
                 }))
-            && (self.titles.is_empty() || self.titles.iter().any(|r| r.is_match(&p.title)))
+            && (self.titles.is_empty() || self.matches_title(&p.title))
             && (self.numbers.is_empty() || self.numbers.contains(&p.number))
             && (!self.first || p.owner_is_first())
     }

@@ -125,7 +125,8 @@ impl Library {
     }
 
     /// The publications `query` selects, newest first. Cheap tests (numbers,
-    /// years, whether the author field can hold the name, the venue alone)
+    /// years, whether the author field can hold the name, the venue or the
+    /// title alone)
     /// run on the raw entry, so only candidates are normalized.
     pub fn select(&self, query: &Query) -> Vec<Publication> {
         if let Some(all) = self.resolved.get() {
@@ -155,6 +156,7 @@ impl Library {
                         !query.tests_venue()
                             || query.matches_venue(&self.venue_of_entry(i), &self.registry)
                     })
+                    .filter(|&i| query.titles.is_empty() || query.matches_title(&self.title_of(i)))
                     .collect::<Vec<_>>()
             },
         ));

@@ -160,6 +160,16 @@ impl Query {
             && (self.kinds.is_empty() || self.kinds.contains(&venue.kind))
     }
 
+    /// Whether a paper with `keywords` is on a `--topic`.
+    pub fn matches_topics(&self, keywords: &[String]) -> bool {
+        self.topics.iter().any(|t| {
+            let words = topic_words(t);
+            keywords
+                .iter()
+                .any(|k| keyword_matches(k, &words) || keyword_matches(t, &topic_words(k)))
+        })
+    }
+
     /// Whether `title` matches a `--title` pattern.
     pub fn matches_title(&self, title: &str) -> bool {
         self.titles.iter().any(|r| r.is_match(title))
@@ -203,13 +213,7 @@ impl Query {
                         .iter()
                         .any(|a| q.matches_names(&a.given, &a.family))
                 }))
-            && (self.topics.is_empty()
-                || self.topics.iter().any(|t| {
-                    let words = topic_words(t);
-                    p.keywords
-                        .iter()
-                        .any(|k| keyword_matches(k, &words) || keyword_matches(t, &topic_words(k)))
-                }))
+            && (self.topics.is_empty() || self.matches_topics(&p.keywords))
             && (self.titles.is_empty() || self.matches_title(&p.title))
             && (self.numbers.is_empty() || self.numbers.contains(&p.number))
             && (!self.first || p.owner_is_first())

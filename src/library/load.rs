@@ -766,15 +766,7 @@ impl Library {
             Some(raw) => self.people(index, fields.parent, &raw, names),
             None => Vec::new(),
         };
-        let keywords = get("keywords")
-            .map(|k| {
-                to_unicode(&k)
-                    .split([',', ';'])
-                    .map(|s| s.trim().to_string())
-                    .filter(|s| !s.is_empty())
-                    .collect()
-            })
-            .unwrap_or_default();
+        let keywords = fields.keywords();
 
         let (arxiv, venue, venue_award) = self.arxiv_and_venue(&fields, &entry_type, year);
         let note = unicode("note");
@@ -841,6 +833,11 @@ impl Library {
         let fields = self.entry_fields(entry);
         self.arxiv_and_venue(&fields, &fields.entry_type(), self.years[entry])
             .1
+    }
+
+    /// The keywords of entry `entry`, as its publication has them.
+    pub(crate) fn keywords_of(&self, entry: usize) -> Vec<String> {
+        self.entry_fields(entry).keywords()
     }
 
     /// The title of entry `entry`, as its publication has it.
@@ -1471,6 +1468,19 @@ impl<'a> EntryFields<'a> {
     fn people_text(&self) -> Option<Cow<'a, str>> {
         self.get("author").or_else(|| self.get("editor"))
     }
+
+    /// The `keywords` list: split at `,` and `;`, trimmed, none empty.
+    fn keywords(&self) -> Vec<String> {
+        self.get("keywords")
+            .map(|k| {
+                to_unicode(&k)
+                    .split([',', ';'])
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
 }
 
 /// What `check` compares across entries, from [`Library::facts`]; each as
@@ -1867,6 +1877,7 @@ mod tests {
                 assert_eq!(facts.arxiv, p.arxiv, "{}", p.key);
                 assert_eq!(facts.venue, p.venue, "{}", p.key);
                 assert_eq!(lib.venue_of_entry(i), p.venue, "{}", p.key);
+                assert_eq!(lib.keywords_of(i), p.keywords, "{}", p.key);
                 let people = facts.people.as_deref().map_or(0, |t| split_names(t).len());
                 assert_eq!(people, p.authors.len(), "{}", p.key);
                 assert_eq!(lib.title_of(i), p.title, "{}", p.key);

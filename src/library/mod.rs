@@ -125,8 +125,8 @@ impl Library {
     }
 
     /// The publications `query` selects, newest first. Cheap tests (numbers,
-    /// years, whether the author field can hold the name, the venue or the
-    /// title alone)
+    /// years, whether the author field can hold the name, the venue, the title
+    /// or the keywords alone)
     /// run on the raw entry, so only candidates are normalized.
     pub fn select(&self, query: &Query) -> Vec<Publication> {
         if let Some(all) = self.resolved.get() {
@@ -157,6 +157,9 @@ impl Library {
                             || query.matches_venue(&self.venue_of_entry(i), &self.registry)
                     })
                     .filter(|&i| query.titles.is_empty() || query.matches_title(&self.title_of(i)))
+                    .filter(|&i| {
+                        query.topics.is_empty() || query.matches_topics(&self.keywords_of(i))
+                    })
                     .collect::<Vec<_>>()
             },
         ));

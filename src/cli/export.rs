@@ -10,8 +10,8 @@ use clap::ValueEnum;
 use super::{Context, FilterArgs, stdout_err};
 use crate::error::Error;
 use crate::format::bibtex::{Dialect, write_bib};
-use crate::format::csl::write_csl_json;
-use crate::format::json::write_json;
+use crate::format::csl::write_selected_csl_json;
+use crate::format::json::write_selected_json;
 use crate::write::write_atomic;
 
 const EXAMPLES: &str = "\
@@ -61,12 +61,28 @@ pub fn run(args: &ExportArgs, ctx: &Context, out: &mut dyn Write) -> Result<Exit
     let query = args.filters.to_query()?;
     refuse_library_as_output(args.output.as_deref(), ctx)?;
     let lib = ctx.load(true)?;
+    let dialect = match args.format {
+        // JSON is normalized and written a chunk at a time.
+        ExportFormat::Json | ExportFormat::CslJson => {
+            let mut written = 0;
+            deliver(args.output.as_deref(), out, |w| {
+                written = match args.format {
+                    ExportFormat::CslJson => write_selected_csl_json(w, lib, &query)?,
+                    _ => write_selected_json(w, lib, &query)?,
+                };
+                Ok(())
+            })?;
+            if written == 0 {
+                ctx.say_none_match(&query);
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
+        ExportFormat::Bibtex => Dialect::Bibtex,
+        ExportFormat::Biblatex => Dialect::Biblatex,
+    };
     let pubs = ctx.select(lib, &query);
-    deliver(args.output.as_deref(), out, |w| match args.format {
-        ExportFormat::Json => write_json(w, &pubs),
-        ExportFormat::CslJson => write_csl_json(w, &pubs),
-        ExportFormat::Bibtex => write_bib(w, lib, &pubs, Dialect::Bibtex),
-        ExportFormat::Biblatex => write_bib(w, lib, &pubs, Dialect::Biblatex),
+    deliver(args.output.as_deref(), out, |w| {
+        write_bib(w, lib, &pubs, dialect)
     })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -7,7 +7,7 @@ use clap::ValueEnum;
 
 use super::{Context, FilterArgs, stdout_err};
 use crate::error::Error;
-use crate::format::json::write_json;
+use crate::format::json::write_selected_json;
 use crate::format::table::{TableOptions, write_csv, write_table};
 
 const EXAMPLES: &str = "\
@@ -48,20 +48,24 @@ enum ListFormat {
 pub fn run(args: &ListArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode, Error> {
     let query = args.filters.to_query()?;
     let lib = ctx.load(true)?;
-    let pubs = ctx.select(lib, &query);
     match args.format {
-        ListFormat::Table if pubs.is_empty() => {}
-        ListFormat::Table => write_table(
-            out,
-            &pubs,
-            TableOptions {
-                width: ctx.table_width(args.width),
-                color: ctx.color(),
-            },
-        )
-        .map_err(stdout_err)?,
-        ListFormat::Json => write_json(out, &pubs).map_err(stdout_err)?,
-        ListFormat::Csv => write_csv(out, &pubs).map_err(stdout_err)?,
+        // Normalized and written a chunk at a time.
+        ListFormat::Json => {
+            if write_selected_json(out, lib, &query).map_err(stdout_err)? == 0 {
+                ctx.say_none_match(&query);
+            }
+        }
+        ListFormat::Csv => write_csv(out, &ctx.select(lib, &query)).map_err(stdout_err)?,
+        ListFormat::Table => {
+            let pubs = ctx.select(lib, &query);
+            if !pubs.is_empty() {
+                let opts = TableOptions {
+                    width: ctx.table_width(args.width),
+                    color: ctx.color(),
+                };
+                write_table(out, &pubs, opts).map_err(stdout_err)?;
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -226,12 +226,17 @@ impl Context {
     ) -> Vec<&'static crate::model::Publication> {
         let selected = lib.select(query);
         if selected.is_empty() {
-            eprintln!(
-                "no publications match{}",
-                if query.is_empty() { "" } else { " the filters" }
-            );
+            self.say_none_match(query);
         }
         selected.leak().iter().collect()
+    }
+
+    /// Says on stderr that `query` selects nothing (that is not an error).
+    pub fn say_none_match(&self, query: &crate::query::Query) {
+        eprintln!(
+            "no publications match{}",
+            if query.is_empty() { "" } else { " the filters" }
+        );
     }
 
     /// Prints one diagnostic on stderr.

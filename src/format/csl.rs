@@ -14,11 +14,25 @@ use serde_json::Value;
 
 use super::cv::venue_text;
 use super::json::write_pretty_array;
+use crate::library::Library;
 use crate::model::{Kind, Person, Publication, Status};
+use crate::query::Query;
 
 /// Writes `pubs` as a pretty CSL-JSON array followed by a newline.
 pub fn write_csl_json(out: &mut dyn Write, pubs: &[&Publication]) -> io::Result<()> {
     write_pretty_array(out, pubs, |p| CslItem(p))
+}
+
+/// The publications `query` selects from `lib` as [`write_csl_json`]
+/// writes them, streamed; returns how many.
+pub fn write_selected_csl_json(
+    out: &mut dyn Write,
+    lib: &Library,
+    query: &Query,
+) -> io::Result<usize> {
+    super::json::write_selected_array(out, lib, query, |p, buf| {
+        serde_json::to_writer_pretty(buf, &CslItem(p))
+    })
 }
 
 /// One CSL-JSON item.

@@ -5,12 +5,22 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::write_in_pieces;
+use super::{Piece, write_in_pieces};
+use crate::library::Library;
 use crate::model::Publication;
+use crate::query::Query;
 
 /// Writes `pubs` as a pretty JSON array followed by a newline.
 pub fn write_json(out: &mut dyn Write, pubs: &[&Publication]) -> io::Result<()> {
     write_pretty_array(out, pubs, |p| *p)
+}
+
+/// The publications `query` selects from `lib` as [`write_json`] writes
+/// them, streamed (see [`write_selected_array`]); returns how many.
+pub fn write_selected_json(out: &mut dyn Write, lib: &Library, query: &Query) -> io::Result<usize> {
+    write_selected_array(out, lib, query, |p, buf| {
+        serde_json::to_writer_pretty(buf, p)
+    })
 }
 
 /// Items rendered into one piece of output (tens of KiB).
@@ -48,6 +58,55 @@ pub fn write_pretty_array<X: Sync, S: Serialize>(
         },
     )?;
     out.write_all(b"\n]\n")
+}
+
+/// The publications `query` selects from `lib`, newest first, as the
+/// JSON array [`write_pretty_array`] writes, where `item(p, buf)` writes
+/// one item with `serde_json::to_writer_pretty`; normalized and written a
+/// chunk at a time (see [`Library::stream_selected`]). Returns how many
+/// were written.
+pub(crate) fn write_selected_array(
+    out: &mut dyn Write,
+    lib: &Library,
+    query: &Query,
+    item: impl Fn(&Publication, &mut Vec<u8>) -> serde_json::Result<()> + Sync,
+) -> io::Result<usize> {
+    let mut written = 0;
+    lib.stream_selected(
+        query,
+        |p, piece: &mut Piece| {
+            if piece.error.is_some() {
+                return;
+            }
+            // Each item after a comma; the first one's is dropped below.
+            piece.bytes.extend_from_slice(b",\n  ");
+            piece.scratch.clear();
+            match item(p, &mut piece.scratch) {
+                Ok(()) => indent_into(&piece.scratch, &mut piece.bytes),
+                Err(e) => piece.error = Some(io::Error::other(e)),
+            }
+            piece.items += 1;
+        },
+        |piece| {
+            if let Some(e) = piece.error.take() {
+                return Err(e);
+            }
+            if piece.items > 0 {
+                if written == 0 {
+                    out.write_all(b"[")?;
+                    out.write_all(&piece.bytes[1..])?;
+                } else {
+                    out.write_all(&piece.bytes)?;
+                }
+            }
+            written += piece.items;
+            piece.bytes.clear();
+            piece.items = 0;
+            Ok(())
+        },
+    )?;
+    out.write_all(if written == 0 { b"[]\n" } else { b"\n]\n" })?;
+    Ok(written)
 }
 
 /// Appends `json`, pretty-printed at the top level, one level deeper: a

@@ -24,7 +24,10 @@ pub(crate) struct Piece {
     pub bytes: Vec<u8>,
     /// Room for a renderer's intermediate text, kept between items.
     pub scratch: Vec<u8>,
-    error: Option<io::Error>,
+    /// How many items `bytes` holds, where the writer counts them.
+    pub items: usize,
+    /// The first error met while rendering it; nothing after it is written.
+    pub error: Option<io::Error>,
 }
 
 /// Writes `n` items to `out` in order: `render(k, piece)` appends item `k`

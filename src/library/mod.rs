@@ -138,11 +138,18 @@ impl Library {
             out.sort_by_key(|p| std::cmp::Reverse(p.number));
             return out;
         }
-        // The cheap tests on the raw entries, cores sharing a large library;
-        // then normalizing what passes (every entry, for `cv` or `export`
-        // without filters), in chunks taken by whichever core is free.
+        // Normalizing what passes the cheap tests (every entry, for `cv` or
+        // `export` without filters), in chunks taken by whichever core is free.
+        let candidates = self.candidates(query);
+        self.resolve_each(&candidates, |p| query.matches(p, &self.registry))
+    }
+
+    /// The entries `query` may select, newest first: those that pass its
+    /// cheap tests on the raw entry.
+    fn candidates(&self, query: &Query) -> Vec<usize> {
+        // Cores share a large library.
         let order = self.order_newest_first();
-        let candidates = crate::par::concat(crate::par::run(
+        crate::par::concat(crate::par::run(
             crate::par::ranges(order.len(), PARALLEL_ENTRIES),
             |r| {
                 order[r]
@@ -162,8 +169,52 @@ impl Library {
                     })
                     .collect::<Vec<_>>()
             },
-        ));
-        self.resolve_each(&candidates, |p| query.matches(p, &self.registry))
+        ))
+    }
+
+    /// The publications `query` selects, newest first, handed to `fill`
+    /// a chunk at a time on whichever core is free, and the buffers to
+    /// `sink` in order (see [`crate::par::stream`]). Each chunk's
+    /// publications are dropped once filled in: an export of a whole large
+    /// library holds its buffers, not every publication.
+    pub(crate) fn stream_selected<T: Default + Send, E>(
+        &self,
+        query: &Query,
+        fill: impl Fn(&Publication, &mut T) + Sync,
+        mut sink: impl FnMut(&mut T) -> Result<(), E>,
+    ) -> Result<(), E> {
+        /// A buffer with the names its chunks have parsed.
+        #[derive(Default)]
+        struct Buffer<T> {
+            names: load::NameCache,
+            out: T,
+        }
+        let resolved = self.resolved.get();
+        let candidates = match resolved {
+            Some(_) => self.order_newest_first(),
+            None => self.candidates(query),
+        };
+        crate::par::stream(
+            candidates.len(),
+            RESOLVE_CHUNK,
+            PARALLEL_RESOLVED,
+            |r, buf: &mut Buffer<T>| {
+                for &i in &candidates[r] {
+                    let resolved_now;
+                    let p = match resolved {
+                        Some(all) => &all[i],
+                        None => {
+                            resolved_now = self.resolve_with(i, &mut buf.names);
+                            &resolved_now
+                        }
+                    };
+                    if query.matches(p, &self.registry) {
+                        fill(p, &mut buf.out);
+                    }
+                }
+            },
+            |buf| sink(&mut buf.out),
+        )
     }
 
     /// Entries `entries` as publications, in their order, those `keep`

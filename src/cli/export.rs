@@ -9,7 +9,7 @@ use clap::ValueEnum;
 
 use super::{Context, FilterArgs, stdout_err};
 use crate::error::Error;
-use crate::format::bibtex::{Dialect, write_bib};
+use crate::format::bibtex::{Dialect, write_selected_bib};
 use crate::format::csl::write_selected_csl_json;
 use crate::format::json::write_selected_json;
 use crate::write::write_atomic;
@@ -61,29 +61,20 @@ pub fn run(args: &ExportArgs, ctx: &Context, out: &mut dyn Write) -> Result<Exit
     let query = args.filters.to_query()?;
     refuse_library_as_output(args.output.as_deref(), ctx)?;
     let lib = ctx.load(true)?;
-    let dialect = match args.format {
-        // JSON is normalized and written a chunk at a time.
-        ExportFormat::Json | ExportFormat::CslJson => {
-            let mut written = 0;
-            deliver(args.output.as_deref(), out, |w| {
-                written = match args.format {
-                    ExportFormat::CslJson => write_selected_csl_json(w, lib, &query)?,
-                    _ => write_selected_json(w, lib, &query)?,
-                };
-                Ok(())
-            })?;
-            if written == 0 {
-                ctx.say_none_match(&query);
-            }
-            return Ok(ExitCode::SUCCESS);
-        }
-        ExportFormat::Bibtex => Dialect::Bibtex,
-        ExportFormat::Biblatex => Dialect::Biblatex,
-    };
-    let pubs = ctx.select(lib, &query);
+    // Normalized and written a chunk at a time.
+    let mut written = 0;
     deliver(args.output.as_deref(), out, |w| {
-        write_bib(w, lib, &pubs, dialect)
+        written = match args.format {
+            ExportFormat::Json => write_selected_json(w, lib, &query)?,
+            ExportFormat::CslJson => write_selected_csl_json(w, lib, &query)?,
+            ExportFormat::Bibtex => write_selected_bib(w, lib, &query, Dialect::Bibtex)?,
+            ExportFormat::Biblatex => write_selected_bib(w, lib, &query, Dialect::Biblatex)?,
+        };
+        Ok(())
     })?;
+    if written == 0 {
+        ctx.say_none_match(&query);
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -15,11 +15,12 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{self, Write};
 
-use super::write_in_pieces;
+use super::{write_in_pieces, write_selected};
 use crate::library::Library;
 use crate::model::{Publication, Status};
 use crate::normalize::names::without_equal_marks;
 use crate::normalize::parse_annotations;
+use crate::query::Query;
 use crate::syntax::ItemKind;
 
 /// Which program reads the file.
@@ -41,19 +42,7 @@ pub fn write_bib(
     if pubs.is_empty() {
         return Ok(());
     }
-    // The owner line keeps the export's owner marks when it is loaded back.
-    if let Some(owner) = lib.owner.as_deref().filter(|o| !o.contains(['{', '}'])) {
-        writeln!(out, "@comment{{publist: owner = {owner}}}\n")?;
-    }
-    let text = lib.source.text();
-    for item in lib
-        .raw
-        .items
-        .iter()
-        .filter(|i| i.kind == ItemKind::Preamble)
-    {
-        writeln!(out, "{}\n", item.span.of(text))?;
-    }
+    write_header(out, lib)?;
     let index = Index::new(lib);
     write_in_pieces(
         out,
@@ -71,6 +60,50 @@ pub fn write_bib(
             write_entry(&mut piece.bytes, &Entry::of(lib, &index, i, p, dialect))
         },
     )
+}
+
+/// The publications `query` selects from `lib`, newest first, as
+/// [`write_bib`] writes them, normalized and written a chunk at a time (see
+/// [`write_selected`]). Returns how many were written.
+pub fn write_selected_bib(
+    out: &mut dyn Write,
+    lib: &Library,
+    query: &Query,
+    dialect: Dialect,
+) -> io::Result<usize> {
+    let index = Index::new(lib);
+    write_selected(
+        out,
+        lib,
+        query,
+        |out| write_header(out, lib),
+        |p, piece| {
+            let Some(&i) = index.by_number.get(&p.number) else {
+                return Ok(());
+            };
+            // A blank line between entries; the first one's is dropped.
+            piece.bytes.push(b'\n');
+            write_entry(&mut piece.bytes, &Entry::of(lib, &index, i, p, dialect))
+        },
+    )
+}
+
+/// What comes before the entries: the owner line and the `@preamble`s.
+fn write_header(out: &mut dyn Write, lib: &Library) -> io::Result<()> {
+    // The owner line keeps the export's owner marks when it is loaded back.
+    if let Some(owner) = lib.owner.as_deref().filter(|o| !o.contains(['{', '}'])) {
+        writeln!(out, "@comment{{publist: owner = {owner}}}\n")?;
+    }
+    let text = lib.source.text();
+    for item in lib
+        .raw
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Preamble)
+    {
+        writeln!(out, "{}\n", item.span.of(text))?;
+    }
+    Ok(())
 }
 
 /// Entries rendered into one piece of output.

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Piece, write_in_pieces};
+use super::{write_in_pieces, write_selected};
 use crate::library::Library;
 use crate::model::Publication;
 use crate::query::Query;
@@ -62,46 +62,25 @@ pub fn write_pretty_array<X: Sync, S: Serialize>(
 
 /// The publications `query` selects from `lib`, newest first, as the
 /// JSON array [`write_pretty_array`] writes, where `item(p, buf)` writes
-/// one item with `serde_json::to_writer_pretty`; normalized and written a
-/// chunk at a time (see [`Library::stream_selected`]). Returns how many
-/// were written.
+/// one item with `serde_json::to_writer_pretty`; streamed (see
+/// [`write_selected`]). Returns how many were written.
 pub(crate) fn write_selected_array(
     out: &mut dyn Write,
     lib: &Library,
     query: &Query,
     item: impl Fn(&Publication, &mut Vec<u8>) -> serde_json::Result<()> + Sync,
 ) -> io::Result<usize> {
-    let mut written = 0;
-    lib.stream_selected(
+    let written = write_selected(
+        out,
+        lib,
         query,
-        |p, piece: &mut Piece| {
-            if piece.error.is_some() {
-                return;
-            }
-            // Each item after a comma; the first one's is dropped below.
+        |out| out.write_all(b"["),
+        |p, piece| {
+            // Each item after a comma; the first one's is dropped.
             piece.bytes.extend_from_slice(b",\n  ");
             piece.scratch.clear();
-            match item(p, &mut piece.scratch) {
-                Ok(()) => indent_into(&piece.scratch, &mut piece.bytes),
-                Err(e) => piece.error = Some(io::Error::other(e)),
-            }
-            piece.items += 1;
-        },
-        |piece| {
-            if let Some(e) = piece.error.take() {
-                return Err(e);
-            }
-            if piece.items > 0 {
-                if written == 0 {
-                    out.write_all(b"[")?;
-                    out.write_all(&piece.bytes[1..])?;
-                } else {
-                    out.write_all(&piece.bytes)?;
-                }
-            }
-            written += piece.items;
-            piece.bytes.clear();
-            piece.items = 0;
+            item(p, &mut piece.scratch).map_err(io::Error::other)?;
+            indent_into(&piece.scratch, &mut piece.bytes);
             Ok(())
         },
     )?;

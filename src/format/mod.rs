@@ -15,7 +15,9 @@ pub mod table;
 
 use std::io::{self, Write};
 
+use crate::library::Library;
 use crate::model::Publication;
+use crate::query::Query;
 
 /// A piece of output rendered in memory by [`write_in_pieces`].
 #[derive(Default)]
@@ -66,6 +68,56 @@ pub(crate) fn write_in_pieces(
     )
 }
 
+/// Writes the publications `query` selects from `lib`, newest first,
+/// normalized and rendered a chunk at a time on every core (see
+/// [`Library::stream_selected`]): `render(p, piece)` appends one item (or
+/// nothing),
+/// starting with a separator byte that is dropped from the first item
+/// written, before which `open` writes what leads the items. Nothing is
+/// written when nothing is selected. Returns how many items were written;
+/// the first error, of `render` or of `out`, is returned, and nothing
+/// after it is written.
+pub(crate) fn write_selected(
+    out: &mut dyn Write,
+    lib: &Library,
+    query: &Query,
+    open: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    render: impl Fn(&Publication, &mut Piece) -> io::Result<()> + Sync,
+) -> io::Result<usize> {
+    let mut open = Some(open);
+    let mut written = 0;
+    lib.stream_selected(
+        query,
+        |p, piece: &mut Piece| {
+            if piece.error.is_none() {
+                let before = piece.bytes.len();
+                match render(p, piece) {
+                    Ok(()) => piece.items += usize::from(piece.bytes.len() > before),
+                    Err(e) => piece.error = Some(e),
+                }
+            }
+        },
+        |piece| {
+            if let Some(e) = piece.error.take() {
+                return Err(e);
+            }
+            let mut bytes = &piece.bytes[..];
+            if !bytes.is_empty()
+                && let Some(open) = open.take()
+            {
+                open(out)?;
+                bytes = bytes.get(1..).unwrap_or_default();
+            }
+            out.write_all(bytes)?;
+            written += piece.items;
+            piece.bytes.clear();
+            piece.items = 0;
+            Ok(())
+        },
+    )?;
+    Ok(written)
+}
+
 /// Authors as the CV prints them: "A*, B*, C" (`*` marks equal
 /// contribution). `mark(out, name, owner)` writes each name.
 pub fn author_list(p: &Publication, mark: impl Fn(&mut String, &str, bool)) -> String {
@@ -85,6 +137,82 @@ pub fn author_list(p: &Publication, mark: impl Fn(&mut String, &str, bool)) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::library::LoadOptions;
+
+    /// `n` entries numbered 1..=n, one per year in file order.
+    fn library(n: usize) -> Library {
+        let bib: String = (0..n)
+            .map(|k| format!("@article{{k{k}, title = {{T{k}}}, year = {}}}\n", 1000 + k))
+            .collect();
+        Library::from_text(std::path::Path::new("x.bib"), bib, LoadOptions::default())
+    }
+
+    #[test]
+    fn a_selection_streams_in_order_with_the_first_separator_dropped() {
+        for n in [3, 3000] {
+            let lib = library(n);
+            let mut out = Vec::new();
+            let written = write_selected(
+                &mut out,
+                &lib,
+                &Query::default(),
+                |o| o.write_all(b"<"),
+                |p, piece| write!(piece.bytes, ",{}", p.number),
+            )
+            .unwrap();
+            assert_eq!(written, n);
+            let numbers: Vec<String> = (1..=n).rev().map(|k| k.to_string()).collect();
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                format!("<{}", numbers.join(","))
+            );
+        }
+        // Nothing selected: nothing written, not even what leads.
+        let query = Query {
+            numbers: vec![99_999],
+            ..Query::default()
+        };
+        let mut out = Vec::new();
+        let written = write_selected(
+            &mut out,
+            &library(3000),
+            &query,
+            |o| o.write_all(b"<"),
+            |_, _| Ok(()),
+        );
+        assert_eq!((written.unwrap(), out.len()), (0, 0));
+    }
+
+    #[test]
+    fn a_selection_stops_at_the_first_render_error() {
+        let lib = library(3000);
+        let mut out = Vec::new();
+        let err = write_selected(
+            &mut out,
+            &lib,
+            &Query::default(),
+            |o| o.write_all(b"<"),
+            |p, piece| {
+                if p.number == 1000 {
+                    return Err(io::Error::other("bad item"));
+                }
+                write!(piece.bytes, ",{}", p.number)
+            },
+        )
+        .unwrap_err();
+        assert_eq!(err.to_string(), "bad item");
+        // Whole chunks before the failing one, newest first, and nothing after.
+        let text = String::from_utf8(out).unwrap();
+        let numbers: Vec<String> = (1..=3000).rev().map(|k| k.to_string()).collect();
+        assert!(
+            format!("<{}", numbers.join(",")).starts_with(&text),
+            "{text}"
+        );
+        assert!(
+            text.starts_with("<3000,2999") && !text.contains(",1001,"),
+            "{text}"
+        );
+    }
 
     #[test]
     fn the_first_error_is_returned_and_nothing_after_it_written() {

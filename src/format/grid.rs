@@ -332,9 +332,12 @@ fn measure(s: &str) -> usize {
     if !s.contains('\x1b') {
         return s.width();
     }
+    // An ESC that starts no escape takes no column either (as comfy-table
+    // measures): a bold word cut into a column one wide leaves one alone.
     let text: String = ansi_segments(s)
         .filter(|&(_, esc)| !esc)
-        .map(|(t, _)| t)
+        .flat_map(|(t, _)| t.chars())
+        .filter(|&c| c != '\x1b')
         .collect();
     text.width()
 }
@@ -686,6 +689,7 @@ mod tests {
             "[A-Za-z ]{0,30}",
             "[a-z]{1,9}".prop_map(|w| format!("\x1b[1m{w} {w}\x1b[0m")),
             "[a-z]{1,30}".prop_map(|w| format!("\x1b[1m{w}\x1b[0m")),
+            "[中👍a-z é]{1,6}".prop_map(|w| format!("\x1b[1m{w}\x1b[0m")),
         ];
         prop::collection::vec(piece, 0..12).prop_map(|p| p.concat())
     }
@@ -695,7 +699,7 @@ mod tests {
             prop::array::uniform::<_, N>(cell()),
             prop::collection::vec(prop::array::uniform::<_, N>(cell()), 0..6),
             0u16..220,
-            prop::array::uniform::<_, N>(prop::option::of(0u16..12)),
+            prop::array::uniform::<_, N>(prop::option::of(0u16..40)),
         )
             .prop_map(|(header, rows, width, lower_bounds)| Grid {
                 header,
@@ -758,5 +762,7 @@ mod tests {
     fn escapes_take_no_columns() {
         assert_eq!(measure("\x1b[1mKnuth\x1b[0m"), 5);
         assert_eq!(measure("中文"), 4);
+        // comfy-table counts a lone ESC as no column too.
+        assert_eq!(measure("\x1b"), 0);
     }
 }

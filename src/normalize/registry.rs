@@ -88,7 +88,7 @@ impl TryFrom<VenueSpec> for VenueDef {
                 spec.abbr
             ));
         }
-        if spec.name.trim().is_empty() {
+        if crate::latex::collapse_whitespace(&spec.name).is_empty() {
             return Err(format!("venue `{}` has an empty `name`", spec.abbr));
         }
         if let Some(alias) = spec.aliases.iter().find(|a| !has_words(a)) {
@@ -97,9 +97,11 @@ impl TryFrom<VenueSpec> for VenueDef {
                 spec.abbr
             ));
         }
+        // Printed in tables and exports: spaces collapsed and control
+        // characters (a terminal's escapes) dropped, as in a `.bib` value.
         Ok(VenueDef {
-            abbr: spec.abbr.trim().to_string(),
-            name: spec.name.trim().to_string(),
+            abbr: crate::latex::collapse_whitespace(&spec.abbr),
+            name: crate::latex::collapse_whitespace(&spec.name),
             kind: spec.kind,
             aliases: spec.aliases,
             former: spec.former,

@@ -93,6 +93,39 @@ fn venues_json_adds_and_overrides() {
     insta::assert_json_snapshot!(venues);
 }
 
+/// A terminal escape written into `venues.json` is not printed: names
+/// and abbreviations lose control characters, as `.bib` values do.
+#[test]
+fn control_characters_in_venues_json_are_dropped() {
+    let dir = library_with(
+        r#"[{"abbr": "\u001b[31mPRJ\u001b[0m", "name": "Pattern\u0007  Recognition\tJournal",
+  "kind": "journal", "aliases": ["Pattern Recognition"]}]"#,
+    );
+    let bib = dir.path().join("papers.bib");
+    let out = publist()
+        .args([
+            "--bib",
+            bib.to_str().expect("a UTF-8 path"),
+            "list",
+            "--width",
+            "120",
+        ])
+        .output()
+        .expect("the binary runs");
+    let table = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(!table.contains(['\u{1b}', '\u{7}', '\t']), "{table}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(table.contains("[31mPRJ [0m 2022"), "{table}{stderr}");
+    let list = list_json(dir.path());
+    let paper = list
+        .as_array()
+        .expect("an array")
+        .iter()
+        .find(|p| p["key"] == "pr2022");
+    let venue = &paper.expect("pr2022 is listed")["venue"];
+    assert_eq!(venue["name"], "Pattern Recognition Journal", "{venue}");
+}
+
 #[test]
 fn invalid_venues_json_names_the_place_and_exits_2() {
     let dir = library_with(

@@ -61,20 +61,22 @@ pub fn run(args: &ExportArgs, ctx: &Context, out: &mut dyn Write) -> Result<Exit
     let query = args.filters.to_query()?;
     refuse_library_as_output(args.output.as_deref(), ctx)?;
     let lib = ctx.load(true)?;
-    // Normalized and written a chunk at a time.
-    let mut written = 0;
-    deliver(args.output.as_deref(), out, |w| {
-        written = match args.format {
+    // Normalized and written a chunk at a time. How many were selected is
+    // known once they are rendered, even when the file then cannot be written.
+    let mut written = None;
+    let delivered = deliver(args.output.as_deref(), out, |w| {
+        written = Some(match args.format {
             ExportFormat::Json => write_selected_json(w, lib, &query)?,
             ExportFormat::CslJson => write_selected_csl_json(w, lib, &query)?,
             ExportFormat::Bibtex => write_selected_bib(w, lib, &query, Dialect::Bibtex)?,
             ExportFormat::Biblatex => write_selected_bib(w, lib, &query, Dialect::Biblatex)?,
-        };
+        });
         Ok(())
-    })?;
-    if written == 0 {
+    });
+    if written == Some(0) {
         ctx.say_none_match(&query);
     }
+    delivered?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -538,3 +538,29 @@ fn export_formats_and_errors() {
     ]));
     insta::assert_snapshot!(run(&["export", "--format", "bibtex", "--year", "1990"]));
 }
+
+/// Selecting nothing is said even when the output file then cannot be
+/// written, before the error; every format.
+#[test]
+fn an_empty_selection_is_said_when_the_file_cannot_be_written() {
+    for format in ["json", "csl-json", "bibtex", "biblatex"] {
+        let out = publist()
+            .args([
+                "--bib",
+                "bib/publications.bib",
+                "export",
+                "--format",
+                format,
+            ])
+            .args(["--venue", "NOPE", "-o", "/nonexistent/dir/out.txt"])
+            .output()
+            .expect("the binary runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{format}: {stderr}");
+        assert!(
+            stderr
+                .starts_with("no publications match the filters\nerror: /nonexistent/dir/out.txt"),
+            "{format}: {stderr}"
+        );
+    }
+}

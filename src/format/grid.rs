@@ -61,29 +61,22 @@ impl<const N: usize> Grid<N> {
     /// decides it.
     fn arrange(&self) -> [usize; N] {
         let max_widths = self.max_content_widths();
-        let mut state = Arrangement {
-            decided: [None; N],
-            remaining_width: 0,
-            remaining_columns: N,
-        };
         // Lower bounds the content already respects decide a column at once.
-        for (c, &max) in max_widths.iter().enumerate() {
-            if let Some(min) = self.lower_bounds[c]
-                && max + 2 * PADDING <= usize::from(min)
-            {
-                state.decided[c] = Some(without_padding(min));
-                state.remaining_columns -= 1;
-            }
-        }
-        // Borders (left, right and between columns) and paddings.
-        let mut remaining = usize::from(self.width).saturating_sub(N + 1);
-        for decided in state.decided {
-            remaining = remaining.saturating_sub(match decided {
-                None => 2 * PADDING,
-                Some(width) => width + 2 * PADDING,
-            });
-        }
-        state.remaining_width = remaining;
+        let decided: [Option<usize>; N] = std::array::from_fn(|c| {
+            self.lower_bounds[c]
+                .filter(|&min| max_widths[c] + 2 * PADDING <= usize::from(min))
+                .map(without_padding)
+        });
+        // What borders (left, right and between columns) and paddings leave.
+        let remaining_width = decided.iter().fold(
+            usize::from(self.width).saturating_sub(N + 1),
+            |left, decided| left.saturating_sub(decided.unwrap_or(0) + 2 * PADDING),
+        );
+        let mut state = Arrangement {
+            decided,
+            remaining_width,
+            remaining_columns: decided.iter().filter(|d| d.is_none()).count(),
+        };
 
         // Columns whose lower bound is above the average space get it.
         if state.remaining_columns > 0 {

@@ -71,10 +71,9 @@ pub(crate) fn write_in_pieces(
 /// Writes the publications `query` selects from `lib`, newest first,
 /// normalized and rendered a chunk at a time on every core (see
 /// [`Library::stream_selected`]): `render(p, piece)` appends one item (or
-/// nothing),
-/// starting with a separator byte that is dropped from the first item
-/// written, before which `open` writes what leads the items. Nothing is
-/// written when nothing is selected. Returns how many items were written;
+/// nothing), starting with a separator byte that is dropped from the first
+/// item written, before which `open` writes what leads the items. Nothing
+/// is written when nothing is selected. Returns how many items were written;
 /// the first error, of `render` or of `out`, is returned, and nothing
 /// after it is written.
 pub(crate) fn write_selected(

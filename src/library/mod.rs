@@ -125,9 +125,9 @@ impl Library {
     }
 
     /// The publications `query` selects, newest first. Cheap tests (numbers,
-    /// years, whether the author field can hold the name, the venue, the title
-    /// or the keywords alone)
-    /// run on the raw entry, so only candidates are normalized.
+    /// years, whether the author field can hold the name, the venue, the
+    /// title or the keywords alone) run on the raw entry, so only candidates
+    /// are normalized.
     pub fn select(&self, query: &Query) -> Vec<Publication> {
         if let Some(all) = self.resolved.get() {
             let mut out: Vec<Publication> = all

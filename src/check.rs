@@ -461,7 +461,9 @@ impl<'a> Checker<'a> {
 
     /// Entries `fmt` would rewrite (layout only; content changes have their own findings).
     fn formatting(&self, out: &mut Vec<Diagnostic>) {
-        if !self.lib.raw.errors.is_empty() {
+        // `fmt` refuses a file it cannot read completely: no finding would
+        // lead anywhere.
+        if !self.lib.rewritable() {
             return;
         }
         let lib = self.lib;

@@ -152,6 +152,13 @@ pub fn write_library<E>(
                     push_block(&mut header, String::new(), chunk_text(item, chunk));
                 }
             }
+            // A redefined macro means what its last `@string` above says:
+            // the `@string`s then stay among the entries, where they are.
+            ItemKind::String if redefined_macros && seen_entry => {
+                let leading = std::mem::take(&mut pending);
+                let body = Body::Text(render_macro_item(lib, item));
+                entries.push((index, Block { leading, body }));
+            }
             ItemKind::String | ItemKind::Preamble => {
                 let body = render_macro_item(lib, item);
                 push_block(&mut header, std::mem::take(&mut pending), body);
@@ -196,6 +203,7 @@ pub fn write_library<E>(
         }
         // Sorts (key, position) pairs and then moves each block once.
         entries.sort_by_cached_key(|(i, _)| std::cmp::Reverse(number[*i]));
+        keep_duplicate_keys_in_file_order(lib, &mut entries);
         keep_crossref_targets_after_children(lib, &mut entries);
     }
 
@@ -253,6 +261,38 @@ fn render_block(lib: &Library, block: &Block, out: &mut String) {
         Body::Entry(i) => render_entry_into(lib, &lib.raw.items[*i], out),
     }
     out.push('\n');
+}
+
+/// BibTeX and biber use the first of two entries with one key (in any
+/// case) and skip the rest: entries sharing a key keep their file order
+/// among the places the newest-first order gives them, so the key still
+/// names the paper it named.
+fn keep_duplicate_keys_in_file_order(lib: &Library, entries: &mut Vec<(usize, Block)>) {
+    if lib.items_by_unique_key().is_some() {
+        return;
+    }
+    let text = lib.source.text();
+    // Lower-case key → positions in `entries` of the entries sharing it.
+    let mut positions: FastMap<String, Vec<usize>> = FastMap::default();
+    for (at, &(item, _)) in entries.iter().enumerate() {
+        let key = lower_key(lib.raw.items[item].key.of(text));
+        positions.entry(key).or_default().push(at);
+    }
+    // Position → the position whose block goes there.
+    let mut from: Vec<usize> = (0..entries.len()).collect();
+    for places in positions.values().filter(|p| p.len() > 1) {
+        let mut by_file = places.clone();
+        by_file.sort_by_key(|&at| entries[at].0);
+        for (&at, &source) in places.iter().zip(&by_file) {
+            from[at] = source;
+        }
+    }
+    let mut slots: Vec<Option<(usize, Block)>> =
+        std::mem::take(entries).into_iter().map(Some).collect();
+    *entries = from
+        .iter()
+        .filter_map(|&source| slots[source].take())
+        .collect();
 }
 
 /// BibTeX reads a cross-referenced entry only if it comes after the entries
@@ -627,10 +667,19 @@ fn render_entry_into(lib: &Library, item: &Item, out: &mut String) {
     // as good as a stable one).
     order.sort_unstable_by_key(|&(rank, _, k)| (rank, k));
     let width = order.iter().map(|&(_, w, _)| w).max().unwrap_or(0);
+    // A key holding a brace (BibTeX allows one in an entry delimited by
+    // parentheses) would end a braced entry early: such an entry keeps its
+    // parentheses.
+    let key = item.key.of(text);
+    let (open, close) = if key.contains(['{', '}']) {
+        ('(', ')')
+    } else {
+        ('{', '}')
+    };
     out.push('@');
     out.push_str(&lower_name(item.ty.of(text)));
-    out.push('{');
-    out.push_str(item.key.of(text));
+    out.push(open);
+    out.push_str(key);
     for &(_, name_width, k) in &order {
         let (name, value) = &rendered[k];
         out.push_str(",\n  ");
@@ -642,7 +691,8 @@ fn render_entry_into(lib: &Library, item: &Item, out: &mut String) {
     if !rendered.is_empty() {
         out.push(',');
     }
-    out.push_str("\n}");
+    out.push('\n');
+    out.push(close);
 }
 
 /// `Wang*, Mingze and Yu$^*$, Ruoxi` → clean names plus `author+an = {1=equal; 2=equal}`.
@@ -678,8 +728,18 @@ fn move_equal_marks<'t>(
     };
     let parsed = parse_annotations(&specs.join("; ")).unwrap_or_default();
     for n in marked {
-        if !parsed.has(n, "equal") {
-            specs.push(format!("{n}=equal"));
+        if parsed.has(n, "equal") {
+            continue;
+        }
+        // biber keeps one annotation list per item: a second `1=` would
+        // replace the first, so `equal` joins the item's list.
+        let item = n.to_string();
+        match specs
+            .iter()
+            .position(|s| s.split_once('=').is_some_and(|(t, _)| t.trim() == item))
+        {
+            Some(k) => specs[k].push_str(",equal"),
+            None => specs.push(format!("{n}=equal")),
         }
     }
     let value = Value::Made(format!("{{{}}}", specs.join("; ")));
@@ -830,6 +890,32 @@ mod tests {
           title   = {Old {Paper}},
           journal = j,
           year    = {2020},
+        }
+        ");
+    }
+
+    #[test]
+    fn a_key_with_a_brace_keeps_its_parentheses() {
+        let input = "@misc(foo}bar, title = {A Title}, year = 2020)\n";
+        let once = fmt(input);
+        insta::assert_snapshot!(once, @r"
+        @misc(foo}bar,
+          title = {A Title},
+          year  = {2020},
+        )
+        ");
+        assert_eq!(fmt(&once), once);
+    }
+
+    #[test]
+    fn equal_marks_join_an_items_annotations() {
+        let input = "@misc{k, author = {Wang*, Mingze and Yu*, Ruoxi}, author+an = {1=highlight; 2:family=x}, title = {T}, year = 2024}\n";
+        insta::assert_snapshot!(fmt(input), @r"
+        @misc{k,
+          author    = {Wang, Mingze and Yu, Ruoxi},
+          author+an = {1=highlight,equal; 2:family=x; 2=equal},
+          title     = {T},
+          year      = {2024},
         }
         ");
     }

@@ -57,7 +57,12 @@ const PARALLEL_FINDINGS: usize = 2000;
 
 /// Runs `check`.
 pub fn run(args: &CheckArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode, Error> {
-    let lib = ctx.load(false)?;
+    // A JSON report is written even when no entry loads: a CI step reading
+    // it gets the syntax errors instead of nothing (the exit code is 2).
+    let lib = match args.format {
+        CheckFormat::Json => ctx.load_even_if_empty()?,
+        CheckFormat::Text => ctx.load(false)?,
+    };
     let findings = check_library(lib);
     let (errors, warnings, infos) = tally(&findings);
     match args.format {
@@ -112,7 +117,9 @@ pub fn run(args: &CheckArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitC
     // findings (tens of thousands of small allocations in a large library)
     // are left to the exit rather than freed one by one.
     std::mem::forget(findings);
-    Ok(if failed {
+    Ok(if lib.is_empty() && lib.skipped > 0 {
+        ExitCode::from(2)
+    } else if failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

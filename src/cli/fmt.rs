@@ -32,17 +32,8 @@ pub struct FmtArgs {
 pub fn run(args: &FmtArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode, Error> {
     let lib = ctx.load_unchecked()?;
     let path = lib.source.path().to_path_buf();
-    if !lib.raw.errors.is_empty() || lib.lossy {
-        let errors: Vec<_> = lib
-            .diagnostics
-            .iter()
-            .filter(|d| {
-                d.severity == crate::error::Severity::Error
-                    && matches!(d.code, "syntax" | "invalid-utf8")
-            })
-            .cloned()
-            .collect();
-        for d in &errors {
+    if !lib.rewritable() {
+        for d in lib.unreadable() {
             ctx.emit(d);
         }
         return Err(Error::Usage(format!(

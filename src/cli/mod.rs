@@ -160,6 +160,26 @@ impl Context {
         self.load_with(report, true)
     }
 
+    /// The library, loaded with every check, even when no entry loaded:
+    /// for `check --format json`, whose report says so itself.
+    pub fn load_even_if_empty(&self) -> Result<&'static Library, Error> {
+        Ok(Box::leak(Box::new(self.read(true)?)))
+    }
+
+    /// The library at `--bib`, loaded with the user's venues.
+    fn read(&self, checks: bool) -> Result<Library, Error> {
+        let path = self.library_path()?;
+        let registry = registry_for(&path)?;
+        Library::load(
+            &path,
+            LoadOptions {
+                owner: self.owner(),
+                registry,
+                checks,
+            },
+        )
+    }
+
     /// [`Context::load`] without the checks that only produce findings
     /// (see [`LoadOptions::checks`]): for `fmt`, which reports none.
     pub fn load_unchecked(&self) -> Result<&'static Library, Error> {
@@ -167,16 +187,7 @@ impl Context {
     }
 
     fn load_with(&self, report: bool, checks: bool) -> Result<&'static Library, Error> {
-        let path = self.library_path()?;
-        let registry = registry_for(&path)?;
-        let lib = Library::load(
-            &path,
-            LoadOptions {
-                owner: self.owner(),
-                registry,
-                checks,
-            },
-        )?;
+        let lib = self.read(checks)?;
         if lib.is_empty() && lib.skipped > 0 {
             for d in &lib.diagnostics {
                 self.emit(d);

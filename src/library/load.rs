@@ -63,6 +63,10 @@ pub(crate) struct Macros {
     /// kept as bytes, so a name lower-cased for a lookup needs no UTF-8
     /// check.
     map: FastMap<Box<[u8]>, (String, usize)>,
+    /// Every definition of a name defined more than once, as (where its
+    /// `@string` starts, expansion) in file order: an entry uses the one
+    /// defined last before it, as BibTeX reads the file.
+    redefined: FastMap<Box<[u8]>, Vec<(usize, String)>>,
     /// Bytes macro expansions may still produce.
     budget: AtomicUsize,
     /// Whether an expansion was cut short because the budget ran out.
@@ -113,6 +117,19 @@ impl Macros {
         }
     }
 
+    /// [`Macros::get`] for a use at byte `offset`: of a name defined more
+    /// than once, the definition last before it (the first, for a use
+    /// before any, as for a name defined once).
+    fn get_at(&self, name: &str, offset: usize) -> Option<&str> {
+        if !self.redefined.is_empty()
+            && let Some(defs) = self.redefined.get(name.to_ascii_lowercase().as_bytes())
+        {
+            let before = defs.partition_point(|&(at, _)| at < offset);
+            return defs.get(before.saturating_sub(1)).map(|(_, v)| v.as_str());
+        }
+        self.get(name)
+    }
+
     /// [`Macros::get`] as it answered while loading item `before`, for a
     /// library that defines no macro twice: a macro defined by an earlier
     /// item, else a month name.
@@ -145,6 +162,7 @@ impl Macros {
     fn with_budget(budget: usize) -> Macros {
         Macros {
             map: FastMap::default(),
+            redefined: FastMap::default(),
             budget: AtomicUsize::new(budget),
             exhausted: AtomicBool::new(false),
             first_cut: AtomicUsize::new(usize::MAX),
@@ -222,7 +240,7 @@ impl Macros {
             // One macro (`journal = IEEE_J_EC`, `month = jan`): its
             // expansion, borrowed.
             Some(Part::Macro(s)) => {
-                return match self.get(s.of(text)) {
+                return match self.get_at(s.of(text), value.start as usize) {
                     Some(expansion) if self.spend(expansion.len(), value.start as usize) => {
                         Cow::Borrowed(expansion)
                     }
@@ -238,7 +256,7 @@ impl Macros {
         for part in parts {
             match part {
                 Part::Braced(s) | Part::Quoted(s) | Part::Number(s) => out.push_str(s.of(text)),
-                Part::Macro(s) => match self.get(s.of(text)) {
+                Part::Macro(s) => match self.get_at(s.of(text), value.start as usize) {
                     Some(expansion) if self.spend(expansion.len(), value.start as usize) => {
                         out.push_str(expansion)
                     }
@@ -530,6 +548,32 @@ impl Library {
             .into_bytes()
             .into_boxed_slice();
         let value = self.macros.resolve(self.source.text(), &field).into_owned();
+        let at = item.span.start as usize;
+        let items = &self.raw.items;
+        let macros = &mut self.macros;
+        if let Some((first, defined)) = macros.map.get(&name) {
+            let first_at = items[*defined].span.start as usize;
+            macros
+                .redefined
+                .entry(name.clone())
+                .or_insert_with(|| vec![(first_at, first.clone())])
+                .push((at, value.clone()));
+            let previous = self.source.line_col(first_at).line;
+            let shown = field.name.of(self.source.text());
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Severity::Warning,
+                    "macro-redefined",
+                    format!("`@string` `{shown}` is defined twice (first at line {previous})"),
+                )
+                .at(Location::at(
+                    &self.source,
+                    field.name.start as usize,
+                    field.name.range().len(),
+                ))
+                .hint("entries use the definition above them, as BibTeX does; give the two values different names"),
+            );
+        }
         self.macros.map.insert(name, (value, index));
     }
 

@@ -327,4 +327,19 @@ impl Library {
     pub fn entry_count(&self) -> usize {
         self.len() + self.skipped
     }
+
+    /// Whether publist may write this library back: it parsed completely
+    /// and its text is the file's (no invalid UTF-8, no UTF-16, no NUL byte).
+    pub fn rewritable(&self) -> bool {
+        self.raw.errors.is_empty() && !self.lossy && self.unreadable().next().is_none()
+    }
+
+    /// The loader's findings that keep publist from rewriting the file:
+    /// syntax errors and encoding problems.
+    pub fn unreadable(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| {
+            matches!(d.code, "invalid-utf8" | "utf16" | "nul-byte")
+                || (d.code == "syntax" && d.severity == crate::error::Severity::Error)
+        })
+    }
 }

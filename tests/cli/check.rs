@@ -34,3 +34,29 @@ fn json_lists_every_finding() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     insta::assert_json_snapshot!(report);
 }
+
+/// With no entry loaded, `check --format json` still writes its report (a
+/// CI step reading it gets the syntax errors) and exits 2.
+#[test]
+fn json_reports_a_library_where_nothing_loads() {
+    let out = publist()
+        .args([
+            "--bib",
+            "tests/fixtures/invalid/all-entries-broken.bib",
+            "check",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", super::render(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+    assert_eq!(report["entries"], 2);
+    let codes: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"syntax"), "{codes:?}");
+}

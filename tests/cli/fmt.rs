@@ -91,6 +91,63 @@ fn refuses_files_with_syntax_errors() {
     ]));
 }
 
+/// BibTeX and biber use the first of two entries with one key: sorting
+/// newest first must not put the later copy in front.
+#[test]
+fn entries_sharing_a_key_keep_their_file_order() {
+    insta::assert_snapshot!(run(&[
+        "--bib",
+        "tests/fixtures/invalid/duplicate-key.bib",
+        "fmt"
+    ]));
+}
+
+/// A macro defined twice means, for each entry, its last definition above
+/// it: hoisting the `@string`s (or reordering entries) would change that.
+#[test]
+fn a_redefined_macro_keeps_its_strings_in_place() {
+    insta::assert_snapshot!(run(&[
+        "--bib",
+        "tests/fixtures/invalid/macro-redefined.bib",
+        "fmt"
+    ]));
+}
+
+/// A NUL byte or UTF-16 text is an encoding problem: `fmt` names it and
+/// rewrites nothing, as for invalid UTF-8.
+#[test]
+fn refuses_files_with_encoding_problems() {
+    let (_dir, nul) = copy_to_temp("invalid/nul-byte.bib");
+    let utf16 = nul.with_file_name("utf16.bib");
+    let text = fs::read_to_string(super::root().join(fixture("valid/unformatted.bib"))).unwrap();
+    let mut bytes = vec![0xff, 0xfe];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    fs::write(&utf16, &bytes).unwrap();
+    for (path, problem) in [(&nul, "NUL byte"), (&utf16, "UTF-16")] {
+        let before = fs::read(path).unwrap();
+        for args in [&["fmt"][..], &["fmt", "--check"], &["fmt", "--write"]] {
+            let out = publist()
+                .args(["--bib", path.to_str().unwrap()])
+                .args(args)
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{args:?} {}", render(&out));
+            assert!(out.stdout.is_empty(), "{args:?} {}", render(&out));
+            assert!(stderr.contains(problem), "{args:?} {stderr}");
+            assert!(stderr.contains("fix the errors above first"), "{stderr}");
+        }
+        assert_eq!(fs::read(path).unwrap(), before);
+        // Nor does `check` suggest running `fmt --write` on such a file.
+        let check = publist()
+            .args(["--bib", path.to_str().unwrap(), "check"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&check.stderr);
+        assert!(!stderr.contains("fmt --write"), "{stderr}");
+    }
+}
+
 /// `fmt --write` into a directory nobody may write to: an error that says
 /// so, the original untouched, no stray file. Root ignores permissions, so
 /// when a probe file can be created anyway the command runs as user

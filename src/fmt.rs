@@ -134,6 +134,12 @@ pub fn write_library<E>(
         match item.kind {
             ItemKind::Text | ItemKind::Comment => {
                 let chunk = item.span.of(text);
+                // The byte order mark stays the file's first bytes (written
+                // below), whatever moves with the text after it.
+                let chunk = match item.span.start {
+                    0 => chunk.strip_prefix('\u{feff}').unwrap_or(chunk),
+                    _ => chunk,
+                };
                 let next_is_entry = lib
                     .raw
                     .items
@@ -213,6 +219,9 @@ pub fn write_library<E>(
         .collect();
     // Pieces end with a newline, so no CRLF pair straddles two of them.
     let crlf = mostly_crlf(text);
+    if text.starts_with('\u{feff}') {
+        sink("\u{feff}")?;
+    }
     // Canonical entries are about as long as the originals: growing a
     // piece by doubling would copy it several times.
     let per_block = text.len() / blocks.len().max(1) * 9 / 8;

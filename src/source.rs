@@ -158,9 +158,12 @@ impl SourceFile {
             self.text[start..offset].chars().count()
         };
         *last = (offset, start, chars);
+        // A byte order mark is no character anyone sees: line 1's columns
+        // count from after it.
+        let bom = usize::from(start == 0 && offset >= 3 && self.text.starts_with('\u{feff}'));
         LineCol {
             line: index + 1,
-            column: chars + 1,
+            column: chars - bom + 1,
         }
     }
 
@@ -169,11 +172,17 @@ impl SourceFile {
         self.line_from(self.line_index(offset).1)
     }
 
-    /// The line starting at byte `start`, without its line ending.
+    /// The line starting at byte `start`, without its line ending (nor the
+    /// file's byte order mark).
     fn line_from(&self, start: usize) -> &str {
         let end = memchr::memchr(b'\n', &self.text.as_bytes()[start..])
             .map_or(self.text.len(), |e| start + e + 1);
-        self.text[start..end].trim_end_matches(['\n', '\r'])
+        let line = self.text[start..end].trim_end_matches(['\n', '\r']);
+        if start == 0 {
+            line.strip_prefix('\u{feff}').unwrap_or(line)
+        } else {
+            line
+        }
     }
 }
 

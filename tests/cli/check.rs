@@ -60,3 +60,34 @@ fn json_reports_a_library_where_nothing_loads() {
         .collect();
     assert!(codes.contains(&"syntax"), "{codes:?}");
 }
+
+/// A byte order mark is not a column: line 1's findings point where they
+/// would without it.
+#[test]
+fn a_byte_order_mark_does_not_shift_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let place = |text: &str| {
+        let path = dir.path().join("lib.bib");
+        std::fs::write(&path, text).unwrap();
+        let out = publist()
+            .args([
+                "--bib",
+                path.to_str().unwrap(),
+                "--message-format",
+                "short",
+                "check",
+            ])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        stderr
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .replace(path.to_str().unwrap(), "lib.bib")
+    };
+    let entry = "@article{a2020, title {x}, year = 2020}\n";
+    let plain = place(entry);
+    assert!(plain.starts_with("lib.bib:1:23:"), "{plain}");
+    assert_eq!(place(&format!("\u{feff}{entry}")), plain);
+}

@@ -206,3 +206,27 @@ fn a_read_only_directory_leaves_the_original_intact() {
         "no temporary file is left"
     );
 }
+
+/// A UTF-8 byte order mark stays the file's first bytes, whatever comment
+/// follows it and moves with its entry.
+#[test]
+fn a_byte_order_mark_stays_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.bib");
+    let text = "\u{feff}%% about b\n@article{b, title = {B}, year = 2020}\n@article{a, title = {A}, year = 2021}\n";
+    fs::write(&path, text).unwrap();
+    let fmt = |path: &std::path::Path| {
+        let out = publist()
+            .args(["--bib", path.to_str().unwrap(), "fmt"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", render(&out));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let once = fmt(&path);
+    assert!(once.starts_with("\u{feff}@article{a,"), "{once:?}");
+    assert_eq!(once.matches('\u{feff}').count(), 1, "{once:?}");
+    assert!(once.contains("\n%% about b\n@article{b,"), "{once:?}");
+    fs::write(&path, &once).unwrap();
+    assert_eq!(fmt(&path), once);
+}

@@ -102,6 +102,8 @@ pub enum ParseErrorKind {
     MissingKey,
     /// The key contains whitespace.
     KeyWithSpace,
+    /// The key is followed by a field (`name =`) without a comma between.
+    ExpectedCommaAfterKey,
     /// Something other than a field name where one should start.
     ExpectedFieldName,
     /// A field name not followed by `=`.
@@ -727,6 +729,17 @@ impl<'s> Parser<'s> {
         Span::new(start, self.pos)
     }
 
+    /// Whether `name =` starts at `at` (a field, not more of a key).
+    fn field_starts_at(&self, at: usize) -> bool {
+        let bytes = &self.bytes[at..];
+        let name = bytes.iter().take_while(|&&b| is_name_byte(b)).count();
+        name > 0
+            && bytes[name..]
+                .iter()
+                .find(|&&b| !is_space(b))
+                .is_some_and(|&b| b == b'=')
+    }
+
     fn here(&self) -> Span {
         self.char_span(self.pos)
     }
@@ -873,6 +886,18 @@ impl<'s> Parser<'s> {
             Some(b'=') => Err((ParseErrorKind::MissingKey, self.char_span(start))),
             None => Err((ParseErrorKind::UnclosedEntry, Span::new(start, start))),
             _ if key.is_empty() => Err((ParseErrorKind::MissingKey, self.here())),
+            _ if self.field_starts_at(self.pos) => {
+                // `@article{key author = ...`: the comma is missing; the
+                // span is the field's name.
+                let name = self.bytes[self.pos..]
+                    .iter()
+                    .take_while(|&&b| is_name_byte(b))
+                    .count();
+                Err((
+                    ParseErrorKind::ExpectedCommaAfterKey,
+                    Span::new(self.pos, self.pos + name),
+                ))
+            }
             _ => {
                 // `@article{my key, ...`: whitespace inside the key.
                 Err((
@@ -1252,6 +1277,10 @@ mod tests {
             (
                 "@article{my key, title = {x}}",
                 ParseErrorKind::KeyWithSpace,
+            ),
+            (
+                "@article{key\n  title = {x}}",
+                ParseErrorKind::ExpectedCommaAfterKey,
             ),
             ("@article{a, title = {x} # }", ParseErrorKind::ExpectedValue),
             ("@article{a, title = \"x}", ParseErrorKind::UnclosedQuote),

@@ -1729,6 +1729,15 @@ fn syntax_diagnostic(source: &SourceFile, err: &syntax::ParseError) -> Diagnosti
             here,
             None,
         ),
+        ParseErrorKind::ExpectedCommaAfterKey => (
+            format!(
+                "expected `,` after the citation key of {entry}, before the field `{}`",
+                &text[err.span.range()]
+            ),
+            "add `,` after the key: `@article{key, title = ...}`".to_string(),
+            here,
+            None,
+        ),
         ParseErrorKind::KeyWithSpace => (
             format!("the citation key of {entry} contains whitespace"),
             "keys cannot contain spaces; join the words with `-` or `_`".to_string(),

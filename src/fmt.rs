@@ -81,10 +81,12 @@ const FIELD_ORDER: &[&str] = &[
     "abstract",
 ];
 
-/// One output block: an item plus the comment text that precedes it.
+/// One output block: an item plus the comment text that precedes it, and
+/// the text after an entry's closing delimiter on its line (`} % note`).
 struct Block {
     leading: String,
     body: Body,
+    trailing: String,
 }
 
 /// What a block prints: text already made, or an entry rendered when the
@@ -136,10 +138,27 @@ pub fn write_library<E>(
                 let chunk = item.span.of(text);
                 // The byte order mark stays the file's first bytes (written
                 // below), whatever moves with the text after it.
-                let chunk = match item.span.start {
+                let mut chunk = match item.span.start {
                     0 => chunk.strip_prefix('\u{feff}').unwrap_or(chunk),
                     _ => chunk,
                 };
+                // Text on an entry's last line (`} % note`) is the entry's.
+                let after_entry = index > 0
+                    && matches!(
+                        lib.raw.items[index - 1].kind,
+                        ItemKind::Entry | ItemKind::Broken
+                    );
+                if item.kind == ItemKind::Text
+                    && after_entry
+                    && let Some((_, block)) = entries.last_mut()
+                {
+                    let line_end = chunk.find('\n').unwrap_or(chunk.len());
+                    let on_its_line = chunk[..line_end].trim();
+                    if !on_its_line.is_empty() {
+                        block.trailing = on_its_line.to_string();
+                        chunk = &chunk[line_end..];
+                    }
+                }
                 let next_is_entry = lib
                     .raw
                     .items
@@ -163,7 +182,14 @@ pub fn write_library<E>(
             ItemKind::String if redefined_macros && seen_entry => {
                 let leading = std::mem::take(&mut pending);
                 let body = Body::Text(render_macro_item(lib, item));
-                entries.push((index, Block { leading, body }));
+                entries.push((
+                    index,
+                    Block {
+                        leading,
+                        body,
+                        trailing: String::new(),
+                    },
+                ));
             }
             ItemKind::String | ItemKind::Preamble => {
                 let body = render_macro_item(lib, item);
@@ -181,6 +207,7 @@ pub fn write_library<E>(
                     Block {
                         leading,
                         body: Body::Entry(index),
+                        trailing: String::new(),
                     },
                 ));
             }
@@ -192,6 +219,7 @@ pub fn write_library<E>(
                     Block {
                         leading,
                         body: Body::Text(item.span.of(text).trim_end().to_string()),
+                        trailing: String::new(),
                     },
                 ));
             }
@@ -268,6 +296,10 @@ fn render_block(lib: &Library, block: &Block, out: &mut String) {
     match &block.body {
         Body::Text(t) => out.push_str(t),
         Body::Entry(i) => render_entry_into(lib, &lib.raw.items[*i], out),
+    }
+    if !block.trailing.is_empty() {
+        out.push(' ');
+        out.push_str(&block.trailing);
     }
     out.push('\n');
 }
@@ -391,11 +423,13 @@ fn push_block(blocks: &mut Vec<Block>, leading: String, body: String) {
             blocks.push(Block {
                 leading: String::new(),
                 body: Body::Text(leading),
+                trailing: String::new(),
             });
         } else {
             blocks.push(Block {
                 leading,
                 body: Body::Text(body),
+                trailing: String::new(),
             });
         }
     }
@@ -901,6 +935,24 @@ mod tests {
           year    = {2020},
         }
         ");
+    }
+
+    #[test]
+    fn text_on_an_entrys_last_line_stays_with_it() {
+        let input = "@misc{old, title = {Old}, year = 2020} % end of old\n\n@misc{new, title = {New}, year = 2024}\n";
+        let once = fmt(input);
+        insta::assert_snapshot!(once, @r"
+        @misc{new,
+          title = {New},
+          year  = {2024},
+        }
+
+        @misc{old,
+          title = {Old},
+          year  = {2020},
+        } % end of old
+        ");
+        assert_eq!(fmt(&once), once);
     }
 
     #[test]

@@ -45,6 +45,7 @@ pub fn check_library(lib: &Library) -> Vec<Diagnostic> {
                 checker.venue(i, &facts.venue, &mut chunk.found);
                 checker.arxiv(i, &mut chunk.found);
                 checker.markers(i, &mut chunk.found);
+                checker.escapes(i, &mut chunk.found);
                 chunk.title_hashes.push(title.hash);
                 if let Some(id) = facts.arxiv {
                     chunk.arxiv.push((i, id));
@@ -355,6 +356,36 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Values that BibTeX reads differently from publist: BibTeX has no
+    /// escapes in values, so `\}` closes a brace and `\"` ends a quoted
+    /// value, while publist (like LaTeX) reads them as escaped.
+    fn escapes(&self, i: usize, out: &mut Vec<Diagnostic>) {
+        let text = self.lib.source.text();
+        // A value joined with `#` is not one `{...}` or `"..."`: its parts
+        // are left alone.
+        for f in self.lib.fields_of(i).iter().filter(|f| !f.concatenated) {
+            let value = &text.as_bytes()[f.value.range()];
+            let Some((at, quote)) = bibtex_reads_differently(value) else {
+                continue;
+            };
+            let name = f.name.of(text);
+            let message = if quote {
+                format!("BibTeX ends `{name}` of `{}` at this `\\\"`", self.key(i))
+            } else {
+                format!(
+                    "BibTeX counts this brace in `{name}` of `{}`, and then the value's braces do not match",
+                    self.key(i)
+                )
+            };
+            let at = f.value.start as usize + at;
+            out.push(
+                Diagnostic::new(Severity::Warning, "bibtex-escape", message)
+                    .at(Location::at(&self.lib.source, at, 2))
+                    .hint("BibTeX has no escapes in values: write `{\\\"u}` for ü, and `\\textbraceleft{}` or `\\textbraceright{}` for a lone brace"),
+            );
+        }
+    }
+
     /// One finding per unknown venue, with the nearest known venue as hint.
     fn unknown_venues(&self, out: &mut Vec<Diagnostic>) {
         let unknown = std::mem::take(&mut *locked(&self.unknown_venues));
@@ -498,6 +529,43 @@ impl<'a> Checker<'a> {
             );
         }
     }
+}
+
+/// Where BibTeX stops agreeing with publist about `value` (a field's raw
+/// value, `{...}` or `"..."`): the offset of the backslash of the `\{`,
+/// `\}` or `\"` at which BibTeX ends the value, and whether it is a quote;
+/// or, when BibTeX finds the braces unbalanced, of the first escaped brace.
+/// None when both read the value alike (no such escape, or escaped braces
+/// that balance).
+fn bibtex_reads_differently(value: &[u8]) -> Option<(usize, bool)> {
+    let (&open, inner) = value.split_first()?;
+    let inner = inner.strip_suffix(match open {
+        b'{' => b"}",
+        b'"' => b"\"",
+        _ => return None,
+    })?;
+    let first_escape = memchr::memchr_iter(b'\\', inner)
+        .find(|&k| matches!(inner.get(k + 1), Some(b'{' | b'}' | b'"')))?;
+    // The value as BibTeX reads it: every brace counts, and a quoted value
+    // ends at the first `"` outside braces.
+    let backslash_before = |k: usize| {
+        if k > 0 && inner[k - 1] == b'\\' {
+            k - 1
+        } else {
+            k
+        }
+    };
+    let mut depth = 0usize;
+    for (k, &b) in inner.iter().enumerate() {
+        match b {
+            b'{' => depth += 1,
+            b'}' if depth == 0 => return Some((1 + backslash_before(k), false)),
+            b'}' => depth -= 1,
+            b'"' if open == b'"' && depth == 0 => return Some((1 + backslash_before(k), true)),
+            _ => {}
+        }
+    }
+    (depth != 0).then_some((1 + first_escape, false))
 }
 
 /// Above this many entries to reformat, `check` reports them as one finding.
@@ -675,6 +743,19 @@ mod tests {
     }
 
     #[test]
+    fn escaped_braces_and_quotes_as_bibtex_reads_them() {
+        let at = |v: &str| bibtex_reads_differently(v.as_bytes());
+        assert_eq!(at("{plain}"), None);
+        assert_eq!(at("{$\\{x\\}$}"), None, "escaped braces that balance");
+        assert_eq!(at("{M\\\"uller}"), None, "a quote in braces");
+        assert_eq!(at("\"M{\\\"u}ller\""), None, "a quote inside braces");
+        assert_eq!(at("{[0,1\\}}"), Some((5, false)));
+        assert_eq!(at("{a \\{ b}"), Some((3, false)));
+        assert_eq!(at("\"The \\\"Best\\\" Paper\""), Some((5, true)));
+        assert_eq!(at("jan"), None);
+    }
+
+    #[test]
     fn findings_sort_stably_by_position_then_severity() {
         let at = |line, column| Location::bare("t.bib", line, column);
         let d = |code, severity, place: Option<Location>| {
@@ -726,6 +807,10 @@ mod tests {
         assert!(
             codes("@misc{a, title = {T}, author = {Wang*, M. and Yu*, R.}, year = 2020}")
                 .contains(&"name-marker")
+        );
+        assert!(
+            codes("@misc{a, title = {Interval [0,1\\}}, author = {A, B}, year = 2020}")
+                .contains(&"bibtex-escape")
         );
     }
 }

@@ -231,11 +231,20 @@ static LATEX_ARGUMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\\(?:url|href|cite[a-zA-Z]*|ref|eqref|label|input|include|includegraphics|nocite|bibliography|bibliographystyle|usepackage|documentclass)\*?(?:\[[^\]\n]*\])*\{[^}\n]*\}")
         .expect("valid regex")
 });
+/// The head of a macro or environment definition up to its argument count
+/// and optional default: `\newcommand{\R}[1][x]`, `\newenvironment{t}[2]`.
+static LATEX_DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\\(?:(?:(?:re)?newcommand|providecommand|DeclareRobustCommand)\*?[ \t]*(?:\{[^}\n]*\}|\\(?:[A-Za-z@]+|.))|(?:re)?newenvironment\*?[ \t]*\{[^}\n]*\})(?:[ \t]*\[[^\]\n]*\]){1,2}",
+    )
+    .expect("valid regex")
+});
 static LATEX_COMMAND: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\\(?:[A-Za-z@]+\*?|.)").expect("valid regex"));
 
-/// Comments, verbatim and math environments, `\verb`, math, and the
-/// arguments of commands that hold keys, paths or URLs.
+/// Comments, verbatim and math environments, `\verb`, math, the
+/// arguments of commands that hold keys, paths or URLs, and the argument
+/// counts of definitions (`\newcommand{\R}[1]` is no tag).
 fn mask_latex_hard(text: &str, hidden: &mut [bool]) {
     mask_latex_comments(text, hidden);
     // The `regex` crate has no backreferences: check the pairing by hand.
@@ -252,9 +261,11 @@ fn mask_latex_hard(text: &str, hidden: &mut [bool]) {
     }
     mask_verb(text, hidden);
     mask_latex_math(text, hidden);
-    for m in LATEX_ARGUMENT.find_iter(text) {
-        if !hidden[m.start()] {
-            hide(hidden, m.start(), m.end());
+    for re in [&*LATEX_ARGUMENT, &*LATEX_DEFINITION] {
+        for m in re.find_iter(text) {
+            if !hidden[m.start()] {
+                hide(hidden, m.start(), m.end());
+            }
         }
     }
 }
@@ -421,5 +432,23 @@ mod tests {
         }
         assert!(m.prose.contains("{Expressivity}: a [1]"));
         assert!(m.prose.ends_with("50   [5]"));
+    }
+
+    #[test]
+    fn latex_hides_argument_counts_of_definitions() {
+        for text in [
+            "\\newcommand{\\R}[1]{x}",
+            "\\renewcommand*{\\R} [2][0]{x}",
+            "\\providecommand\\R[3]{x}",
+            "\\newcommand\\R[4]{x}",
+            "\\DeclareRobustCommand{\\R}[5]{x}",
+            "\\newenvironment{topic}[6]{a}{b}",
+            "\\renewenvironment*{topic}[7][8]{a}{b}",
+        ] {
+            let m = mask(text, Syntax::Latex);
+            assert!(!m.structure.contains(']'), "{text}: {:?}", m.structure);
+        }
+        let kept = prose("\\newcommand{\\R}{x} [9]", Syntax::Latex);
+        assert!(kept.ends_with("[9]"));
     }
 }

@@ -6,6 +6,7 @@
 //! as it had bytes (newlines stay), so positions found in the masked text
 //! are positions in the original.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -21,16 +22,20 @@ pub struct Masked {
     /// Also LaTeX command names and their optional arguments hidden: the
     /// words a topic is matched with.
     pub prose: String,
+    /// The labels of Markdown link reference definitions (`[1]: url`), as
+    /// [`link_label`] normalizes them.
+    pub link_labels: HashSet<String>,
 }
 
 /// Masks `text` written in `syntax`.
 pub fn mask(text: &str, syntax: Syntax) -> Masked {
     let mut hidden = vec![false; text.len()];
+    let mut link_labels = HashSet::new();
     if text.starts_with('\u{feff}') {
         hide(&mut hidden, 0, 3);
     }
     match syntax {
-        Syntax::Markdown => mask_markdown(text, &mut hidden),
+        Syntax::Markdown => mask_markdown(text, &mut hidden, &mut link_labels),
         Syntax::Latex => mask_latex_hard(text, &mut hidden),
     }
     hide_matches(text, &URL, &mut hidden);
@@ -42,6 +47,7 @@ pub fn mask(text: &str, syntax: Syntax) -> Masked {
     Masked {
         structure,
         prose: apply(text, &hidden),
+        link_labels,
     }
 }
 
@@ -82,7 +88,7 @@ static HTML: LazyLock<Regex> = LazyLock::new(|| {
 static FENCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^ {0,3}(`{3,}|~{3,})").expect("valid regex"));
 static REFERENCE_DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^ {0,3}\[[^\]\n^][^\]\n]*\]:[ \t]*\S.*$").expect("valid regex")
+    Regex::new(r"(?m)^ {0,3}\[([^\]\n^][^\]\n]*)\]:[ \t]*\S.*$").expect("valid regex")
 });
 /// Footnote references and the `[^1]:` of their definitions: not words.
 static FOOTNOTE: LazyLock<Regex> =
@@ -90,14 +96,38 @@ static FOOTNOTE: LazyLock<Regex> =
 static DISPLAY_MATH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?s)\$\$.+?\$\$").expect("valid regex"));
 
-fn mask_markdown(text: &str, hidden: &mut [bool]) {
+fn mask_markdown(text: &str, hidden: &mut [bool], link_labels: &mut HashSet<String>) {
     mask_fences(text, hidden);
     hide_matches(text, &HTML, hidden);
-    hide_matches(text, &REFERENCE_DEFINITION, hidden);
+    mask_reference_definitions(text, hidden, link_labels);
     mask_code_spans(text, hidden);
     mask_link_targets(text, hidden);
     hide_matches(text, &DISPLAY_MATH, hidden);
     mask_inline_math(text, hidden);
+}
+
+/// Link reference definitions (`[1]: https://...`), outside code: hidden,
+/// and their labels collected.
+fn mask_reference_definitions(text: &str, hidden: &mut [bool], labels: &mut HashSet<String>) {
+    for c in REFERENCE_DEFINITION.captures_iter(text) {
+        let (Some(whole), Some(label)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        if hidden[label.start()] {
+            continue;
+        }
+        labels.insert(link_label(label.as_str()));
+        hide(hidden, whole.start(), whole.end());
+    }
+}
+
+/// A link label as CommonMark matches it: case-folded, whitespace collapsed.
+pub fn link_label(label: &str) -> String {
+    label
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// Fenced code blocks: from a ``` or ~~~ line to the matching fence.

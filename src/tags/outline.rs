@@ -607,7 +607,7 @@ mod tests {
 
     fn outline(text: &str, syntax: Syntax) -> (Outline, String) {
         let m = mask(text, syntax);
-        let s = scan(text, &m.prose);
+        let s = scan(text, &m.prose, &m.link_labels);
         let mut plain = m.prose.clone();
         for t in &s.tags {
             plain.replace_range(t.span.clone(), &" ".repeat(t.span.len()));

@@ -505,3 +505,28 @@ fn latex_definitions_have_argument_counts_not_tags() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.starts_with("renumbered 2 of 2 tags"), "{stderr}");
 }
+
+#[test]
+fn reference_link_labels_are_not_tags() {
+    let path = "tests/fixtures/tags/reference-links.md";
+    insta::assert_snapshot!(run(&["tags", path, "--quiet"]), @r"
+    success: true
+    exit_code: 0
+    ----- stdout -----
+    tests/fixtures/tags/reference-links.md: 2 tags on line 3 cite 2 of 12 papers; 0 errors, 0 warnings, 10 infos
+
+    ----- stderr -----
+    ");
+    let dir = tempfile::tempdir().unwrap();
+    let new = library_with_an_older_paper(dir.path());
+    let out = publist()
+        .args(["--bib", new.to_str().unwrap(), "tags", path])
+        .args(["--renumber-from", "bib/publications.bib"])
+        .output()
+        .unwrap();
+    let source = fs::read_to_string(root().join(path)).unwrap();
+    let expected = source.replace("[8][12]", "[9][13]");
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), expected);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.starts_with("renumbered 2 of 2 tags"), "{stderr}");
+}

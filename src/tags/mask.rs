@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Syntax;
+use super::outline::{HEADING, RULE, columns, item_content_column};
 
 /// The two masked views of a statement.
 #[derive(Debug, Clone)]
@@ -99,6 +100,7 @@ static DISPLAY_MATH: LazyLock<Regex> =
 fn mask_markdown(text: &str, hidden: &mut [bool], link_labels: &mut HashSet<String>) {
     mask_fences(text, hidden);
     hide_matches(text, &HTML, hidden);
+    mask_indented_code(text, hidden);
     mask_reference_definitions(text, hidden, link_labels);
     mask_code_spans(text, hidden);
     mask_link_targets(text, hidden);
@@ -149,6 +151,53 @@ fn mask_fences(text: &str, hidden: &mut [bool]) {
     }
     if let Some((_, start)) = open {
         hide(hidden, start, text.len());
+    }
+}
+
+/// Indented code blocks, by CommonMark's rules: lines indented four
+/// columns or more past the content of the list item they belong to (or
+/// the margin), that do not continue a paragraph. Nested items and
+/// continuation lines indented under their item stay text.
+fn mask_indented_code(text: &str, hidden: &mut [bool]) {
+    // Content columns of the open list items, innermost last.
+    let mut items: Vec<usize> = Vec::new();
+    let mut blank_before = true;
+    let mut in_paragraph = false;
+    let mut offset = 0;
+    for raw_line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += raw_line.len();
+        let line = raw_line.trim_end_matches(['\n', '\r']);
+        let trimmed = line.trim_start();
+        if trimmed.trim_end().is_empty() {
+            (blank_before, in_paragraph) = (true, false);
+            continue;
+        }
+        let text_at = start + line.len() - trimmed.len();
+        if hidden[text_at..start + line.len()].iter().all(|&h| h) {
+            // A fenced block or HTML: it ends any paragraph.
+            (blank_before, in_paragraph) = (false, false);
+            continue;
+        }
+        let indent = columns(&line[..line.len() - trimmed.len()]);
+        let continues = in_paragraph && !blank_before;
+        let item = item_content_column(line);
+        if !continues || item.is_some() {
+            while items.last().is_some_and(|&c| c > indent) {
+                items.pop();
+            }
+        }
+        let base = items.last().copied().unwrap_or(0);
+        if !continues && indent >= base + 4 {
+            hide(hidden, text_at, start + line.len());
+            in_paragraph = false;
+        } else if let Some(content) = item {
+            items.push(content);
+            in_paragraph = true;
+        } else {
+            in_paragraph = !(HEADING.is_match(line) || RULE.is_match(line));
+        }
+        blank_before = false;
     }
 }
 
@@ -434,6 +483,31 @@ mod tests {
             masked,
             format!("a {} b\n   \n   \n   \nc [3]", " ".repeat(7))
         );
+    }
+
+    #[test]
+    fn indented_code_blocks_are_hidden() {
+        let code = "Intro [1]:\n\n    x = a[2]\n\n\tb[3]\nEnd [4].\n";
+        assert_eq!(
+            prose(code, Syntax::Markdown),
+            "Intro [1]:\n\n            \n\n\t    \nEnd [4].\n"
+        );
+        // Not code: continuation lines, nested items, text inside items.
+        for text in [
+            "A paragraph\n    continued [1]\n",
+            "- item\n    - nested [1]\n",
+            "- item\n\n    - nested [1]\n",
+            "1. item\n\n    more text [1]\n",
+            "- a\n  - b\n\n      c [1]\n",
+            "## H\n- a\n\n    b [1]\n",
+        ] {
+            assert_eq!(prose(text, Syntax::Markdown), text, "{text:?}");
+        }
+        // Code inside an item: four columns past its content.
+        let in_item = prose("- a\n\n      code[1]\n", Syntax::Markdown);
+        assert!(!in_item.contains("[1]"), "{in_item:?}");
+        let after_list = prose("- a\n\nText.\n\n    code[1]\n", Syntax::Markdown);
+        assert!(!after_list.contains("[1]"), "{after_list:?}");
     }
 
     #[test]

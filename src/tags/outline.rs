@@ -155,20 +155,28 @@ pub fn build(structure: &str, plain: &str, syntax: Syntax, tags: &[usize]) -> Ou
     outline
 }
 
-static HEADING: LazyLock<Regex> =
+pub(super) static HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^ {0,3}#{1,6}(?:[ \t]+(.*?))?[ \t#]*$").expect("valid regex"));
-static RULE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static RULE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[ \t]*(?:={3,}|-{3,}|\*{3,}|_{3,}|(?:[-*_][ \t]+){2,}[-*_])[ \t]*$")
         .expect("valid regex")
 });
-static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static BULLET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([ \t]*)([-*+•◦▪‣·]|\d{1,3}[.)]|\([0-9A-Za-z]{1,4}\)|[a-z]\))(?:[ \t]+|$)")
         .expect("valid regex")
 });
 
 /// Display columns of leading whitespace (a tab is 4).
-fn columns(ws: &str) -> usize {
+pub(super) fn columns(ws: &str) -> usize {
     ws.chars().map(|c| if c == '\t' { 4 } else { 1 }).sum()
+}
+
+/// The content column of the list item `line` starts, if it starts one:
+/// where the text after the marker (`- `, `1. `) begins.
+pub(super) fn item_content_column(line: &str) -> Option<usize> {
+    let c = BULLET.captures(line)?;
+    let marker_end = c.get(0).map_or(0, |m| m.end());
+    Some(columns(&c[1]) + line[c[1].len()..marker_end].chars().count())
 }
 
 /// Markdown and plain text: one block per list item (with its
@@ -211,10 +219,9 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
         } else if RULE.is_match(line) {
             blocks.extend(current.take().map(|(b, _)| b));
             blocks.push(block(BlockKind::Break, 0, start..end));
-        } else if let Some(c) = bullet {
+        } else if let (Some(c), Some(content_col)) = (bullet, item_content_column(line)) {
             blocks.extend(current.take().map(|(b, _)| b));
             let marker_end = c.get(0).map_or(0, |m| m.end());
-            let content_col = columns(&c[1]) + line[c[1].len()..marker_end].chars().count();
             let item = block(BlockKind::Item, columns(&c[1]), start + marker_end..end);
             current = Some((item, content_col));
         } else if is_caps_heading(trimmed) {

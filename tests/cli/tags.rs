@@ -530,3 +530,63 @@ fn reference_link_labels_are_not_tags() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.starts_with("renumbered 2 of 2 tags"), "{stderr}");
 }
+
+/// Each tag's line, text and topic path.
+fn tag_places(report: &Value) -> Vec<(u64, String, Vec<String>)> {
+    report["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            let path = t["path"].as_array().unwrap();
+            (
+                t["line"].as_u64().unwrap(),
+                t["text"].as_str().unwrap().to_string(),
+                path.iter()
+                    .map(|p| p.as_str().unwrap().to_string())
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+/// `(line, tag, path)` rows for comparing with [`tag_places`].
+fn places(rows: &[(u64, &str, &[&str])]) -> Vec<(u64, String, Vec<String>)> {
+    rows.iter()
+        .map(|(line, tag, path)| {
+            (
+                *line,
+                tag.to_string(),
+                path.iter().map(|p| p.to_string()).collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn indented_code_blocks_are_not_read() {
+    let path = "tests/fixtures/tags/indented-code.md";
+    let report = json(&["tags", path, "--format", "json"]);
+    let optimization: &[&str] = &["Optimization"];
+    let dynamics: &[&str] = &["Optimization", "Training dynamics"];
+    let power: &[&str] = &["The expressive power of Transformers"];
+    assert_eq!(
+        tag_places(&report),
+        places(&[
+            (3, "[8]", power),
+            (3, "[12]", power),
+            (8, "[2]", optimization),
+            (10, "[4]", dynamics),
+            (11, "[4]", dynamics),
+            (15, "[4]", dynamics),
+        ])
+    );
+    let warnings: Vec<_> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "warning")
+        .map(|f| (f["kind"].as_str().unwrap(), f["tag"].as_str().unwrap()))
+        .collect();
+    assert_eq!(warnings, [("uncovered", "[2]")]);
+}

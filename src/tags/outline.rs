@@ -294,7 +294,7 @@ fn is_caps_heading(line: &str) -> bool {
 
 static LATEX_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\\(begin|end)[ \t]*\{([A-Za-z*]+)\}|\\item\b|\\(?:[A-Za-z]*section|chapter|part)\*?[ \t]*(?:\[[^\]\n]*\])?\{([^}\n]*)\}|\n[ \t]*\r?\n",
+        r"\\(begin|end)[ \t]*\{([A-Za-z*]+)\}|\\item\b|\\(?:[A-Za-z]*section|chapter|part)\*?[ \t]*(?:\[[^\]\n]*\])?\{([^}\n]*)\}|\n[ \t]*\r?\n|(\\(?:sub)?paragraph\b)",
     )
     .expect("valid regex")
 });
@@ -311,7 +311,7 @@ const LIST_ENVIRONMENTS: &[&str] = &[
 ];
 
 /// LaTeX: blocks from `\item`s (level = list depth), sectioning commands
-/// and paragraphs outside lists. The preamble is skipped.
+/// and paragraphs outside lists (ended by a blank line or `\paragraph`). The preamble is skipped.
 fn latex_blocks(text: &str) -> Vec<Block> {
     let body_start = text.find("\\begin{document}").map_or(0, |i| i + 16);
     let mut blocks = Vec::new();
@@ -360,6 +360,13 @@ fn latex_blocks(text: &str) -> Vec<Block> {
                 item.span.start = after + end + 1;
             }
             current = Some(item);
+        } else if c.get(4).is_some() {
+            // `\paragraph{X}` starts a paragraph, blank line before or not.
+            if depth == 0 {
+                close(&mut current, &mut blocks, at);
+                pos = at;
+                continue;
+            }
         } else if let Some(title) = c.get(3) {
             close(&mut current, &mut blocks, at);
             let content = body_start + title.start()..body_start + title.end();
@@ -716,6 +723,17 @@ mod tests {
             ]
         );
         assert_eq!(o.sections[1].title.as_deref(), Some("Research"));
+    }
+
+    #[test]
+    fn latex_paragraph_commands_start_paragraphs() {
+        let text = "\\section{Research}\n\\paragraph{Noise:} geometry [5].\n\\subparagraph*{Expressivity:} rates [8].\nMore [12].\n\\begin{itemize}\\item A [1] \\paragraph{x} b\\end{itemize}\n";
+        let (o, _) = outline(text, Syntax::Latex);
+        assert_eq!(
+            labels(&o),
+            [(None, "Noise"), (None, "Expressivity"), (Some(1), "A")]
+        );
+        assert!(text[o.topics[1].span.clone()].ends_with("More [12]."));
     }
 
     #[test]

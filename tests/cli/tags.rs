@@ -590,3 +590,23 @@ fn indented_code_blocks_are_not_read() {
         .collect();
     assert_eq!(warnings, [("uncovered", "[2]")]);
 }
+
+#[test]
+fn latex_paragraph_commands_start_topics() {
+    let path = "tests/fixtures/tags/paragraphs.tex";
+    let report = json(&["tags", path, "--format", "json"]);
+    let (noise, expressivity, bias): (&[&str], &[&str], &[&str]) =
+        (&["Noise"], &["Expressivity"], &["Implicit bias"]);
+    assert_eq!(
+        tag_places(&report),
+        places(&[
+            (2, "[5]", noise),
+            (2, "[9]", noise),
+            (3, "[8]", expressivity),
+            (3, "[12]", expressivity),
+            (4, "[3]", bias),
+            (5, "[6]", bias),
+        ])
+    );
+    assert_eq!(report["summary"]["warnings"], 0);
+}

@@ -161,6 +161,9 @@ pub(super) static RULE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[ \t]*(?:={3,}|-{3,}|\*{3,}|_{3,}|(?:[-*_][ \t]+){2,}[-*_])[ \t]*$")
         .expect("valid regex")
 });
+/// A setext heading's underline: `===` (level 1) or `---` (level 2).
+static SETEXT_UNDERLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^ {0,3}(?:=+|-+)[ \t]*$").expect("valid regex"));
 pub(super) static BULLET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([ \t]*)([-*+•◦▪‣·]|\d{1,3}[.)]|\([0-9A-Za-z]{1,4}\)|[a-z]\))(?:[ \t]+|$)")
         .expect("valid regex")
@@ -213,6 +216,14 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
         if let Some((title, content)) = heading {
             blocks.extend(current.take().map(|(b, _)| b));
             blocks.push(block(BlockKind::Heading(title, content), 0, start..end));
+        } else if SETEXT_UNDERLINE.is_match(line)
+            && let Some((para, _)) = current.take_if(|(b, _)| b.kind == BlockKind::Paragraph)
+        {
+            // The paragraph above is the heading's text; after a blank
+            // line (no paragraph open) `---` stays a rule.
+            let title = clean(&text[para.span.clone()]);
+            let heading = BlockKind::Heading(title, para.span.clone());
+            blocks.push(block(heading, 0, para.span.start..end));
         } else if trimmed.starts_with('|') {
             blocks.extend(current.take().map(|(b, _)| b));
             blocks.extend(table_row(trimmed, end - trimmed.len(), indent));
@@ -734,6 +745,26 @@ mod tests {
             [(None, "Noise"), (None, "Expressivity"), (Some(1), "A")]
         );
         assert!(text[o.topics[1].span.clone()].ends_with("More [12]."));
+    }
+
+    #[test]
+    fn setext_underlines_make_headings() {
+        let text = "Expressivity\n============\n\nAttention [12].\n\nNoise and\nbias [5]\n---\n- Flat minima [3]\n\n---\n- a [1]\n---\n";
+        let (o, _) = outline(text, Syntax::Markdown);
+        let titles: Vec<_> = o.sections.iter().map(|s| s.title.as_deref()).collect();
+        assert_eq!(
+            titles,
+            [None, Some("Expressivity"), Some("Noise and bias [5]")]
+        );
+        assert_eq!(
+            labels(&o),
+            [
+                (None, "Attention"),
+                (None, "Noise and bias"),
+                (None, "Flat minima"),
+                (None, "a")
+            ]
+        );
     }
 
     #[test]

@@ -610,3 +610,31 @@ fn latex_paragraph_commands_start_topics() {
     );
     assert_eq!(report["summary"]["warnings"], 0);
 }
+
+#[test]
+fn setext_headings_are_sections() {
+    let path = "tests/fixtures/tags/setext.md";
+    let report = json(&["tags", path, "--format", "json"]);
+    let sections: Vec<(&Value, &Value)> = report["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (&t["text"], &t["section"]))
+        .collect();
+    let expected: Vec<(Value, Value)> = [
+        ("[12]", "Expressivity"),
+        ("[8]", "Expressivity"),
+        ("[8]", "Expressivity"),
+        ("[3]", "Noise"),
+        ("[5]", "Noise"),
+        ("[2]", "Noise"),
+    ]
+    .iter()
+    .map(|(t, s)| (Value::from(*t), Value::from(*s)))
+    .collect();
+    assert_eq!(
+        sections,
+        expected.iter().map(|(t, s)| (t, s)).collect::<Vec<_>>()
+    );
+    assert_eq!(report["summary"]["warnings"], 0);
+}

@@ -350,6 +350,9 @@ fn latex_blocks(text: &str) -> Vec<Block> {
             let is_list = LIST_ENVIRONMENTS.contains(&env.as_str().trim_end_matches('*'));
             if is_list {
                 close(&mut current, &mut blocks, at);
+                if depth == 0 && &c[1] == "begin" && follows_a_blank_line(text, &blocks, at) {
+                    blocks.push(block(BlockKind::Break, 0, at..at));
+                }
                 depth = if &c[1] == "begin" {
                     depth + 1
                 } else {
@@ -397,6 +400,18 @@ fn latex_blocks(text: &str) -> Vec<Block> {
     }
     blocks
 }
+
+/// Whether a list starting at `at` is separated from the paragraph before
+/// it by a blank line: then it is a block of its own, not that paragraph's
+/// sub-topics (as in Markdown). Without one it continues the paragraph.
+fn follows_a_blank_line(text: &str, blocks: &[Block], at: usize) -> bool {
+    blocks.last().is_some_and(|b| {
+        b.kind == BlockKind::Paragraph && BLANK_LINE.is_match(&text[b.span.end..at])
+    })
+}
+
+static BLANK_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\n[ \t]*\r?\n").expect("valid regex"));
 
 /// A paragraph block for `span` if it holds any text.
 fn paragraph_block(text: &str, mut span: Range<usize>, blocks: &mut Vec<Block>) {
@@ -765,6 +780,15 @@ mod tests {
                 (None, "a")
             ]
         );
+    }
+
+    #[test]
+    fn a_latex_list_after_a_blank_line_is_not_a_paragraph_s_sub_topics() {
+        let list = "\\begin{itemize}\n\\item Noise: geometry [5].\n\\end{itemize}\n";
+        let (o, _) = outline(&format!("Thesis [8].\n\n{list}"), Syntax::Latex);
+        assert_eq!(labels(&o), [(None, "Thesis"), (None, "Noise")]);
+        let (o, _) = outline(&format!("Thesis [8]:\n{list}"), Syntax::Latex);
+        assert_eq!(labels(&o), [(None, "Thesis"), (Some(0), "Noise")]);
     }
 
     #[test]

@@ -638,3 +638,24 @@ fn setext_headings_are_sections() {
     );
     assert_eq!(report["summary"]["warnings"], 0);
 }
+
+#[test]
+fn a_latex_list_after_a_blank_line_nests_as_in_markdown() {
+    let path = "tests/fixtures/tags/list-after-paragraph";
+    let [tex, md] = ["tex", "md"].map(|ext| {
+        let report = json(&["tags", &format!("{path}.{ext}"), "--format", "json"]);
+        assert_eq!(report["summary"]["warnings"], 0, "{ext}");
+        let paths: Vec<(String, Vec<String>)> = tag_places(&report)
+            .into_iter()
+            .map(|(_, tag, path)| (tag, path))
+            .collect();
+        paths
+    });
+    assert_eq!(tex, md);
+    assert_eq!(
+        tex[2],
+        ("[5]".to_string(), vec!["Noise".to_string()]),
+        "a sibling of the paragraph"
+    );
+    assert_eq!(tex[6].1, ["Optimization", "Global convergence"]);
+}

@@ -219,22 +219,45 @@ fn digits(text: &str, pos: usize, end: usize) -> Option<(usize, usize)> {
 fn parse_keys(text: &str, inner: Range<usize>) -> Option<Vec<(String, Range<usize>)>> {
     let mut keys = Vec::new();
     let mut start = inner.start;
-    for part in text[inner.clone()].split([';', ',']) {
+    for part in split_keys(&text[inner.clone()]) {
         let lead = part.len() - part.trim_start().len();
         let item = part.trim();
         let at = start + lead;
         start += part.len() + 1;
         let key = item.strip_prefix('@')?;
         let key = match key.strip_prefix('{') {
-            Some(braced) => braced.strip_suffix('}')?,
-            None => key,
+            // Braces are for keys the bare form cannot hold (`wang2023+`).
+            Some(braced) => braced.strip_suffix('}').filter(|k| is_braced_key(k))?,
+            None => Some(key).filter(|k| is_key(k))?,
         };
-        if !is_key(key) {
-            return None;
-        }
         keys.push((key.to_string(), at..at + item.len()));
     }
     Some(keys)
+}
+
+/// `inner` split at the `;` and `,` outside braces.
+fn split_keys(inner: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut from) = (0usize, 0);
+    for (i, c) in inner.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            ';' | ',' if depth == 0 => {
+                parts.push(&inner[from..i]);
+                from = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&inner[from..]);
+    parts
+}
+
+/// A braced key: anything a BibTeX key holds (no spaces, braces or
+/// commas).
+fn is_braced_key(key: &str) -> bool {
+    !key.is_empty() && !key.chars().any(|c| c.is_whitespace() || "{},".contains(c))
 }
 
 /// Pandoc's citation keys: letters, digits and `_`, with internal
@@ -322,16 +345,25 @@ mod tests {
 
     #[test]
     fn key_citations() {
-        let text = "a [@wang2024; @{wu:22}] b [@x.y] [see @k, p. 3] [@a;]";
+        let text =
+            "a [@wang2024; @{wu:22}] b [@x.y] [see @k, p. 3] [@a;] [@{wang2023+}, @{a;b}] [@{}]";
         let s = scan(text, text, &HashSet::new());
         let keys: Vec<Vec<&str>> = s
             .cites
             .iter()
             .map(|c| c.keys.iter().map(|(k, _)| k.as_str()).collect())
             .collect();
-        assert_eq!(keys, [vec!["wang2024", "wu:22"], vec!["x.y"]]);
+        assert_eq!(
+            keys,
+            [
+                vec!["wang2024", "wu:22"],
+                vec!["x.y"],
+                vec!["wang2023+", "a;b"]
+            ]
+        );
         assert_eq!(&text[s.cites[0].keys[1].1.clone()], "@{wu:22}");
-        assert_eq!(s.malformed_cites.len(), 1);
+        assert_eq!(&text[s.cites[2].keys[1].1.clone()], "@{a;b}");
+        assert_eq!(s.malformed_cites.len(), 2);
         assert_eq!(&text[s.malformed_cites[0].clone()], "[@a;]");
     }
 }

@@ -659,3 +659,30 @@ fn a_latex_list_after_a_blank_line_nests_as_in_markdown() {
     );
     assert_eq!(tex[6].1, ["Optimization", "Global convergence"]);
 }
+
+#[test]
+fn cite_accepts_any_library_key_in_braces() {
+    let dir = tempfile::tempdir().unwrap();
+    let bib = dir.path().join("lib.bib");
+    fs::write(
+        &bib,
+        "@article{wang2023+, title = {Late Work}, year = 2023}\n\
+         @article{wang.2020, title = {Early Work}, year = 2020}\n",
+    )
+    .unwrap();
+    let statement = dir.path().join("statement.md");
+    fs::write(&statement, "- Late work [@{wang2023+}] and [@wang.2020].\n").unwrap();
+    let out = publist()
+        .args(["--bib", bib.to_str().unwrap(), "cite"])
+        .arg(&statement)
+        .output()
+        .unwrap();
+    insta::assert_snapshot!(render(&out), @r"
+    success: true
+    exit_code: 0
+    ----- stdout -----
+    - Late work [2] and [1].
+
+    ----- stderr -----
+    ");
+}

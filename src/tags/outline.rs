@@ -274,7 +274,7 @@ fn table_row(row: &str, at: usize, indent: usize) -> Option<Block> {
     {
         return None;
     }
-    let first_end = 1 + row[1..].find('|')?;
+    let first_end = 1 + cell_end(&row[1..])?;
     let mut b = block(
         BlockKind::Paragraph,
         indent,
@@ -282,6 +282,20 @@ fn table_row(row: &str, at: usize, indent: usize) -> Option<Block> {
     );
     b.explicit_label = Some(at + 1..at + first_end);
     Some(b)
+}
+
+/// The first `|` of `cells` that ends a cell: an escaped `\|` is text.
+fn cell_end(cells: &str) -> Option<usize> {
+    let bytes = cells.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'|' => return Some(i),
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 fn block(kind: BlockKind, level: usize, span: Range<usize>) -> Block {
@@ -623,7 +637,8 @@ pub fn clean(text: &str) -> String {
             c => c,
         })
         .collect();
-    let stripped = stripped.replace("__", " ");
+    // `\|` is a pipe inside a Markdown table cell.
+    let stripped = stripped.replace("__", " ").replace("\\|", "|");
     collapse_whitespace(&stripped)
         .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '_'))
         .to_string()
@@ -698,6 +713,9 @@ mod tests {
         );
         assert_eq!(o.topics[0].section, 1);
         assert_eq!(o.sections[1].roots, [0, 1, 2]);
+        let (o, _) = outline("| A \\| B | C [1] |\n", Syntax::Markdown);
+        assert_eq!(labels(&o), [(None, "A | B")]);
+        assert_eq!(o.topics[0].clauses[0].sub_label.as_deref(), Some("C"));
         let tex = "\\section{Vision [1]}\n\\textbf{Depth} matters [2].\n";
         let (o, _) = outline(tex, Syntax::Latex);
         assert_eq!(labels(&o), [(None, "Vision"), (None, "Depth")]);

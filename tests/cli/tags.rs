@@ -686,3 +686,27 @@ fn cite_accepts_any_library_key_in_braces() {
     ----- stderr -----
     ");
 }
+
+#[test]
+fn an_escaped_pipe_does_not_split_a_table_cell() {
+    let path = "tests/fixtures/tags/table-pipes.md";
+    let report = json(&["tags", path, "--format", "json"]);
+    insta::assert_json_snapshot!(report["tags"], @r#"
+    [
+      {
+        "line": 3,
+        "column": 44,
+        "text": "[1]",
+        "numbers": [
+          1
+        ],
+        "topic": "Generalization | bounds",
+        "path": [
+          "Generalization | bounds"
+        ],
+        "clause": "deep networks",
+        "section": null
+      }
+    ]
+    "#);
+}

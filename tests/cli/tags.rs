@@ -289,7 +289,7 @@ fn invalid_topics_json_is_a_usage_error() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     let shown = stderr.replace(dir.path().to_str().unwrap(), "DIR");
     insta::assert_snapshot!(shown, @r#"
-    error: DIR/topics.json:1:20: invalid topics file: data did not match any variant of untagged enum Keywords at line 1 column 20
+    error: DIR/topics.json:1:20: invalid topics file: data did not match any variant of untagged enum Keywords
        = hint: the file is a JSON object mapping a topic label to keywords, e.g. {"Implicit Bias": ["flat-minima", "max-margin"]}
     "#);
 }
@@ -709,4 +709,30 @@ fn an_escaped_pipe_does_not_split_a_table_cell() {
       }
     ]
     "#);
+}
+
+#[test]
+fn topics_json_errors_have_one_based_character_columns() {
+    let dir = synonyms_dir();
+    let bib = dir.path().join("lib.bib");
+    let error_line = |json: &str| {
+        fs::write(dir.path().join("topics.json"), json).unwrap();
+        let out = publist()
+            .args(["--bib", bib.to_str().unwrap(), "tags"])
+            .arg(dir.path().join("statement.md"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let first = stderr.lines().next().unwrap_or_default();
+        first.replace(dir.path().to_str().unwrap(), "DIR")
+    };
+    assert_eq!(
+        error_line("{\"a\": \n"),
+        "error: DIR/topics.json:2:1: invalid topics file: EOF while parsing a value"
+    );
+    assert_eq!(
+        error_line("{\"Ünïcödé\": 3}"),
+        "error: DIR/topics.json:1:14: invalid topics file: data did not match any variant of untagged enum Keywords"
+    );
 }

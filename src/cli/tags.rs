@@ -152,13 +152,27 @@ fn topic_map(explicit: Option<&Path>, library: &Path) -> Result<TopicMap, Error>
     };
     let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
     TopicMap::from_json(&text).map_err(|e| {
+        let (line, column) = json_error_position(&text, &e);
+        let message = e.to_string();
+        let message = message
+            .strip_suffix(&format!(" at line {} column {}", e.line(), e.column()))
+            .unwrap_or(&message);
         Error::Usage(format!(
-            "{}:{}:{}: invalid topics file: {e}\n   = hint: the file is a JSON object mapping a topic label to keywords, e.g. {{\"Implicit Bias\": [\"flat-minima\", \"max-margin\"]}}",
+            "{}:{line}:{column}: invalid topics file: {message}\n   = hint: the file is a JSON object mapping a topic label to keywords, e.g. {{\"Implicit Bias\": [\"flat-minima\", \"max-margin\"]}}",
             path.display(),
-            e.line(),
-            e.column()
         ))
     })
+}
+
+/// The line and 1-based character column of a JSON error in `text`.
+/// serde_json counts bytes, and says column 0 right after a newline.
+fn json_error_position(text: &str, e: &serde_json::Error) -> (usize, usize) {
+    let line = e.line().max(1);
+    let bytes = e.column();
+    let column = text.split('\n').nth(line - 1).map_or(bytes, |l| {
+        l.char_indices().take_while(|&(i, _)| i < bytes).count()
+    });
+    (line, column.max(1))
 }
 
 /// Text output shows at most this many findings (errors first).

@@ -6,11 +6,13 @@
 //! as it had bytes (newlines stay), so positions found in the masked text
 //! are positions in the original.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::Syntax;
+use super::outline::{HEADING, RULE, columns, item_content_column};
 
 /// The two masked views of a statement.
 #[derive(Debug, Clone)]
@@ -21,16 +23,20 @@ pub struct Masked {
     /// Also LaTeX command names and their optional arguments hidden: the
     /// words a topic is matched with.
     pub prose: String,
+    /// The labels of Markdown link reference definitions (`[1]: url`), as
+    /// [`link_label`] normalizes them.
+    pub link_labels: HashSet<String>,
 }
 
 /// Masks `text` written in `syntax`.
 pub fn mask(text: &str, syntax: Syntax) -> Masked {
     let mut hidden = vec![false; text.len()];
+    let mut link_labels = HashSet::new();
     if text.starts_with('\u{feff}') {
         hide(&mut hidden, 0, 3);
     }
     match syntax {
-        Syntax::Markdown => mask_markdown(text, &mut hidden),
+        Syntax::Markdown => mask_markdown(text, &mut hidden, &mut link_labels),
         Syntax::Latex => mask_latex_hard(text, &mut hidden),
     }
     hide_matches(text, &URL, &mut hidden);
@@ -42,6 +48,7 @@ pub fn mask(text: &str, syntax: Syntax) -> Masked {
     Masked {
         structure,
         prose: apply(text, &hidden),
+        link_labels,
     }
 }
 
@@ -82,7 +89,7 @@ static HTML: LazyLock<Regex> = LazyLock::new(|| {
 static FENCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^ {0,3}(`{3,}|~{3,})").expect("valid regex"));
 static REFERENCE_DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^ {0,3}\[[^\]\n^][^\]\n]*\]:[ \t]*\S.*$").expect("valid regex")
+    Regex::new(r"(?m)^ {0,3}\[([^\]\n^][^\]\n]*)\]:[ \t]*\S.*$").expect("valid regex")
 });
 /// Footnote references and the `[^1]:` of their definitions: not words.
 static FOOTNOTE: LazyLock<Regex> =
@@ -90,14 +97,39 @@ static FOOTNOTE: LazyLock<Regex> =
 static DISPLAY_MATH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?s)\$\$.+?\$\$").expect("valid regex"));
 
-fn mask_markdown(text: &str, hidden: &mut [bool]) {
+fn mask_markdown(text: &str, hidden: &mut [bool], link_labels: &mut HashSet<String>) {
     mask_fences(text, hidden);
     hide_matches(text, &HTML, hidden);
-    hide_matches(text, &REFERENCE_DEFINITION, hidden);
+    mask_indented_code(text, hidden);
+    mask_reference_definitions(text, hidden, link_labels);
     mask_code_spans(text, hidden);
     mask_link_targets(text, hidden);
     hide_matches(text, &DISPLAY_MATH, hidden);
     mask_inline_math(text, hidden);
+}
+
+/// Link reference definitions (`[1]: https://...`), outside code: hidden,
+/// and their labels collected.
+fn mask_reference_definitions(text: &str, hidden: &mut [bool], labels: &mut HashSet<String>) {
+    for c in REFERENCE_DEFINITION.captures_iter(text) {
+        let (Some(whole), Some(label)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        if hidden[label.start()] {
+            continue;
+        }
+        labels.insert(link_label(label.as_str()));
+        hide(hidden, whole.start(), whole.end());
+    }
+}
+
+/// A link label as CommonMark matches it: case-folded, whitespace collapsed.
+pub fn link_label(label: &str) -> String {
+    label
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// Fenced code blocks: from a ``` or ~~~ line to the matching fence.
@@ -119,6 +151,53 @@ fn mask_fences(text: &str, hidden: &mut [bool]) {
     }
     if let Some((_, start)) = open {
         hide(hidden, start, text.len());
+    }
+}
+
+/// Indented code blocks, by CommonMark's rules: lines indented four
+/// columns or more past the content of the list item they belong to (or
+/// the margin), that do not continue a paragraph. Nested items and
+/// continuation lines indented under their item stay text.
+fn mask_indented_code(text: &str, hidden: &mut [bool]) {
+    // Content columns of the open list items, innermost last.
+    let mut items: Vec<usize> = Vec::new();
+    let mut blank_before = true;
+    let mut in_paragraph = false;
+    let mut offset = 0;
+    for raw_line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += raw_line.len();
+        let line = raw_line.trim_end_matches(['\n', '\r']);
+        let trimmed = line.trim_start();
+        if trimmed.trim_end().is_empty() {
+            (blank_before, in_paragraph) = (true, false);
+            continue;
+        }
+        let text_at = start + line.len() - trimmed.len();
+        if hidden[text_at..start + line.len()].iter().all(|&h| h) {
+            // A fenced block or HTML: it ends any paragraph.
+            (blank_before, in_paragraph) = (false, false);
+            continue;
+        }
+        let indent = columns(&line[..line.len() - trimmed.len()]);
+        let continues = in_paragraph && !blank_before;
+        let item = item_content_column(line);
+        if !continues || item.is_some() {
+            while items.last().is_some_and(|&c| c > indent) {
+                items.pop();
+            }
+        }
+        let base = items.last().copied().unwrap_or(0);
+        if !continues && indent >= base + 4 {
+            hide(hidden, text_at, start + line.len());
+            in_paragraph = false;
+        } else if let Some(content) = item {
+            items.push(content);
+            in_paragraph = true;
+        } else {
+            in_paragraph = !(HEADING.is_match(line) || RULE.is_match(line));
+        }
+        blank_before = false;
     }
 }
 
@@ -231,11 +310,20 @@ static LATEX_ARGUMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\\(?:url|href|cite[a-zA-Z]*|ref|eqref|label|input|include|includegraphics|nocite|bibliography|bibliographystyle|usepackage|documentclass)\*?(?:\[[^\]\n]*\])*\{[^}\n]*\}")
         .expect("valid regex")
 });
+/// The head of a macro or environment definition up to its argument count
+/// and optional default: `\newcommand{\R}[1][x]`, `\newenvironment{t}[2]`.
+static LATEX_DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\\(?:(?:(?:re)?newcommand|providecommand|DeclareRobustCommand)\*?[ \t]*(?:\{[^}\n]*\}|\\(?:[A-Za-z@]+|.))|(?:re)?newenvironment\*?[ \t]*\{[^}\n]*\})(?:[ \t]*\[[^\]\n]*\]){1,2}",
+    )
+    .expect("valid regex")
+});
 static LATEX_COMMAND: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\\(?:[A-Za-z@]+\*?|.)").expect("valid regex"));
 
-/// Comments, verbatim and math environments, `\verb`, math, and the
-/// arguments of commands that hold keys, paths or URLs.
+/// Comments, verbatim and math environments, `\verb`, math, the
+/// arguments of commands that hold keys, paths or URLs, and the argument
+/// counts of definitions (`\newcommand{\R}[1]` is no tag).
 fn mask_latex_hard(text: &str, hidden: &mut [bool]) {
     mask_latex_comments(text, hidden);
     // The `regex` crate has no backreferences: check the pairing by hand.
@@ -252,9 +340,11 @@ fn mask_latex_hard(text: &str, hidden: &mut [bool]) {
     }
     mask_verb(text, hidden);
     mask_latex_math(text, hidden);
-    for m in LATEX_ARGUMENT.find_iter(text) {
-        if !hidden[m.start()] {
-            hide(hidden, m.start(), m.end());
+    for re in [&*LATEX_ARGUMENT, &*LATEX_DEFINITION] {
+        for m in re.find_iter(text) {
+            if !hidden[m.start()] {
+                hide(hidden, m.start(), m.end());
+            }
         }
     }
 }
@@ -396,6 +486,31 @@ mod tests {
     }
 
     #[test]
+    fn indented_code_blocks_are_hidden() {
+        let code = "Intro [1]:\n\n    x = a[2]\n\n\tb[3]\nEnd [4].\n";
+        assert_eq!(
+            prose(code, Syntax::Markdown),
+            "Intro [1]:\n\n            \n\n\t    \nEnd [4].\n"
+        );
+        // Not code: continuation lines, nested items, text inside items.
+        for text in [
+            "A paragraph\n    continued [1]\n",
+            "- item\n    - nested [1]\n",
+            "- item\n\n    - nested [1]\n",
+            "1. item\n\n    more text [1]\n",
+            "- a\n  - b\n\n      c [1]\n",
+            "## H\n- a\n\n    b [1]\n",
+        ] {
+            assert_eq!(prose(text, Syntax::Markdown), text, "{text:?}");
+        }
+        // Code inside an item: four columns past its content.
+        let in_item = prose("- a\n\n      code[1]\n", Syntax::Markdown);
+        assert!(!in_item.contains("[1]"), "{in_item:?}");
+        let after_list = prose("- a\n\nText.\n\n    code[1]\n", Syntax::Markdown);
+        assert!(!after_list.contains("[1]"), "{after_list:?}");
+    }
+
+    #[test]
     fn a_byte_order_mark_is_not_text() {
         assert_eq!(prose("\u{feff}- a", Syntax::Markdown), "   - a");
     }
@@ -421,5 +536,23 @@ mod tests {
         }
         assert!(m.prose.contains("{Expressivity}: a [1]"));
         assert!(m.prose.ends_with("50   [5]"));
+    }
+
+    #[test]
+    fn latex_hides_argument_counts_of_definitions() {
+        for text in [
+            "\\newcommand{\\R}[1]{x}",
+            "\\renewcommand*{\\R} [2][0]{x}",
+            "\\providecommand\\R[3]{x}",
+            "\\newcommand\\R[4]{x}",
+            "\\DeclareRobustCommand{\\R}[5]{x}",
+            "\\newenvironment{topic}[6]{a}{b}",
+            "\\renewenvironment*{topic}[7][8]{a}{b}",
+        ] {
+            let m = mask(text, Syntax::Latex);
+            assert!(!m.structure.contains(']'), "{text}: {:?}", m.structure);
+        }
+        let kept = prose("\\newcommand{\\R}{x} [9]", Syntax::Latex);
+        assert!(kept.ends_with("[9]"));
     }
 }

@@ -87,7 +87,7 @@ impl Statement {
     /// Parses `text` as `syntax`.
     pub fn with_syntax(path: impl Into<PathBuf>, text: String, syntax: Syntax) -> Statement {
         let masked = mask::mask(&text, syntax);
-        let found = scan::scan(&text, &masked.prose);
+        let found = scan::scan(&text, &masked.prose, &masked.link_labels);
         let mut plain = masked.prose;
         let spans = found
             .tags

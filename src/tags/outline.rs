@@ -155,20 +155,31 @@ pub fn build(structure: &str, plain: &str, syntax: Syntax, tags: &[usize]) -> Ou
     outline
 }
 
-static HEADING: LazyLock<Regex> =
+pub(super) static HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^ {0,3}#{1,6}(?:[ \t]+(.*?))?[ \t#]*$").expect("valid regex"));
-static RULE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static RULE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[ \t]*(?:={3,}|-{3,}|\*{3,}|_{3,}|(?:[-*_][ \t]+){2,}[-*_])[ \t]*$")
         .expect("valid regex")
 });
-static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+/// A setext heading's underline: `===` (level 1) or `---` (level 2).
+static SETEXT_UNDERLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^ {0,3}(?:=+|-+)[ \t]*$").expect("valid regex"));
+pub(super) static BULLET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([ \t]*)([-*+•◦▪‣·]|\d{1,3}[.)]|\([0-9A-Za-z]{1,4}\)|[a-z]\))(?:[ \t]+|$)")
         .expect("valid regex")
 });
 
 /// Display columns of leading whitespace (a tab is 4).
-fn columns(ws: &str) -> usize {
+pub(super) fn columns(ws: &str) -> usize {
     ws.chars().map(|c| if c == '\t' { 4 } else { 1 }).sum()
+}
+
+/// The content column of the list item `line` starts, if it starts one:
+/// where the text after the marker (`- `, `1. `) begins.
+pub(super) fn item_content_column(line: &str) -> Option<usize> {
+    let c = BULLET.captures(line)?;
+    let marker_end = c.get(0).map_or(0, |m| m.end());
+    Some(columns(&c[1]) + line[c[1].len()..marker_end].chars().count())
 }
 
 /// Markdown and plain text: one block per list item (with its
@@ -205,16 +216,23 @@ fn markdown_blocks(text: &str) -> Vec<Block> {
         if let Some((title, content)) = heading {
             blocks.extend(current.take().map(|(b, _)| b));
             blocks.push(block(BlockKind::Heading(title, content), 0, start..end));
+        } else if SETEXT_UNDERLINE.is_match(line)
+            && let Some((para, _)) = current.take_if(|(b, _)| b.kind == BlockKind::Paragraph)
+        {
+            // The paragraph above is the heading's text; after a blank
+            // line (no paragraph open) `---` stays a rule.
+            let title = clean(&text[para.span.clone()]);
+            let heading = BlockKind::Heading(title, para.span.clone());
+            blocks.push(block(heading, 0, para.span.start..end));
         } else if trimmed.starts_with('|') {
             blocks.extend(current.take().map(|(b, _)| b));
             blocks.extend(table_row(trimmed, end - trimmed.len(), indent));
         } else if RULE.is_match(line) {
             blocks.extend(current.take().map(|(b, _)| b));
             blocks.push(block(BlockKind::Break, 0, start..end));
-        } else if let Some(c) = bullet {
+        } else if let (Some(c), Some(content_col)) = (bullet, item_content_column(line)) {
             blocks.extend(current.take().map(|(b, _)| b));
             let marker_end = c.get(0).map_or(0, |m| m.end());
-            let content_col = columns(&c[1]) + line[c[1].len()..marker_end].chars().count();
             let item = block(BlockKind::Item, columns(&c[1]), start + marker_end..end);
             current = Some((item, content_col));
         } else if is_caps_heading(trimmed) {
@@ -256,7 +274,7 @@ fn table_row(row: &str, at: usize, indent: usize) -> Option<Block> {
     {
         return None;
     }
-    let first_end = 1 + row[1..].find('|')?;
+    let first_end = 1 + cell_end(&row[1..])?;
     let mut b = block(
         BlockKind::Paragraph,
         indent,
@@ -264,6 +282,20 @@ fn table_row(row: &str, at: usize, indent: usize) -> Option<Block> {
     );
     b.explicit_label = Some(at + 1..at + first_end);
     Some(b)
+}
+
+/// The first `|` of `cells` that ends a cell: an escaped `\|` is text.
+fn cell_end(cells: &str) -> Option<usize> {
+    let bytes = cells.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'|' => return Some(i),
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 fn block(kind: BlockKind, level: usize, span: Range<usize>) -> Block {
@@ -287,7 +319,7 @@ fn is_caps_heading(line: &str) -> bool {
 
 static LATEX_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\\(begin|end)[ \t]*\{([A-Za-z*]+)\}|\\item\b|\\(?:[A-Za-z]*section|chapter|part)\*?[ \t]*(?:\[[^\]\n]*\])?\{([^}\n]*)\}|\n[ \t]*\r?\n",
+        r"\\(begin|end)[ \t]*\{([A-Za-z*]+)\}|\\item\b|\\(?:[A-Za-z]*section|chapter|part)\*?[ \t]*(?:\[[^\]\n]*\])?\{([^}\n]*)\}|\n[ \t]*\r?\n|(\\(?:sub)?paragraph\b)",
     )
     .expect("valid regex")
 });
@@ -304,7 +336,7 @@ const LIST_ENVIRONMENTS: &[&str] = &[
 ];
 
 /// LaTeX: blocks from `\item`s (level = list depth), sectioning commands
-/// and paragraphs outside lists. The preamble is skipped.
+/// and paragraphs outside lists (ended by a blank line or `\paragraph`). The preamble is skipped.
 fn latex_blocks(text: &str) -> Vec<Block> {
     let body_start = text.find("\\begin{document}").map_or(0, |i| i + 16);
     let mut blocks = Vec::new();
@@ -332,6 +364,9 @@ fn latex_blocks(text: &str) -> Vec<Block> {
             let is_list = LIST_ENVIRONMENTS.contains(&env.as_str().trim_end_matches('*'));
             if is_list {
                 close(&mut current, &mut blocks, at);
+                if depth == 0 && &c[1] == "begin" && follows_a_blank_line(text, &blocks, at) {
+                    blocks.push(block(BlockKind::Break, 0, at..at));
+                }
                 depth = if &c[1] == "begin" {
                     depth + 1
                 } else {
@@ -353,6 +388,13 @@ fn latex_blocks(text: &str) -> Vec<Block> {
                 item.span.start = after + end + 1;
             }
             current = Some(item);
+        } else if c.get(4).is_some() {
+            // `\paragraph{X}` starts a paragraph, blank line before or not.
+            if depth == 0 {
+                close(&mut current, &mut blocks, at);
+                pos = at;
+                continue;
+            }
         } else if let Some(title) = c.get(3) {
             close(&mut current, &mut blocks, at);
             let content = body_start + title.start()..body_start + title.end();
@@ -372,6 +414,18 @@ fn latex_blocks(text: &str) -> Vec<Block> {
     }
     blocks
 }
+
+/// Whether a list starting at `at` is separated from the paragraph before
+/// it by a blank line: then it is a block of its own, not that paragraph's
+/// sub-topics (as in Markdown). Without one it continues the paragraph.
+fn follows_a_blank_line(text: &str, blocks: &[Block], at: usize) -> bool {
+    blocks.last().is_some_and(|b| {
+        b.kind == BlockKind::Paragraph && BLANK_LINE.is_match(&text[b.span.end..at])
+    })
+}
+
+static BLANK_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\n[ \t]*\r?\n").expect("valid regex"));
 
 /// A paragraph block for `span` if it holds any text.
 fn paragraph_block(text: &str, mut span: Range<usize>, blocks: &mut Vec<Block>) {
@@ -583,7 +637,8 @@ pub fn clean(text: &str) -> String {
             c => c,
         })
         .collect();
-    let stripped = stripped.replace("__", " ");
+    // `\|` is a pipe inside a Markdown table cell.
+    let stripped = stripped.replace("__", " ").replace("\\|", "|");
     collapse_whitespace(&stripped)
         .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '_'))
         .to_string()
@@ -607,7 +662,7 @@ mod tests {
 
     fn outline(text: &str, syntax: Syntax) -> (Outline, String) {
         let m = mask(text, syntax);
-        let s = scan(text, &m.prose);
+        let s = scan(text, &m.prose, &m.link_labels);
         let mut plain = m.prose.clone();
         for t in &s.tags {
             plain.replace_range(t.span.clone(), &" ".repeat(t.span.len()));
@@ -658,6 +713,9 @@ mod tests {
         );
         assert_eq!(o.topics[0].section, 1);
         assert_eq!(o.sections[1].roots, [0, 1, 2]);
+        let (o, _) = outline("| A \\| B | C [1] |\n", Syntax::Markdown);
+        assert_eq!(labels(&o), [(None, "A | B")]);
+        assert_eq!(o.topics[0].clauses[0].sub_label.as_deref(), Some("C"));
         let tex = "\\section{Vision [1]}\n\\textbf{Depth} matters [2].\n";
         let (o, _) = outline(tex, Syntax::Latex);
         assert_eq!(labels(&o), [(None, "Vision"), (None, "Depth")]);
@@ -709,6 +767,46 @@ mod tests {
             ]
         );
         assert_eq!(o.sections[1].title.as_deref(), Some("Research"));
+    }
+
+    #[test]
+    fn latex_paragraph_commands_start_paragraphs() {
+        let text = "\\section{Research}\n\\paragraph{Noise:} geometry [5].\n\\subparagraph*{Expressivity:} rates [8].\nMore [12].\n\\begin{itemize}\\item A [1] \\paragraph{x} b\\end{itemize}\n";
+        let (o, _) = outline(text, Syntax::Latex);
+        assert_eq!(
+            labels(&o),
+            [(None, "Noise"), (None, "Expressivity"), (Some(1), "A")]
+        );
+        assert!(text[o.topics[1].span.clone()].ends_with("More [12]."));
+    }
+
+    #[test]
+    fn setext_underlines_make_headings() {
+        let text = "Expressivity\n============\n\nAttention [12].\n\nNoise and\nbias [5]\n---\n- Flat minima [3]\n\n---\n- a [1]\n---\n";
+        let (o, _) = outline(text, Syntax::Markdown);
+        let titles: Vec<_> = o.sections.iter().map(|s| s.title.as_deref()).collect();
+        assert_eq!(
+            titles,
+            [None, Some("Expressivity"), Some("Noise and bias [5]")]
+        );
+        assert_eq!(
+            labels(&o),
+            [
+                (None, "Attention"),
+                (None, "Noise and bias"),
+                (None, "Flat minima"),
+                (None, "a")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_latex_list_after_a_blank_line_is_not_a_paragraph_s_sub_topics() {
+        let list = "\\begin{itemize}\n\\item Noise: geometry [5].\n\\end{itemize}\n";
+        let (o, _) = outline(&format!("Thesis [8].\n\n{list}"), Syntax::Latex);
+        assert_eq!(labels(&o), [(None, "Thesis"), (None, "Noise")]);
+        let (o, _) = outline(&format!("Thesis [8]:\n{list}"), Syntax::Latex);
+        assert_eq!(labels(&o), [(None, "Thesis"), (Some(0), "Noise")]);
     }
 
     #[test]

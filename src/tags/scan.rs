@@ -5,6 +5,7 @@
 //! (`![alt]`), escaped (`\[`), a footnote (`[^1]`), LaTeX's `\item[...]`, or
 //! holds anything but numbers, ranges, commas and semicolons.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use serde::Serialize;
@@ -73,7 +74,9 @@ pub struct Scan {
 }
 
 /// Scans `masked` (the prose view of `raw`) for tags and key citations.
-pub fn scan(raw: &str, masked: &str) -> Scan {
+/// `link_labels` are the labels the document defines for reference links
+/// (see [`super::mask::link_label`]).
+pub fn scan(raw: &str, masked: &str, link_labels: &HashSet<String>) -> Scan {
     let bytes = masked.as_bytes();
     let mut out = Scan::default();
     let mut i = 0;
@@ -91,7 +94,9 @@ pub fn scan(raw: &str, masked: &str) -> Scan {
             i += 1;
             continue;
         };
-        if raw[close + 1..].starts_with('(') {
+        if raw[close + 1..].starts_with('(')
+            || is_link_label(masked, i..close + 1, &out, link_labels)
+        {
             i = close + 1;
             continue;
         }
@@ -117,6 +122,24 @@ pub fn scan(raw: &str, masked: &str) -> Scan {
 fn opens_tag(raw: &str, at: usize) -> bool {
     let before = &raw[..at];
     !(before.ends_with('\\') || before.ends_with('!') || before.ends_with("\\item"))
+}
+
+/// Whether the bracket `span` is the label of a reference link
+/// (`[our code][1]` with a `[1]: url` definition): it follows a bracket
+/// that is not a tag (`[8][12]` are two tags), and the label is defined,
+/// as CommonMark requires for a link.
+fn is_link_label(
+    masked: &str,
+    span: Range<usize>,
+    found: &Scan,
+    link_labels: &HashSet<String>,
+) -> bool {
+    span.start > 0
+        && masked.as_bytes()[span.start - 1] == b']'
+        && found.tags.last().is_none_or(|t| t.span.end != span.start)
+        && link_labels.contains(&super::mask::link_label(
+            &masked[span.start + 1..span.end - 1],
+        ))
 }
 
 /// Parses `[8]`, `[8, 12]`, `[3-5]`, `[3--5; 9]` at `span`.
@@ -196,22 +219,45 @@ fn digits(text: &str, pos: usize, end: usize) -> Option<(usize, usize)> {
 fn parse_keys(text: &str, inner: Range<usize>) -> Option<Vec<(String, Range<usize>)>> {
     let mut keys = Vec::new();
     let mut start = inner.start;
-    for part in text[inner.clone()].split([';', ',']) {
+    for part in split_keys(&text[inner.clone()]) {
         let lead = part.len() - part.trim_start().len();
         let item = part.trim();
         let at = start + lead;
         start += part.len() + 1;
         let key = item.strip_prefix('@')?;
         let key = match key.strip_prefix('{') {
-            Some(braced) => braced.strip_suffix('}')?,
-            None => key,
+            // Braces are for keys the bare form cannot hold (`wang2023+`).
+            Some(braced) => braced.strip_suffix('}').filter(|k| is_braced_key(k))?,
+            None => Some(key).filter(|k| is_key(k))?,
         };
-        if !is_key(key) {
-            return None;
-        }
         keys.push((key.to_string(), at..at + item.len()));
     }
     Some(keys)
+}
+
+/// `inner` split at the `;` and `,` outside braces.
+fn split_keys(inner: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut from) = (0usize, 0);
+    for (i, c) in inner.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            ';' | ',' if depth == 0 => {
+                parts.push(&inner[from..i]);
+                from = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&inner[from..]);
+    parts
+}
+
+/// A braced key: anything a BibTeX key holds (no spaces, braces or
+/// commas).
+fn is_braced_key(key: &str) -> bool {
+    !key.is_empty() && !key.chars().any(|c| c.is_whitespace() || "{},".contains(c))
 }
 
 /// Pandoc's citation keys: letters, digits and `_`, with internal
@@ -228,7 +274,11 @@ mod tests {
     use super::*;
 
     fn numbers(text: &str) -> Vec<Vec<usize>> {
-        scan(text, text).tags.iter().map(Tag::numbers).collect()
+        scan(text, text, &HashSet::new())
+            .tags
+            .iter()
+            .map(Tag::numbers)
+            .collect()
     }
 
     #[test]
@@ -261,14 +311,27 @@ mod tests {
             "\\item[3] x",
             "[3\n]",
         ] {
-            assert!(scan(text, text).tags.is_empty(), "{text}");
+            assert!(scan(text, text, &HashSet::new()).tags.is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn reference_link_labels_are_not_tags() {
+        let labels = HashSet::from(["1".to_string(), "12".to_string()]);
+        let text = "[code][1] [Code] [ 1 ] [8][12] [see [x]][1] `a`[1] [2][9]";
+        let masked = text.replace('`', " ");
+        let found: Vec<&str> = scan(text, &masked, &labels)
+            .tags
+            .iter()
+            .map(|t| &text[t.span.clone()])
+            .collect();
+        assert_eq!(found, ["[ 1 ]", "[8]", "[12]", "[1]", "[2]", "[9]"]);
     }
 
     #[test]
     fn spans_and_problems() {
         let text = "x [5-3] y [2, 10]";
-        let s = scan(text, text);
+        let s = scan(text, text, &HashSet::new());
         assert_eq!(s.tags[0].span, 2..7);
         assert!(s.tags[0].problem.as_deref().unwrap().contains("`5-3`"));
         assert!(s.tags[0].numbers().is_empty());
@@ -282,16 +345,25 @@ mod tests {
 
     #[test]
     fn key_citations() {
-        let text = "a [@wang2024; @{wu:22}] b [@x.y] [see @k, p. 3] [@a;]";
-        let s = scan(text, text);
+        let text =
+            "a [@wang2024; @{wu:22}] b [@x.y] [see @k, p. 3] [@a;] [@{wang2023+}, @{a;b}] [@{}]";
+        let s = scan(text, text, &HashSet::new());
         let keys: Vec<Vec<&str>> = s
             .cites
             .iter()
             .map(|c| c.keys.iter().map(|(k, _)| k.as_str()).collect())
             .collect();
-        assert_eq!(keys, [vec!["wang2024", "wu:22"], vec!["x.y"]]);
+        assert_eq!(
+            keys,
+            [
+                vec!["wang2024", "wu:22"],
+                vec!["x.y"],
+                vec!["wang2023+", "a;b"]
+            ]
+        );
         assert_eq!(&text[s.cites[0].keys[1].1.clone()], "@{wu:22}");
-        assert_eq!(s.malformed_cites.len(), 1);
+        assert_eq!(&text[s.cites[2].keys[1].1.clone()], "@{a;b}");
+        assert_eq!(s.malformed_cites.len(), 2);
         assert_eq!(&text[s.malformed_cites[0].clone()], "[@a;]");
     }
 }

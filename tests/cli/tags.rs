@@ -289,7 +289,7 @@ fn invalid_topics_json_is_a_usage_error() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     let shown = stderr.replace(dir.path().to_str().unwrap(), "DIR");
     insta::assert_snapshot!(shown, @r#"
-    error: DIR/topics.json:1:20: invalid topics file: data did not match any variant of untagged enum Keywords at line 1 column 20
+    error: DIR/topics.json:1:20: invalid topics file: data did not match any variant of untagged enum Keywords
        = hint: the file is a JSON object mapping a topic label to keywords, e.g. {"Implicit Bias": ["flat-minima", "max-margin"]}
     "#);
 }
@@ -478,5 +478,261 @@ fn text_output_shows_the_worst_findings_first_when_there_are_many() {
     assert_eq!(
         lines[200],
         "... and 4 more; `--format json` lists every finding"
+    );
+}
+
+#[test]
+fn latex_definitions_have_argument_counts_not_tags() {
+    let path = "tests/fixtures/tags/definitions.tex";
+    insta::assert_snapshot!(run(&["tags", path, "--quiet"]), @r"
+    success: true
+    exit_code: 0
+    ----- stdout -----
+    tests/fixtures/tags/definitions.tex: 2 tags on line 10 cite 2 of 12 papers; 0 errors, 0 warnings, 10 infos
+
+    ----- stderr -----
+    ");
+    let dir = tempfile::tempdir().unwrap();
+    let new = library_with_an_older_paper(dir.path());
+    let out = publist()
+        .args(["--bib", new.to_str().unwrap(), "tags", path])
+        .args(["--renumber-from", "bib/publications.bib"])
+        .output()
+        .unwrap();
+    let source = fs::read_to_string(root().join(path)).unwrap();
+    let expected = source.replace("[8][12]", "[9][13]");
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), expected);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.starts_with("renumbered 2 of 2 tags"), "{stderr}");
+}
+
+#[test]
+fn reference_link_labels_are_not_tags() {
+    let path = "tests/fixtures/tags/reference-links.md";
+    insta::assert_snapshot!(run(&["tags", path, "--quiet"]), @r"
+    success: true
+    exit_code: 0
+    ----- stdout -----
+    tests/fixtures/tags/reference-links.md: 2 tags on line 3 cite 2 of 12 papers; 0 errors, 0 warnings, 10 infos
+
+    ----- stderr -----
+    ");
+    let dir = tempfile::tempdir().unwrap();
+    let new = library_with_an_older_paper(dir.path());
+    let out = publist()
+        .args(["--bib", new.to_str().unwrap(), "tags", path])
+        .args(["--renumber-from", "bib/publications.bib"])
+        .output()
+        .unwrap();
+    let source = fs::read_to_string(root().join(path)).unwrap();
+    let expected = source.replace("[8][12]", "[9][13]");
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), expected);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.starts_with("renumbered 2 of 2 tags"), "{stderr}");
+}
+
+/// Each tag's line, text and topic path.
+fn tag_places(report: &Value) -> Vec<(u64, String, Vec<String>)> {
+    report["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            let path = t["path"].as_array().unwrap();
+            (
+                t["line"].as_u64().unwrap(),
+                t["text"].as_str().unwrap().to_string(),
+                path.iter()
+                    .map(|p| p.as_str().unwrap().to_string())
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+/// `(line, tag, path)` rows for comparing with [`tag_places`].
+fn places(rows: &[(u64, &str, &[&str])]) -> Vec<(u64, String, Vec<String>)> {
+    rows.iter()
+        .map(|(line, tag, path)| {
+            (
+                *line,
+                tag.to_string(),
+                path.iter().map(|p| p.to_string()).collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn indented_code_blocks_are_not_read() {
+    let path = "tests/fixtures/tags/indented-code.md";
+    let report = json(&["tags", path, "--format", "json"]);
+    let optimization: &[&str] = &["Optimization"];
+    let dynamics: &[&str] = &["Optimization", "Training dynamics"];
+    let power: &[&str] = &["The expressive power of Transformers"];
+    assert_eq!(
+        tag_places(&report),
+        places(&[
+            (3, "[8]", power),
+            (3, "[12]", power),
+            (8, "[2]", optimization),
+            (10, "[4]", dynamics),
+            (11, "[4]", dynamics),
+            (15, "[4]", dynamics),
+        ])
+    );
+    let warnings: Vec<_> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "warning")
+        .map(|f| (f["kind"].as_str().unwrap(), f["tag"].as_str().unwrap()))
+        .collect();
+    assert_eq!(warnings, [("uncovered", "[2]")]);
+}
+
+#[test]
+fn latex_paragraph_commands_start_topics() {
+    let path = "tests/fixtures/tags/paragraphs.tex";
+    let report = json(&["tags", path, "--format", "json"]);
+    let (noise, expressivity, bias): (&[&str], &[&str], &[&str]) =
+        (&["Noise"], &["Expressivity"], &["Implicit bias"]);
+    assert_eq!(
+        tag_places(&report),
+        places(&[
+            (2, "[5]", noise),
+            (2, "[9]", noise),
+            (3, "[8]", expressivity),
+            (3, "[12]", expressivity),
+            (4, "[3]", bias),
+            (5, "[6]", bias),
+        ])
+    );
+    assert_eq!(report["summary"]["warnings"], 0);
+}
+
+#[test]
+fn setext_headings_are_sections() {
+    let path = "tests/fixtures/tags/setext.md";
+    let report = json(&["tags", path, "--format", "json"]);
+    let sections: Vec<(&Value, &Value)> = report["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (&t["text"], &t["section"]))
+        .collect();
+    let expected: Vec<(Value, Value)> = [
+        ("[12]", "Expressivity"),
+        ("[8]", "Expressivity"),
+        ("[8]", "Expressivity"),
+        ("[3]", "Noise"),
+        ("[5]", "Noise"),
+        ("[2]", "Noise"),
+    ]
+    .iter()
+    .map(|(t, s)| (Value::from(*t), Value::from(*s)))
+    .collect();
+    assert_eq!(
+        sections,
+        expected.iter().map(|(t, s)| (t, s)).collect::<Vec<_>>()
+    );
+    assert_eq!(report["summary"]["warnings"], 0);
+}
+
+#[test]
+fn a_latex_list_after_a_blank_line_nests_as_in_markdown() {
+    let path = "tests/fixtures/tags/list-after-paragraph";
+    let [tex, md] = ["tex", "md"].map(|ext| {
+        let report = json(&["tags", &format!("{path}.{ext}"), "--format", "json"]);
+        assert_eq!(report["summary"]["warnings"], 0, "{ext}");
+        let paths: Vec<(String, Vec<String>)> = tag_places(&report)
+            .into_iter()
+            .map(|(_, tag, path)| (tag, path))
+            .collect();
+        paths
+    });
+    assert_eq!(tex, md);
+    assert_eq!(
+        tex[2],
+        ("[5]".to_string(), vec!["Noise".to_string()]),
+        "a sibling of the paragraph"
+    );
+    assert_eq!(tex[6].1, ["Optimization", "Global convergence"]);
+}
+
+#[test]
+fn cite_accepts_any_library_key_in_braces() {
+    let dir = tempfile::tempdir().unwrap();
+    let bib = dir.path().join("lib.bib");
+    fs::write(
+        &bib,
+        "@article{wang2023+, title = {Late Work}, year = 2023}\n\
+         @article{wang.2020, title = {Early Work}, year = 2020}\n",
+    )
+    .unwrap();
+    let statement = dir.path().join("statement.md");
+    fs::write(&statement, "- Late work [@{wang2023+}] and [@wang.2020].\n").unwrap();
+    let out = publist()
+        .args(["--bib", bib.to_str().unwrap(), "cite"])
+        .arg(&statement)
+        .output()
+        .unwrap();
+    insta::assert_snapshot!(render(&out), @r"
+    success: true
+    exit_code: 0
+    ----- stdout -----
+    - Late work [2] and [1].
+
+    ----- stderr -----
+    ");
+}
+
+#[test]
+fn an_escaped_pipe_does_not_split_a_table_cell() {
+    let path = "tests/fixtures/tags/table-pipes.md";
+    let report = json(&["tags", path, "--format", "json"]);
+    insta::assert_json_snapshot!(report["tags"], @r#"
+    [
+      {
+        "line": 3,
+        "column": 44,
+        "text": "[1]",
+        "numbers": [
+          1
+        ],
+        "topic": "Generalization | bounds",
+        "path": [
+          "Generalization | bounds"
+        ],
+        "clause": "deep networks",
+        "section": null
+      }
+    ]
+    "#);
+}
+
+#[test]
+fn topics_json_errors_have_one_based_character_columns() {
+    let dir = synonyms_dir();
+    let bib = dir.path().join("lib.bib");
+    let error_line = |json: &str| {
+        fs::write(dir.path().join("topics.json"), json).unwrap();
+        let out = publist()
+            .args(["--bib", bib.to_str().unwrap(), "tags"])
+            .arg(dir.path().join("statement.md"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let first = stderr.lines().next().unwrap_or_default();
+        first.replace(dir.path().to_str().unwrap(), "DIR")
+    };
+    assert_eq!(
+        error_line("{\"a\": \n"),
+        "error: DIR/topics.json:2:1: invalid topics file: EOF while parsing a value"
+    );
+    assert_eq!(
+        error_line("{\"Ünïcödé\": 3}"),
+        "error: DIR/topics.json:1:14: invalid topics file: data did not match any variant of untagged enum Keywords"
     );
 }

@@ -285,18 +285,55 @@ static SPLIT_BYTE: [bool; 256] = {
     table
 };
 
-/// LaTeX marks people type into names to flag equal contribution; they
-/// mean nothing else, so they are recognized anywhere in a name.
+/// LaTeX marks people type into names: superscripts (`$^{1,*}$`,
+/// `\textsuperscript{*\dag}`), mark commands (`\dag`, `$\dagger$`,
+/// `\equalcontrib`, `\footnotemark[1]`), braced marks (`{*}`). Names never
+/// hold them otherwise, so they are recognized anywhere in a name, whole
+/// (a comma inside a superscript is not a name's comma), with the spacing
+/// (`\,`, `~`, `\ `) typed before them.
 static LATEX_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        \$\s*\^\s*\{?\s*(?:\*|\\ast|\\star|\\dagger|\\dag)\s*\}?\s*\$   # $^*$, $^{*}$, $^\dagger$
-      | \\textsuperscript\s*\{\s*(?:\*|\\ast|\\dag|\\dagger|†|∗)\s*\}   # \textsuperscript{*}
-      | \\equalcontrib(?:\{\})?
-      | \{\s*[*∗†]\s*\}",
+        (?P<space>(?:\s|~|\\[,;:!\x20]|\\(?:thinspace|enspace|quad)\b)*)
+        (?:
+          \$\s*(?:\{\}\s*)?\^\s*(?:\{(?:[^{}$]|\{[^{}$]*\})*\}|\\[a-zA-Z]+|[^\s{}$])\s*\$  # $^{1,*}$, $^\dagger$
+        | \\textsuperscript\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\[a-zA-Z]+|[^\s{}])           # \textsuperscript{*\dag}
+        | \$\s*(?:[*∗†]|\\(?:dagger|dag|ddagger|ddag|ast|star)\b)\s*\$               # $\dagger$, $*$
+        | \{\s*(?:[*∗†‡⋆]|\\(?:dagger|dag|textdaggerdbl|textdagger|ddagger|ddag|ast|textasteriskcentered)\b)\s*\}
+        | \\(?:dagger|dag|textdaggerdbl|textdagger|ddagger|ddag|textasteriskcentered)\b(?:\s*\{\})?
+        | \\equalcontrib\b(?:\s*\{\})?
+        | \\footnotemark\b(?:\s*\[[^\]]*\])?(?:\s*\{\})?
+        )",
     )
     .expect("the marker pattern is a valid regex")
 });
+
+/// Whether a matched LaTeX mark means equal contribution: it holds a star
+/// or a single dagger (`$^{1,*}$`, `\dag`, `\equalcontrib`); affiliation
+/// numbers, `‡` and `\footnotemark` only leave the name.
+fn means_equal(mark: &str) -> bool {
+    if mark.contains(['*', '∗', '†', '⋆']) {
+        return true;
+    }
+    let bytes = mark.as_bytes();
+    memchr::memchr_iter(b'\\', bytes).any(|i| {
+        let rest = &mark[i + 1..];
+        let end = rest
+            .bytes()
+            .position(|b| !b.is_ascii_alphabetic())
+            .unwrap_or(rest.len());
+        matches!(
+            &rest[..end],
+            "ast"
+                | "star"
+                | "dagger"
+                | "dag"
+                | "textdagger"
+                | "textasteriskcentered"
+                | "equalcontrib"
+        )
+    })
+}
 
 /// Plain marks (`*`, `∗`, `†`) count only before or after a name or a
 /// name part (`*Wang`, `Wang*`, `Wang*, Mingze`): inside a word they are
@@ -305,16 +342,29 @@ fn is_plain_mark(c: char) -> bool {
     matches!(c, '*' | '∗' | '†')
 }
 
-/// Whether `raw` (a name or a whole author list) can hold an
-/// equal-contribution mark: every form has a mark character, `$`, or one of
-/// two commands. A cheap test before splitting names.
+/// The commands that start a LaTeX mark ([`LATEX_MARKER`]) outside math;
+/// `dag` also starts `dagger`.
+const MARK_COMMANDS: [&[u8]; 8] = [
+    b"textsuperscript",
+    b"ast",
+    b"equalcontrib",
+    b"footnotemark",
+    b"dag",
+    b"ddag",
+    b"textdagger",
+    b"textasteriskcentered",
+];
+
+/// Whether `raw` (a name or a whole author list) can hold a mark: every
+/// form has a mark character, `$`, or one of [`MARK_COMMANDS`]. A cheap
+/// test before splitting names.
 pub fn may_hold_equal_marker(raw: &str) -> bool {
     let bytes = raw.as_bytes();
     memchr::memchr2(b'*', b'$', bytes).is_some()
-        || (!raw.is_ascii() && raw.contains(['∗', '†']))
+        || (!raw.is_ascii() && raw.contains(['∗', '†', '‡', '⋆']))
         || memchr::memchr_iter(b'\\', bytes).any(|i| {
             let rest = &bytes[i + 1..];
-            rest.starts_with(b"textsuperscript") || rest.starts_with(b"equalcontrib")
+            MARK_COMMANDS.iter().any(|c| rest.starts_with(c))
         })
 }
 
@@ -349,26 +399,23 @@ pub fn without_equal_marks(raw: &str) -> Option<(String, Vec<usize>)> {
     (!marked.is_empty()).then(|| (clean.join(" and "), marked))
 }
 
-/// Removes equal-contribution marks from one raw name; returns the clean
-/// name and whether a mark was found.
+/// Removes marks from one raw name; returns the clean name and whether a
+/// mark meant equal contribution. A mark that does not (`$^{2}$`,
+/// `\footnotemark`) leaves the name too, with `false`.
 pub fn strip_equal_marker(raw: &str) -> (Cow<'_, str>, bool) {
     if !may_hold_equal_marker(raw) {
         return (Cow::Borrowed(raw), false);
     }
     let mut found = false;
+    let mut changed = false;
     let mut text: Cow<'_, str> = if raw.contains(['$', '\\', '{']) {
-        match LATEX_MARKER.replace_all(raw, "") {
-            Cow::Borrowed(b) => Cow::Borrowed(b),
-            Cow::Owned(o) => {
-                found = true;
-                Cow::Owned(o)
-            }
-        }
+        strip_latex_marks(raw, &mut found, &mut changed)
     } else {
         Cow::Borrowed(raw)
     };
     if text.contains(is_plain_mark) {
         let parts: Vec<&str> = text.split(',').collect();
+        let mut plain = false;
         let cleaned: Vec<String> = parts
             .iter()
             .map(|part| {
@@ -377,21 +424,42 @@ pub fn strip_equal_marker(raw: &str) -> (Cow<'_, str>, bool) {
                     .trim_start_matches(is_plain_mark)
                     .trim_end_matches(is_plain_mark);
                 if stripped.len() != t.len() {
-                    found = true;
+                    plain = true;
                 }
                 let lead = &part[..part.len() - part.trim_start().len()];
                 format!("{lead}{}", stripped.trim())
             })
             .collect();
-        if found {
+        if plain {
+            found = true;
+            changed = true;
             text = Cow::Owned(cleaned.join(","));
         }
     }
-    if found {
-        (Cow::Owned(text.trim().to_string()), true)
+    if changed {
+        (Cow::Owned(text.trim().to_string()), found)
     } else {
         (Cow::Borrowed(raw), false)
     }
+}
+
+/// `raw` without its [`LATEX_MARKER`]s; sets `found` when one means equal
+/// contribution and `changed` when any was removed. Spacing typed before a
+/// mark goes with it, but still parts two words (`Weijie~$^*$Su`).
+fn strip_latex_marks<'a>(raw: &'a str, found: &mut bool, changed: &mut bool) -> Cow<'a, str> {
+    let stripped = LATEX_MARKER.replace_all(raw, |caps: &regex::Captures<'_>| {
+        let whole = caps.get(0).map_or("", |m| m.as_str());
+        let space = caps.name("space").map_or("", |m| m.as_str());
+        *found |= means_equal(&whole[space.len()..]);
+        let end = caps.get(0).map_or(raw.len(), |m| m.end());
+        let next = raw[end..].chars().next();
+        let parts_words = !space.is_empty() && next.is_some_and(|c| !c.is_whitespace() && c != ',');
+        if parts_words { " " } else { "" }
+    });
+    if let Cow::Owned(_) = stripped {
+        *changed = true;
+    }
+    stripped
 }
 
 /// A word of a name with whether it counts as lower case (a `von` word).
@@ -679,6 +747,93 @@ mod tests {
             strip_equal_marker(r#"J{\"o}rg"#),
             (Cow::Borrowed(r#"J{\"o}rg"#), false)
         );
+    }
+
+    #[test]
+    fn superscripts_with_several_symbols_leave_the_name_whole() {
+        for raw in [
+            "Mingze Wang$^{1,*}$",
+            "Mingze Wang$^{*,\\dagger}$",
+            "Mingze Wang$^{*\\dagger}$",
+            "Mingze Wang$^{*1}$",
+            "Mingze Wang$^{**}$",
+            "Mingze Wang$^{a, *}$",
+            "Mingze Wang${}^{*}$",
+            "Mingze Wang\\textsuperscript{1,*}",
+            "Mingze Wang\\textsuperscript{*\\dag}",
+            "Wang$^{1,*}$, Mingze",
+            "Wang\\textsuperscript{1,*}, Mingze",
+            "$^{1,*}$Mingze Wang",
+        ] {
+            let (clean, equal) = strip_equal_marker(raw);
+            assert!(equal, "{raw}");
+            assert_eq!(parse_name(&clean).display(), "Mingze Wang", "{raw}");
+        }
+        // Affiliations alone leave the name but do not mean equal.
+        for raw in [
+            "Weinan E$^{2}$",
+            "Weinan E\\textsuperscript{2,3}",
+            "Weinan E$^\\ddagger$",
+        ] {
+            let (clean, equal) = strip_equal_marker(raw);
+            assert!(!equal, "{raw}");
+            assert_eq!(clean, "Weinan E", "{raw}");
+        }
+        assert_eq!(
+            without_equal_marks("Mingze Wang$^{1,*}$ and Lei Wu$^{1,*}$ and Weinan E$^{2}$"),
+            Some((
+                "Mingze Wang and Lei Wu and Weinan E".to_string(),
+                vec![1, 2]
+            ))
+        );
+    }
+
+    #[test]
+    fn dagger_commands_are_marks_like_the_dagger() {
+        for raw in [
+            "Wang\\dag, Mingze",
+            "Wang{\\dag}, Mingze",
+            "Wang\\dag{}, Mingze",
+            "Wang\\textdagger, Mingze",
+            "Wang$\\dagger$, Mingze",
+            "Mingze Wang\\dagger",
+            "Mingze Wang \\dag",
+            "Mingze Wang{\\ast}",
+        ] {
+            let (clean, equal) = strip_equal_marker(raw);
+            assert!(equal, "{raw}");
+            assert_eq!(
+                clean,
+                if raw.starts_with("Wang") {
+                    "Wang, Mingze"
+                } else {
+                    "Mingze Wang"
+                },
+                "{raw}"
+            );
+        }
+        // A name's own math is not a mark.
+        assert!(!strip_equal_marker("Mingze $\\alpha$ Wang").1);
+    }
+
+    #[test]
+    fn footnote_marks_and_spacing_leave_the_name() {
+        for (raw, equal) in [
+            ("Mingze Wang\\footnotemark[1]", false),
+            ("Mingze Wang\\footnotemark", false),
+            ("Mingze Wang\\footnotemark{}", false),
+            ("Mingze Wang\\,$^*$", true),
+            ("Mingze Wang~$^*$", true),
+            ("Mingze Wang\\ $^*$", true),
+            ("Mingze Wang\\,\\textsuperscript{*}", true),
+        ] {
+            let (clean, marked) = strip_equal_marker(raw);
+            assert_eq!(marked, equal, "{raw}");
+            assert_eq!(clean, "Mingze Wang", "{raw}");
+        }
+        // Spacing before a mark inside a name still parts the words.
+        let (clean, _) = strip_equal_marker("Weijie~$^*$Su");
+        assert_eq!(parse_name(&clean).display(), "Weijie Su");
     }
 
     proptest::proptest! {

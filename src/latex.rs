@@ -464,8 +464,15 @@ fn accent_argument(text: &str, mut at: usize) -> (Option<&str>, usize) {
             (Some(&text[at + 1..]), text.len())
         }
         Some(b'\\') => {
-            let (_, end) = command_at(text, at);
-            (Some(&text[at..end]), end)
+            let (cmd, end) = command_at(text, at);
+            // `D\'\i az`: the space ends the control word `\i`, as in TeX.
+            let mut next = end;
+            if !cmd.is_empty() && cmd.bytes().all(|b| b.is_ascii_alphabetic()) {
+                while bytes.get(next) == Some(&b' ') {
+                    next += 1;
+                }
+            }
+            (Some(&text[at..end]), next)
         }
         Some(_) => {
             let c = text[at..].chars().next().map_or(1, char::len_utf8);
@@ -550,6 +557,8 @@ mod tests {
                 "nul byte [2Jclear next",
             ),
             ("only\0a NUL", "only a NUL"),
+            (r"D\'\i az and Garc\'{\i} a", "Díaz and Garcí a"),
+            (r"Pe\~{n}a Ord\'o\~nez Jo\~ao", "Peña Ordóñez João"),
         ];
         for (input, expected) in cases {
             assert_eq!(to_unicode(input), expected, "{input}");

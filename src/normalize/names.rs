@@ -469,6 +469,9 @@ struct Word<'a> {
 }
 
 /// Splits a name part into words at whitespace and `~` outside braces.
+/// A command is part of its word: the `~` of the accent `\~` is no tie,
+/// and the spaces TeX swallows after a control word or an accent
+/// (`Erd\H os`, `D\'\i az`) part no words.
 fn words(part: &str) -> Vec<Word<'_>> {
     let bytes = part.as_bytes();
     // A name has a few words: room for four at once.
@@ -479,25 +482,61 @@ fn words(part: &str) -> Vec<Word<'_>> {
         text,
         lower: is_lower_word(text),
     };
-    for (i, &b) in bytes.iter().enumerate() {
-        let sep = depth == 0 && (b.is_ascii_whitespace() || b == b'~');
-        match b {
-            b'{' => depth += 1,
-            b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        if sep {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if depth == 0 && (b.is_ascii_whitespace() || b == b'~') {
             if let Some(s) = start.take() {
                 out.push(word(&part[s..i]));
             }
-        } else if start.is_none() {
-            start = Some(i);
+            i += 1;
+            continue;
         }
+        start.get_or_insert(i);
+        match b {
+            b'{' => depth += 1,
+            b'}' => depth = depth.saturating_sub(1),
+            b'\\' => {
+                i = command_end(bytes, i);
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
     }
     if let Some(s) = start {
         out.push(word(&part[s..]));
     }
     out
+}
+
+/// Where the command at the `\` at `at` ends for [`words`]: after its
+/// name, and after the spaces TeX swallows there (after a control word, or
+/// an accent before its argument). A brace or a space after `\` is left
+/// to be read as usual: BibTeX counts `\{` as a brace, and `\ ` is a space.
+fn command_end(bytes: &[u8], at: usize) -> usize {
+    let mut end = at + 1;
+    while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
+        end += 1;
+    }
+    let swallows = match bytes.get(at + 1) {
+        _ if end > at + 1 => true,
+        Some(b) if b"'\"^`~=.".contains(b) => {
+            end += 1;
+            true
+        }
+        Some(&b) if b.is_ascii_graphic() && b != b'{' && b != b'}' => {
+            end += 1;
+            false
+        }
+        _ => false,
+    };
+    if swallows {
+        while bytes.get(end).is_some_and(u8::is_ascii_whitespace) {
+            end += 1;
+        }
+    }
+    end
 }
 
 /// BibTeX's case test: the first letter at brace depth 0, or of a special
@@ -711,6 +750,26 @@ mod tests {
             "Charles Louis Xavier Joseph|de la|Vallée Poussin|"
         );
         assert_eq!(show(""), "|||");
+    }
+
+    #[test]
+    fn accent_commands_stay_inside_their_word() {
+        assert_eq!(show(r"Pe\~{n}a, Juan"), "Juan||Peña|");
+        assert_eq!(show(r"Juan Pe\~{n}a"), "Juan||Peña|");
+        assert_eq!(show(r"Vicente Ord\'o\~nez"), "Vicente||Ordóñez|");
+        assert_eq!(show(r"Jo\~ao Silva"), "João||Silva|");
+        assert_eq!(show(r"Jos\'e D\'\i az"), "José||Díaz|");
+        assert_eq!(show(r"D\'\i az, Mar\'\i a"), "María||Díaz|");
+        assert_eq!(show(r"Paul Erd\H os"), "Paul||Erdős|");
+        assert_eq!(show(r"Paul Erd\H{o}s"), "Paul||Erdős|");
+        assert_eq!(show(r"Umut {\c S}im{\c s}ek"), "Umut||Şimşek|");
+        assert_eq!(show(r"Ren\' e Descartes"), "René||Descartes|");
+        // A tie and a control space still part words; `\{` is still a brace.
+        assert_eq!(show(r"Weijie~Su"), "Weijie||Su|");
+        assert_eq!(show(r"Weijie\ Su"), "Weijie||Su|");
+        for raw in ["trailing \\", "\\", "a\\~", "\\H", "x\\é y"] {
+            parse_name(raw);
+        }
     }
 
     #[test]

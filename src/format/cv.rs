@@ -52,8 +52,9 @@ pub enum Order {
 pub enum Highlight {
     /// The library's owner (`Person::owner`).
     Owner,
-    /// Whoever matches this identity ("Lei Wu", "Wu, L.").
-    Person(Identity),
+    /// Whoever matches one of these identities ("Lei Wu", "Wu, L."), the
+    /// readings of one name ([`crate::normalize::names::query_identities`]).
+    Person(Vec<Identity>),
 }
 
 /// Everything that shapes a CV section.
@@ -303,7 +304,9 @@ fn entry_pieces<'p>(p: &'p Publication, highlight: &Highlight) -> Vec<Piece<'p>>
                 name: &a.name,
                 highlight: match highlight {
                     Highlight::Owner => a.owner,
-                    Highlight::Person(who) => who.matches(&Identity::of(&a.given, &a.family)),
+                    Highlight::Person(who) => {
+                        who.iter().any(|w| w.matches_names(&a.given, &a.family))
+                    }
                 },
                 equal: a.equal,
             });

@@ -112,6 +112,27 @@ impl Identity {
     }
 }
 
+/// The identities a name typed by a person may mean (`--author`, `--me`,
+/// `--highlight`, the owner line): BibTeX's reading, and when the name has
+/// no comma, every split of its words into given names and family name.
+/// People type names in lower case ("lei wu", which BibTeX reads as a
+/// `von` part) and without BibTeX's braces ("Google DeepMind"); any split
+/// still asks for all the words, in order.
+pub fn query_identities(name: &str) -> Vec<Identity> {
+    let mut out = vec![parse_name(name).identity()];
+    if comma_parts(name).len() > 1 {
+        return out;
+    }
+    let ws = words(name.trim());
+    for k in 0..ws.len() {
+        let id = Identity::of(&join(&ws[..k]), &join(&ws[k..]));
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
+}
+
 /// Folded given-name tokens ("Weijie J." → "weijie", "j").
 fn given_tokens(given: &str) -> Vec<String> {
     if given.is_ascii() {
@@ -919,5 +940,28 @@ mod tests {
         assert!(id(r#"J{\"o}rg M{\"u}ller"#).matches(&id("Jorg Muller")));
         assert!(!id("Lei Wu").matches(&id("Lin Wu")));
         assert!(!id("Lei Wu").matches(&id("Lei Wang")));
+    }
+
+    #[test]
+    fn queries_match_however_typed() {
+        let finds = |query: &str, name: &str| {
+            let name = parse_name(name);
+            query_identities(query)
+                .iter()
+                .any(|q| q.matches_names(&name.given, &name.full_family()))
+        };
+        for query in ["lei wu", "l. wu", "LEI WU", "wu, lei", "Lei Wu", "wu"] {
+            assert!(finds(query, "Wu, Lei"), "{query}");
+        }
+        assert!(finds("jan van der berg", "van der Berg, Jan"));
+        assert!(finds("Jan van der Berg", "van der Berg, Jan"));
+        assert!(finds("Google DeepMind", "{Google DeepMind}"));
+        assert!(finds("google deepmind", "{Google DeepMind}"));
+        assert!(finds("Paul Erdős", r"Erd\H os, Paul"));
+        assert!(finds("Umut Simsek", r"{\c S}im{\c s}ek, Umut"));
+        assert!(!finds("lei wu", "Wu, Lin"));
+        assert!(!finds("lei wu", "Wang, Lei"));
+        assert!(!finds("wu, lei", "{Lei Wu}"));
+        assert!(!finds("Google DeepMind", "{Google Research}"));
     }
 }

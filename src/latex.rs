@@ -336,7 +336,7 @@ fn convert(text: &str, out: &mut String, level: usize) {
                     };
                     let mut tmp = String::new();
                     convert(base, &mut tmp, level + 1);
-                    let mut chars = tmp.chars();
+                    let mut chars = tmp.chars().peekable();
                     if let Some(first) = chars.next() {
                         // Dotless i and j take accents as i and j do.
                         out.push(match first {
@@ -344,6 +344,11 @@ fn convert(text: &str, out: &mut String, level: usize) {
                             'ȷ' => 'j',
                             c => c,
                         });
+                        // The inner accents come first: `\~{\^{e}}` is ê
+                        // with a tilde (ễ), not ẽ with a circumflex.
+                        while let Some(inner) = chars.next_if(|c| is_combining(*c)) {
+                            out.push(inner);
+                        }
                         out.push(mark);
                         out.extend(chars);
                     }
@@ -415,6 +420,12 @@ fn utf8_len(first: u8) -> usize {
         0xe0..=0xef => 3,
         _ => 4,
     }
+}
+
+/// Whether `c` is a combining diacritic (U+0300–U+036F), the marks
+/// [`accent_mark`] makes.
+fn is_combining(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
 }
 
 /// The command name at the `\` at `at` (letters, or one other character) and
@@ -558,6 +569,10 @@ mod tests {
             ),
             ("only\0a NUL", "only a NUL"),
             (r"D\'\i az and Garc\'{\i} a", "Díaz and Garcí a"),
+            (
+                r"Nguy{\~{\^{e}}}n Qu{\'{\^{o}}}c",
+                "Nguy\u{1ec5}n Qu\u{1ed1}c",
+            ),
             (r"Pe\~{n}a Ord\'o\~nez Jo\~ao", "Peña Ordóñez João"),
         ];
         for (input, expected) in cases {

@@ -961,6 +961,7 @@ mod tests {
             ("Tolenȧ and P\u{304}ot", r"Tolen\.{a} and \={P}ot"),
             ("Ǖ", r#"\={\"{U}}"#),
             ("東京", "東京"),
+            ("Nguy\u{1ec5}n Qu\u{1ed1}c", r"Nguy\~{\^{e}}n Qu\'{\^{o}}c"),
         ];
         for (input, expected) in cases {
             assert_eq!(escape_latex(input), expected, "{input}");

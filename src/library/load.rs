@@ -1073,6 +1073,7 @@ impl Library {
             equal: marked,
             owner,
             corresponding: false,
+            suffix: name.jr,
         }
     }
 

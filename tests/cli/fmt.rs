@@ -149,3 +149,14 @@ fn a_read_only_directory_leaves_the_original_intact() {
         "no temporary file is left"
     );
 }
+
+/// Marks with several symbols, dagger commands and footnote marks leave
+/// the names whole; equal ones move to `author+an`.
+#[test]
+fn marks_leave_names_whole() {
+    insta::assert_snapshot!(run(&[
+        "--bib",
+        "tests/fixtures/valid/names-and-symbols.bib",
+        "fmt"
+    ]));
+}

@@ -336,7 +336,7 @@ fn convert(text: &str, out: &mut String, level: usize) {
                     };
                     let mut tmp = String::new();
                     convert(base, &mut tmp, level + 1);
-                    let mut chars = tmp.chars();
+                    let mut chars = tmp.chars().peekable();
                     if let Some(first) = chars.next() {
                         // Dotless i and j take accents as i and j do.
                         out.push(match first {
@@ -344,6 +344,11 @@ fn convert(text: &str, out: &mut String, level: usize) {
                             'ȷ' => 'j',
                             c => c,
                         });
+                        // The inner accents come first: `\~{\^{e}}` is ê
+                        // with a tilde (ễ), not ẽ with a circumflex.
+                        while let Some(inner) = chars.next_if(|c| is_combining(*c)) {
+                            out.push(inner);
+                        }
                         out.push(mark);
                         out.extend(chars);
                     }
@@ -417,6 +422,12 @@ fn utf8_len(first: u8) -> usize {
     }
 }
 
+/// Whether `c` is a combining diacritic (U+0300–U+036F), the marks
+/// [`accent_mark`] makes.
+fn is_combining(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
 /// The command name at the `\` at `at` (letters, or one other character) and
 /// the position after it.
 fn command_at(text: &str, at: usize) -> (&str, usize) {
@@ -464,8 +475,15 @@ fn accent_argument(text: &str, mut at: usize) -> (Option<&str>, usize) {
             (Some(&text[at + 1..]), text.len())
         }
         Some(b'\\') => {
-            let (_, end) = command_at(text, at);
-            (Some(&text[at..end]), end)
+            let (cmd, end) = command_at(text, at);
+            // `D\'\i az`: the space ends the control word `\i`, as in TeX.
+            let mut next = end;
+            if !cmd.is_empty() && cmd.bytes().all(|b| b.is_ascii_alphabetic()) {
+                while bytes.get(next) == Some(&b' ') {
+                    next += 1;
+                }
+            }
+            (Some(&text[at..end]), next)
         }
         Some(_) => {
             let c = text[at..].chars().next().map_or(1, char::len_utf8);
@@ -550,6 +568,12 @@ mod tests {
                 "nul byte [2Jclear next",
             ),
             ("only\0a NUL", "only a NUL"),
+            (r"D\'\i az and Garc\'{\i} a", "Díaz and Garcí a"),
+            (
+                r"Nguy{\~{\^{e}}}n Qu{\'{\^{o}}}c",
+                "Nguy\u{1ec5}n Qu\u{1ed1}c",
+            ),
+            (r"Pe\~{n}a Ord\'o\~nez Jo\~ao", "Peña Ordóñez João"),
         ];
         for (input, expected) in cases {
             assert_eq!(to_unicode(input), expected, "{input}");

@@ -90,6 +90,9 @@ pub struct Person {
     /// Marked as a corresponding author.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub corresponding: bool,
+    /// Suffix ("Jr."), also in `name`; kept apart for CSL's `suffix`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub suffix: String,
 }
 
 /// What kind of venue a paper appeared in.

@@ -36,7 +36,19 @@ const NAMES: &[&str] = &[
     "{Google DeepMind}",
     "L. Wu",
 ];
-const MARKS: &[&str] = &["", "", "*", "$^*$", r"\textsuperscript{*}"];
+const MARKS: &[&str] = &[
+    "",
+    "",
+    "*",
+    "$^*$",
+    r"\textsuperscript{*}",
+    "$^{1,*}$",
+    r"\,$^{*,\dagger}$",
+    r"\dag",
+    r"\footnotemark[1]",
+    "$^{2}$",
+    r"\textsuperscript{1,*}",
+];
 const VENUES: &[&str] = &[
     "Advances in Neural Information Processing Systems 35",
     "Proceedings of the 36th International Conference on Machine Learning",

@@ -11,7 +11,7 @@ use super::export::{deliver, refuse_library_as_output};
 use super::{Context, FilterArgs};
 use crate::error::Error;
 use crate::format::cv::{CvFormat, CvOptions, GroupBy, Highlight, Order, write_cv};
-use crate::normalize::names::{Identity, parse_name};
+use crate::normalize::names::query_identities;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -132,7 +132,7 @@ impl CvArgs {
             Some(name) if name.trim().is_empty() => {
                 return Err(Error::Usage("--highlight: an empty name".to_string()));
             }
-            Some(name) => Highlight::Person(parse_name(name).identity()),
+            Some(name) => Highlight::Person(query_identities(name)),
         };
         Ok(CvOptions {
             format: self.format.into(),
@@ -157,7 +157,7 @@ pub fn run(args: &CvArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCode
         && !pubs
             .iter()
             .flat_map(|p| &p.authors)
-            .any(|a| who.matches(&Identity::of(&a.given, &a.family)))
+            .any(|a| who.iter().any(|w| w.matches_names(&a.given, &a.family)))
     {
         eprintln!("warning: --highlight `{name}` matches no author of the listed papers");
     }

@@ -148,6 +148,9 @@ impl Serialize for CslName<'_> {
             if !a.given.is_empty() {
                 name.serialize_entry("given", &a.given)?;
             }
+            if !a.suffix.is_empty() {
+                name.serialize_entry("suffix", &a.suffix)?;
+            }
         }
         name.end()
     }
@@ -220,5 +223,26 @@ fn status_text(status: Status) -> Option<&'static str> {
         Status::Inpreparation => Some("in preparation"),
         Status::Forthcoming => Some("forthcoming"),
         Status::Inpress => Some("in press"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::library::{Library, LoadOptions};
+
+    #[test]
+    fn names_keep_their_suffix() {
+        let bib = "@article{a, author = {King, Jr., Martin Luther and Wu, Lei}, title = {T}, year = 2024}";
+        let lib = Library::from_text(Path::new("x.bib"), bib.into(), LoadOptions::default());
+        let item = super::csl_item(&lib.publications()[0]);
+        assert_eq!(
+            item["author"],
+            serde_json::json!([
+                {"family": "King", "given": "Martin Luther", "suffix": "Jr."},
+                {"family": "Wu", "given": "Lei"}
+            ])
+        );
     }
 }

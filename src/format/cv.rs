@@ -52,8 +52,9 @@ pub enum Order {
 pub enum Highlight {
     /// The library's owner (`Person::owner`).
     Owner,
-    /// Whoever matches this identity ("Lei Wu", "Wu, L.").
-    Person(Identity),
+    /// Whoever matches one of these identities ("Lei Wu", "Wu, L."), the
+    /// readings of one name ([`crate::normalize::names::query_identities`]).
+    Person(Vec<Identity>),
 }
 
 /// Everything that shapes a CV section.
@@ -303,7 +304,9 @@ fn entry_pieces<'p>(p: &'p Publication, highlight: &Highlight) -> Vec<Piece<'p>>
                 name: &a.name,
                 highlight: match highlight {
                     Highlight::Owner => a.owner,
-                    Highlight::Person(who) => who.matches(&Identity::of(&a.given, &a.family)),
+                    Highlight::Person(who) => {
+                        who.iter().any(|w| w.matches_names(&a.given, &a.family))
+                    }
                 },
                 equal: a.equal,
             });
@@ -754,6 +757,9 @@ fn escape_latex_text(text: &str) -> String {
             '–' => out.push_str("--"),
             '—' => out.push_str("---"),
             '\u{a0}' => out.push('~'),
+            _ if !c.is_ascii() && latex_symbol(c).is_some() => {
+                out.push_str(latex_symbol(c).unwrap_or_default());
+            }
             _ if (c.is_ascii() || latex_knows(c))
                 && !chars.peek().is_some_and(|n| is_combining(*n)) =>
             {
@@ -775,9 +781,240 @@ fn escape_latex_text(text: &str) -> String {
 }
 
 /// Characters pdflatex's UTF-8 input reads with T1 fonts: Latin-1, Latin
-/// Extended-A and common punctuation.
+/// Extended-A and common punctuation (the few in these ranges it lacks
+/// are in [`latex_symbol`], which is asked first).
 fn latex_knows(c: char) -> bool {
     matches!(c, '\u{a0}'..='\u{17f}' | '\u{2010}'..='\u{2026}' | '€' | '™')
+}
+
+/// What pdflatex without packages reads for a character its UTF-8 input
+/// lacks: math symbols and Greek letters as `\ensuremath` commands of
+/// LaTeX's own fonts (titles copied from arXiv hold `≤`, `−`, `α`), other
+/// characters as their nearest text.
+fn latex_symbol(c: char) -> Option<&'static str> {
+    latex_math_symbol(c)
+        .or_else(|| latex_greek(c))
+        .or_else(|| latex_text_symbol(c))
+}
+
+/// Math symbols of LaTeX's own fonts (no `amssymb`).
+fn latex_math_symbol(c: char) -> Option<&'static str> {
+    Some(match c {
+        '≤' | '≦' => r"\ensuremath{\leq}",
+        '≥' | '≧' => r"\ensuremath{\geq}",
+        '≠' => r"\ensuremath{\neq}",
+        '≈' => r"\ensuremath{\approx}",
+        '≡' => r"\ensuremath{\equiv}",
+        '∼' => r"\ensuremath{\sim}",
+        '≃' => r"\ensuremath{\simeq}",
+        '≅' => r"\ensuremath{\cong}",
+        '∝' => r"\ensuremath{\propto}",
+        '≪' => r"\ensuremath{\ll}",
+        '≫' => r"\ensuremath{\gg}",
+        '≺' => r"\ensuremath{\prec}",
+        '≻' => r"\ensuremath{\succ}",
+        '⪯' | '≼' => r"\ensuremath{\preceq}",
+        '⪰' | '≽' => r"\ensuremath{\succeq}",
+        '≍' => r"\ensuremath{\asymp}",
+        '≐' => r"\ensuremath{\doteq}",
+        '≔' => r"\ensuremath{:=}",
+        '⊂' => r"\ensuremath{\subset}",
+        '⊃' => r"\ensuremath{\supset}",
+        '⊆' => r"\ensuremath{\subseteq}",
+        '⊇' => r"\ensuremath{\supseteq}",
+        '∈' => r"\ensuremath{\in}",
+        '∉' => r"\ensuremath{\notin}",
+        '∋' => r"\ensuremath{\ni}",
+        '⊥' => r"\ensuremath{\perp}",
+        '∥' => r"\ensuremath{\parallel}",
+        '∣' => r"\ensuremath{\mid}",
+        '⊢' => r"\ensuremath{\vdash}",
+        '⊨' => r"\ensuremath{\models}",
+        '−' => r"\ensuremath{-}",
+        '∓' => r"\ensuremath{\mp}",
+        '∗' => r"\ensuremath{\ast}",
+        '∘' => r"\ensuremath{\circ}",
+        '∙' => r"\ensuremath{\bullet}",
+        '⋅' => r"\ensuremath{\cdot}",
+        '⋆' => r"\ensuremath{\star}",
+        '⊕' => r"\ensuremath{\oplus}",
+        '⊖' => r"\ensuremath{\ominus}",
+        '⊗' => r"\ensuremath{\otimes}",
+        '⊙' => r"\ensuremath{\odot}",
+        '∧' => r"\ensuremath{\wedge}",
+        '∨' => r"\ensuremath{\vee}",
+        '∩' => r"\ensuremath{\cap}",
+        '∪' => r"\ensuremath{\cup}",
+        '∖' => r"\ensuremath{\setminus}",
+        '⊔' => r"\ensuremath{\sqcup}",
+        '⋄' => r"\ensuremath{\diamond}",
+        '∑' => r"\ensuremath{\sum}",
+        '∏' => r"\ensuremath{\prod}",
+        '∫' => r"\ensuremath{\int}",
+        '∮' => r"\ensuremath{\oint}",
+        '⋂' => r"\ensuremath{\bigcap}",
+        '⋃' => r"\ensuremath{\bigcup}",
+        '∞' => r"\ensuremath{\infty}",
+        '√' => r"\ensuremath{\surd}",
+        '∂' => r"\ensuremath{\partial}",
+        '∇' => r"\ensuremath{\nabla}",
+        '∀' => r"\ensuremath{\forall}",
+        '∃' => r"\ensuremath{\exists}",
+        '∅' => r"\ensuremath{\emptyset}",
+        '∆' => r"\ensuremath{\Delta}",
+        'ℓ' => r"\ensuremath{\ell}",
+        'ℏ' => r"\ensuremath{\hbar}",
+        '℘' => r"\ensuremath{\wp}",
+        'ℑ' => r"\ensuremath{\Im}",
+        'ℜ' => r"\ensuremath{\Re}",
+        'ℵ' => r"\ensuremath{\aleph}",
+        '∠' => r"\ensuremath{\angle}",
+        '△' => r"\ensuremath{\triangle}",
+        '⊤' => r"\ensuremath{\top}",
+        '′' => r"\ensuremath{^{\prime}}",
+        '″' => r"\ensuremath{^{\prime\prime}}",
+        '‴' => r"\ensuremath{^{\prime\prime\prime}}",
+        '⋯' => r"\ensuremath{\cdots}",
+        '⋮' => r"\ensuremath{\vdots}",
+        '⋱' => r"\ensuremath{\ddots}",
+        'ℕ' => r"\ensuremath{\mathbf{N}}",
+        'ℤ' => r"\ensuremath{\mathbf{Z}}",
+        'ℚ' => r"\ensuremath{\mathbf{Q}}",
+        'ℝ' => r"\ensuremath{\mathbf{R}}",
+        'ℂ' => r"\ensuremath{\mathbf{C}}",
+        'ℙ' => r"\ensuremath{\mathbf{P}}",
+        '𝔼' => r"\ensuremath{\mathbf{E}}",
+        '⌈' => r"\ensuremath{\lceil}",
+        '⌉' => r"\ensuremath{\rceil}",
+        '⌊' => r"\ensuremath{\lfloor}",
+        '⌋' => r"\ensuremath{\rfloor}",
+        '⟨' | '〈' => r"\ensuremath{\langle}",
+        '⟩' | '〉' => r"\ensuremath{\rangle}",
+        '‖' => r"\ensuremath{\|}",
+        '→' => r"\ensuremath{\rightarrow}",
+        '←' => r"\ensuremath{\leftarrow}",
+        '↔' => r"\ensuremath{\leftrightarrow}",
+        '⇒' => r"\ensuremath{\Rightarrow}",
+        '⇐' => r"\ensuremath{\Leftarrow}",
+        '⇔' => r"\ensuremath{\Leftrightarrow}",
+        '↦' => r"\ensuremath{\mapsto}",
+        '↑' => r"\ensuremath{\uparrow}",
+        '↓' => r"\ensuremath{\downarrow}",
+        '⟶' => r"\ensuremath{\longrightarrow}",
+        '⟵' => r"\ensuremath{\longleftarrow}",
+        '⟹' => r"\ensuremath{\Longrightarrow}",
+        '⟸' => r"\ensuremath{\Longleftarrow}",
+        '⟺' => r"\ensuremath{\Longleftrightarrow}",
+        '↪' => r"\ensuremath{\hookrightarrow}",
+        '‣' => r"\ensuremath{\triangleright}",
+        '₀' => r"\ensuremath{_0}",
+        '₁' => r"\ensuremath{_1}",
+        '₂' => r"\ensuremath{_2}",
+        '₃' => r"\ensuremath{_3}",
+        '₄' => r"\ensuremath{_4}",
+        '₅' => r"\ensuremath{_5}",
+        '₆' => r"\ensuremath{_6}",
+        '₇' => r"\ensuremath{_7}",
+        '₈' => r"\ensuremath{_8}",
+        '₉' => r"\ensuremath{_9}",
+        '⁰' => r"\ensuremath{^0}",
+        '⁴' => r"\ensuremath{^4}",
+        '⁵' => r"\ensuremath{^5}",
+        '⁶' => r"\ensuremath{^6}",
+        '⁷' => r"\ensuremath{^7}",
+        '⁸' => r"\ensuremath{^8}",
+        '⁹' => r"\ensuremath{^9}",
+        '⁺' => r"\ensuremath{^+}",
+        '⁻' => r"\ensuremath{^-}",
+        _ => return None,
+    })
+}
+
+/// Greek letters without accents, as math: `α` → `\ensuremath{\alpha}`;
+/// capitals that look Latin are upright Latin letters.
+fn latex_greek(c: char) -> Option<&'static str> {
+    Some(match c {
+        'α' => r"\ensuremath{\alpha}",
+        'β' => r"\ensuremath{\beta}",
+        'γ' => r"\ensuremath{\gamma}",
+        'δ' => r"\ensuremath{\delta}",
+        'ε' => r"\ensuremath{\varepsilon}",
+        'ϵ' => r"\ensuremath{\epsilon}",
+        'ζ' => r"\ensuremath{\zeta}",
+        'η' => r"\ensuremath{\eta}",
+        'θ' => r"\ensuremath{\theta}",
+        'ϑ' => r"\ensuremath{\vartheta}",
+        'ι' => r"\ensuremath{\iota}",
+        'κ' => r"\ensuremath{\kappa}",
+        'λ' => r"\ensuremath{\lambda}",
+        'μ' => r"\ensuremath{\mu}",
+        'ν' => r"\ensuremath{\nu}",
+        'ξ' => r"\ensuremath{\xi}",
+        'ο' => r"\ensuremath{o}",
+        'π' => r"\ensuremath{\pi}",
+        'ϖ' => r"\ensuremath{\varpi}",
+        'ρ' => r"\ensuremath{\rho}",
+        'ϱ' => r"\ensuremath{\varrho}",
+        'σ' => r"\ensuremath{\sigma}",
+        'ς' => r"\ensuremath{\varsigma}",
+        'τ' => r"\ensuremath{\tau}",
+        'υ' => r"\ensuremath{\upsilon}",
+        'φ' => r"\ensuremath{\varphi}",
+        'ϕ' => r"\ensuremath{\phi}",
+        'χ' => r"\ensuremath{\chi}",
+        'ψ' => r"\ensuremath{\psi}",
+        'ω' => r"\ensuremath{\omega}",
+        'Γ' => r"\ensuremath{\Gamma}",
+        'Δ' => r"\ensuremath{\Delta}",
+        'Θ' => r"\ensuremath{\Theta}",
+        'Λ' => r"\ensuremath{\Lambda}",
+        'Ξ' => r"\ensuremath{\Xi}",
+        'Π' => r"\ensuremath{\Pi}",
+        'Σ' => r"\ensuremath{\Sigma}",
+        'Υ' => r"\ensuremath{\Upsilon}",
+        'Φ' => r"\ensuremath{\Phi}",
+        'Ψ' => r"\ensuremath{\Psi}",
+        'Ω' | '\u{2126}' => r"\ensuremath{\Omega}",
+        'Α' => r"\ensuremath{\mathrm{A}}",
+        'Β' => r"\ensuremath{\mathrm{B}}",
+        'Ε' => r"\ensuremath{\mathrm{E}}",
+        'Ζ' => r"\ensuremath{\mathrm{Z}}",
+        'Η' => r"\ensuremath{\mathrm{H}}",
+        'Ι' => r"\ensuremath{\mathrm{I}}",
+        'Κ' => r"\ensuremath{\mathrm{K}}",
+        'Μ' => r"\ensuremath{\mathrm{M}}",
+        'Ν' => r"\ensuremath{\mathrm{N}}",
+        'Ο' => r"\ensuremath{\mathrm{O}}",
+        'Ρ' => r"\ensuremath{\mathrm{P}}",
+        'Τ' => r"\ensuremath{\mathrm{T}}",
+        'Χ' => r"\ensuremath{\mathrm{X}}",
+        _ => return None,
+    })
+}
+
+/// Text characters pdflatex lacks even with T1 fonts, as their nearest
+/// text: letters without a LaTeX command lose their stroke.
+fn latex_text_symbol(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ſ' => "s",
+        'Ħ' => "H",
+        'ħ' => "h",
+        'Ŧ' => "T",
+        'ŧ' => "t",
+        'ĸ' => "k",
+        'Ŀ' => r"L\textperiodcentered{}",
+        'ŀ' => r"l\textperiodcentered{}",
+        'ŉ' => "'n",
+        '‗' => r"\_",
+        '‛' => r"\textquoteleft{}",
+        '‟' => r"\textquotedblleft{}",
+        '․' => ".",
+        '‥' => "..",
+        '‧' => r"\textperiodcentered{}",
+        '⁄' => "/",
+        '\u{200b}' | '\u{2060}' | '\u{feff}' => "",
+        _ => return None,
+    })
 }
 
 fn is_combining(c: char) -> bool {
@@ -958,6 +1195,23 @@ mod tests {
             ("Tolenȧ and P\u{304}ot", r"Tolen\.{a} and \={P}ot"),
             ("Ǖ", r#"\={\"{U}}"#),
             ("東京", "東京"),
+            ("Nguy\u{1ec5}n Qu\u{1ed1}c", r"Nguy\~{\^{e}}n Qu\'{\^{o}}c"),
+            (
+                "Step sizes ≤ 2/L and n − 1 samples",
+                r"Step sizes \ensuremath{\leq} 2/L and n \ensuremath{-} 1 samples",
+            ),
+            (
+                "α-divergence → ∞",
+                r"\ensuremath{\alpha}-divergence \ensuremath{\rightarrow} \ensuremath{\infty}",
+            ),
+            (
+                "ℓ′ ∗ ‛x‟",
+                r"\ensuremath{\ell}\ensuremath{^{\prime}} \ensuremath{\ast} \textquoteleft{}x\textquotedblleft{}",
+            ),
+            (
+                "Zagreb ſ × ± ≠ $a ≤ b$",
+                r"Zagreb s × ± \ensuremath{\neq} $a ≤ b$",
+            ),
         ];
         for (input, expected) in cases {
             assert_eq!(escape_latex(input), expected, "{input}");

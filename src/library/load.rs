@@ -14,7 +14,7 @@ use super::Library;
 use crate::error::{Diagnostic, Error, Location, Severity};
 use crate::latex::to_unicode;
 use crate::model::{Kind, Person, Publication, Status, Venue};
-use crate::normalize::names::{parse_name, split_names, strip_equal_marker};
+use crate::normalize::names::{parse_name, query_identities, split_names, strip_equal_marker};
 use crate::normalize::venue::{FastMap, Registry, VenueParse, award_in};
 use crate::normalize::{
     arxiv_id, is_award_text, mentions_arxiv, parse_annotations, status_from_text,
@@ -367,7 +367,7 @@ impl Library {
             macros: Macros::with_budget(budget),
             keys: FastMap::default(),
             parents: Vec::new(),
-            owner_id: None,
+            owner_id: Vec::new(),
             venue_cache: Mutex::new(FastMap::default()),
             resolved: OnceLock::new(),
         };
@@ -485,7 +485,11 @@ impl Library {
         found.extend(crate::par::concat(found_parts));
         self.years = crate::par::concat(year_parts);
         self.numbers = super::numbering::numbers(&self.years);
-        self.owner_id = self.owner.as_deref().map(|o| parse_name(o).identity());
+        self.owner_id = self
+            .owner
+            .as_deref()
+            .map(query_identities)
+            .unwrap_or_default();
         self.diagnostics.append(&mut found);
         self.report_expansion_limit();
         self.diagnostics
@@ -1104,8 +1108,8 @@ impl Library {
         let family = name.full_family();
         let owner = self
             .owner_id
-            .as_ref()
-            .is_some_and(|o| o.matches_names(&name.given, &family));
+            .iter()
+            .any(|o| o.matches_names(&name.given, &family));
         Person {
             given: name.given,
             family,
@@ -1113,6 +1117,7 @@ impl Library {
             equal: marked,
             owner,
             corresponding: false,
+            suffix: name.jr,
         }
     }
 

@@ -74,7 +74,8 @@ pub struct Library {
     /// For each item, the item its `crossref` (or `xref`) names, or
     /// [`NO_PARENT`]; found once, read for every field lookup.
     parents: Vec<u32>,
-    owner_id: Option<Identity>,
+    /// What the owner's name may mean ([`crate::normalize::names::query_identities`]).
+    owner_id: Vec<Identity>,
     /// Venue strings repeat; each distinct one is parsed once.
     venue_cache: Mutex<FastMap<String, VenueParse>>,
     /// Every publication, once some command asked for all of them.

@@ -112,6 +112,27 @@ impl Identity {
     }
 }
 
+/// The identities a name typed by a person may mean (`--author`, `--me`,
+/// `--highlight`, the owner line): BibTeX's reading, and when the name has
+/// no comma, every split of its words into given names and family name.
+/// People type names in lower case ("lei wu", which BibTeX reads as a
+/// `von` part) and without BibTeX's braces ("Google DeepMind"); any split
+/// still asks for all the words, in order.
+pub fn query_identities(name: &str) -> Vec<Identity> {
+    let mut out = vec![parse_name(name).identity()];
+    if comma_parts(name).len() > 1 {
+        return out;
+    }
+    let ws = words(name.trim());
+    for k in 0..ws.len() {
+        let id = Identity::of(&join(&ws[..k]), &join(&ws[k..]));
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
+}
+
 /// Folded given-name tokens ("Weijie J." → "weijie", "j").
 fn given_tokens(given: &str) -> Vec<String> {
     if given.is_ascii() {
@@ -285,18 +306,55 @@ static SPLIT_BYTE: [bool; 256] = {
     table
 };
 
-/// LaTeX marks people type into names to flag equal contribution; they
-/// mean nothing else, so they are recognized anywhere in a name.
+/// LaTeX marks people type into names: superscripts (`$^{1,*}$`,
+/// `\textsuperscript{*\dag}`), mark commands (`\dag`, `$\dagger$`,
+/// `\equalcontrib`, `\footnotemark[1]`), braced marks (`{*}`). Names never
+/// hold them otherwise, so they are recognized anywhere in a name, whole
+/// (a comma inside a superscript is not a name's comma), with the spacing
+/// (`\,`, `~`, `\ `) typed before them.
 static LATEX_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        \$\s*\^\s*\{?\s*(?:\*|\\ast|\\star|\\dagger|\\dag)\s*\}?\s*\$   # $^*$, $^{*}$, $^\dagger$
-      | \\textsuperscript\s*\{\s*(?:\*|\\ast|\\dag|\\dagger|†|∗)\s*\}   # \textsuperscript{*}
-      | \\equalcontrib(?:\{\})?
-      | \{\s*[*∗†]\s*\}",
+        (?P<space>(?:\s|~|\\[,;:!\x20]|\\(?:thinspace|enspace|quad)\b)*)
+        (?:
+          \$\s*(?:\{\}\s*)?\^\s*(?:\{(?:[^{}$]|\{[^{}$]*\})*\}|\\[a-zA-Z]+|[^\s{}$])\s*\$  # $^{1,*}$, $^\dagger$
+        | \\textsuperscript\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\[a-zA-Z]+|[^\s{}])           # \textsuperscript{*\dag}
+        | \$\s*(?:[*∗†]|\\(?:dagger|dag|ddagger|ddag|ast|star)\b)\s*\$               # $\dagger$, $*$
+        | \{\s*(?:[*∗†‡⋆]|\\(?:dagger|dag|textdaggerdbl|textdagger|ddagger|ddag|ast|textasteriskcentered)\b)\s*\}
+        | \\(?:dagger|dag|textdaggerdbl|textdagger|ddagger|ddag|textasteriskcentered)\b(?:\s*\{\})?
+        | \\equalcontrib\b(?:\s*\{\})?
+        | \\footnotemark\b(?:\s*\[[^\]]*\])?(?:\s*\{\})?
+        )",
     )
     .expect("the marker pattern is a valid regex")
 });
+
+/// Whether a matched LaTeX mark means equal contribution: it holds a star
+/// or a single dagger (`$^{1,*}$`, `\dag`, `\equalcontrib`); affiliation
+/// numbers, `‡` and `\footnotemark` only leave the name.
+fn means_equal(mark: &str) -> bool {
+    if mark.contains(['*', '∗', '†', '⋆']) {
+        return true;
+    }
+    let bytes = mark.as_bytes();
+    memchr::memchr_iter(b'\\', bytes).any(|i| {
+        let rest = &mark[i + 1..];
+        let end = rest
+            .bytes()
+            .position(|b| !b.is_ascii_alphabetic())
+            .unwrap_or(rest.len());
+        matches!(
+            &rest[..end],
+            "ast"
+                | "star"
+                | "dagger"
+                | "dag"
+                | "textdagger"
+                | "textasteriskcentered"
+                | "equalcontrib"
+        )
+    })
+}
 
 /// Plain marks (`*`, `∗`, `†`) count only before or after a name or a
 /// name part (`*Wang`, `Wang*`, `Wang*, Mingze`): inside a word they are
@@ -305,16 +363,29 @@ fn is_plain_mark(c: char) -> bool {
     matches!(c, '*' | '∗' | '†')
 }
 
-/// Whether `raw` (a name or a whole author list) can hold an
-/// equal-contribution mark: every form has a mark character, `$`, or one of
-/// two commands. A cheap test before splitting names.
+/// The commands that start a LaTeX mark ([`LATEX_MARKER`]) outside math;
+/// `dag` also starts `dagger`.
+const MARK_COMMANDS: [&[u8]; 8] = [
+    b"textsuperscript",
+    b"ast",
+    b"equalcontrib",
+    b"footnotemark",
+    b"dag",
+    b"ddag",
+    b"textdagger",
+    b"textasteriskcentered",
+];
+
+/// Whether `raw` (a name or a whole author list) can hold a mark: every
+/// form has a mark character, `$`, or one of [`MARK_COMMANDS`]. A cheap
+/// test before splitting names.
 pub fn may_hold_equal_marker(raw: &str) -> bool {
     let bytes = raw.as_bytes();
     memchr::memchr2(b'*', b'$', bytes).is_some()
-        || (!raw.is_ascii() && raw.contains(['∗', '†']))
+        || (!raw.is_ascii() && raw.contains(['∗', '†', '‡', '⋆']))
         || memchr::memchr_iter(b'\\', bytes).any(|i| {
             let rest = &bytes[i + 1..];
-            rest.starts_with(b"textsuperscript") || rest.starts_with(b"equalcontrib")
+            MARK_COMMANDS.iter().any(|c| rest.starts_with(c))
         })
 }
 
@@ -349,26 +420,23 @@ pub fn without_equal_marks(raw: &str) -> Option<(String, Vec<usize>)> {
     (!marked.is_empty()).then(|| (clean.join(" and "), marked))
 }
 
-/// Removes equal-contribution marks from one raw name; returns the clean
-/// name and whether a mark was found.
+/// Removes marks from one raw name; returns the clean name and whether a
+/// mark meant equal contribution. A mark that does not (`$^{2}$`,
+/// `\footnotemark`) leaves the name too, with `false`.
 pub fn strip_equal_marker(raw: &str) -> (Cow<'_, str>, bool) {
     if !may_hold_equal_marker(raw) {
         return (Cow::Borrowed(raw), false);
     }
     let mut found = false;
+    let mut changed = false;
     let mut text: Cow<'_, str> = if raw.contains(['$', '\\', '{']) {
-        match LATEX_MARKER.replace_all(raw, "") {
-            Cow::Borrowed(b) => Cow::Borrowed(b),
-            Cow::Owned(o) => {
-                found = true;
-                Cow::Owned(o)
-            }
-        }
+        strip_latex_marks(raw, &mut found, &mut changed)
     } else {
         Cow::Borrowed(raw)
     };
     if text.contains(is_plain_mark) {
         let parts: Vec<&str> = text.split(',').collect();
+        let mut plain = false;
         let cleaned: Vec<String> = parts
             .iter()
             .map(|part| {
@@ -377,21 +445,42 @@ pub fn strip_equal_marker(raw: &str) -> (Cow<'_, str>, bool) {
                     .trim_start_matches(is_plain_mark)
                     .trim_end_matches(is_plain_mark);
                 if stripped.len() != t.len() {
-                    found = true;
+                    plain = true;
                 }
                 let lead = &part[..part.len() - part.trim_start().len()];
                 format!("{lead}{}", stripped.trim())
             })
             .collect();
-        if found {
+        if plain {
+            found = true;
+            changed = true;
             text = Cow::Owned(cleaned.join(","));
         }
     }
-    if found {
-        (Cow::Owned(text.trim().to_string()), true)
+    if changed {
+        (Cow::Owned(text.trim().to_string()), found)
     } else {
         (Cow::Borrowed(raw), false)
     }
+}
+
+/// `raw` without its [`LATEX_MARKER`]s; sets `found` when one means equal
+/// contribution and `changed` when any was removed. Spacing typed before a
+/// mark goes with it, but still parts two words (`Weijie~$^*$Su`).
+fn strip_latex_marks<'a>(raw: &'a str, found: &mut bool, changed: &mut bool) -> Cow<'a, str> {
+    let stripped = LATEX_MARKER.replace_all(raw, |caps: &regex::Captures<'_>| {
+        let whole = caps.get(0).map_or("", |m| m.as_str());
+        let space = caps.name("space").map_or("", |m| m.as_str());
+        *found |= means_equal(&whole[space.len()..]);
+        let end = caps.get(0).map_or(raw.len(), |m| m.end());
+        let next = raw[end..].chars().next();
+        let parts_words = !space.is_empty() && next.is_some_and(|c| !c.is_whitespace() && c != ',');
+        if parts_words { " " } else { "" }
+    });
+    if let Cow::Owned(_) = stripped {
+        *changed = true;
+    }
+    stripped
 }
 
 /// A word of a name with whether it counts as lower case (a `von` word).
@@ -401,6 +490,9 @@ struct Word<'a> {
 }
 
 /// Splits a name part into words at whitespace and `~` outside braces.
+/// A command is part of its word: the `~` of the accent `\~` is no tie,
+/// and the spaces TeX swallows after a control word or an accent
+/// (`Erd\H os`, `D\'\i az`) part no words.
 fn words(part: &str) -> Vec<Word<'_>> {
     let bytes = part.as_bytes();
     // A name has a few words: room for four at once.
@@ -411,25 +503,61 @@ fn words(part: &str) -> Vec<Word<'_>> {
         text,
         lower: is_lower_word(text),
     };
-    for (i, &b) in bytes.iter().enumerate() {
-        let sep = depth == 0 && (b.is_ascii_whitespace() || b == b'~');
-        match b {
-            b'{' => depth += 1,
-            b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        if sep {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if depth == 0 && (b.is_ascii_whitespace() || b == b'~') {
             if let Some(s) = start.take() {
                 out.push(word(&part[s..i]));
             }
-        } else if start.is_none() {
-            start = Some(i);
+            i += 1;
+            continue;
         }
+        start.get_or_insert(i);
+        match b {
+            b'{' => depth += 1,
+            b'}' => depth = depth.saturating_sub(1),
+            b'\\' => {
+                i = command_end(bytes, i);
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
     }
     if let Some(s) = start {
         out.push(word(&part[s..]));
     }
     out
+}
+
+/// Where the command at the `\` at `at` ends for [`words`]: after its
+/// name, and after the spaces TeX swallows there (after a control word, or
+/// an accent before its argument). A brace or a space after `\` is left
+/// to be read as usual: BibTeX counts `\{` as a brace, and `\ ` is a space.
+fn command_end(bytes: &[u8], at: usize) -> usize {
+    let mut end = at + 1;
+    while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
+        end += 1;
+    }
+    let swallows = match bytes.get(at + 1) {
+        _ if end > at + 1 => true,
+        Some(b) if b"'\"^`~=.".contains(b) => {
+            end += 1;
+            true
+        }
+        Some(&b) if b.is_ascii_graphic() && b != b'{' && b != b'}' => {
+            end += 1;
+            false
+        }
+        _ => false,
+    };
+    if swallows {
+        while bytes.get(end).is_some_and(u8::is_ascii_whitespace) {
+            end += 1;
+        }
+    }
+    end
 }
 
 /// BibTeX's case test: the first letter at brace depth 0, or of a special
@@ -646,6 +774,26 @@ mod tests {
     }
 
     #[test]
+    fn accent_commands_stay_inside_their_word() {
+        assert_eq!(show(r"Pe\~{n}a, Juan"), "Juan||Peña|");
+        assert_eq!(show(r"Juan Pe\~{n}a"), "Juan||Peña|");
+        assert_eq!(show(r"Vicente Ord\'o\~nez"), "Vicente||Ordóñez|");
+        assert_eq!(show(r"Jo\~ao Silva"), "João||Silva|");
+        assert_eq!(show(r"Jos\'e D\'\i az"), "José||Díaz|");
+        assert_eq!(show(r"D\'\i az, Mar\'\i a"), "María||Díaz|");
+        assert_eq!(show(r"Paul Erd\H os"), "Paul||Erdős|");
+        assert_eq!(show(r"Paul Erd\H{o}s"), "Paul||Erdős|");
+        assert_eq!(show(r"Umut {\c S}im{\c s}ek"), "Umut||Şimşek|");
+        assert_eq!(show(r"Ren\' e Descartes"), "René||Descartes|");
+        // A tie and a control space still part words; `\{` is still a brace.
+        assert_eq!(show(r"Weijie~Su"), "Weijie||Su|");
+        assert_eq!(show(r"Weijie\ Su"), "Weijie||Su|");
+        for raw in ["trailing \\", "\\", "a\\~", "\\H", "x\\é y"] {
+            parse_name(raw);
+        }
+    }
+
+    #[test]
     fn splitting_at_and() {
         assert_eq!(
             split_names("A B and C D AND {E and F}"),
@@ -681,6 +829,93 @@ mod tests {
         );
     }
 
+    #[test]
+    fn superscripts_with_several_symbols_leave_the_name_whole() {
+        for raw in [
+            "Mingze Wang$^{1,*}$",
+            "Mingze Wang$^{*,\\dagger}$",
+            "Mingze Wang$^{*\\dagger}$",
+            "Mingze Wang$^{*1}$",
+            "Mingze Wang$^{**}$",
+            "Mingze Wang$^{a, *}$",
+            "Mingze Wang${}^{*}$",
+            "Mingze Wang\\textsuperscript{1,*}",
+            "Mingze Wang\\textsuperscript{*\\dag}",
+            "Wang$^{1,*}$, Mingze",
+            "Wang\\textsuperscript{1,*}, Mingze",
+            "$^{1,*}$Mingze Wang",
+        ] {
+            let (clean, equal) = strip_equal_marker(raw);
+            assert!(equal, "{raw}");
+            assert_eq!(parse_name(&clean).display(), "Mingze Wang", "{raw}");
+        }
+        // Affiliations alone leave the name but do not mean equal.
+        for raw in [
+            "Weinan E$^{2}$",
+            "Weinan E\\textsuperscript{2,3}",
+            "Weinan E$^\\ddagger$",
+        ] {
+            let (clean, equal) = strip_equal_marker(raw);
+            assert!(!equal, "{raw}");
+            assert_eq!(clean, "Weinan E", "{raw}");
+        }
+        assert_eq!(
+            without_equal_marks("Mingze Wang$^{1,*}$ and Lei Wu$^{1,*}$ and Weinan E$^{2}$"),
+            Some((
+                "Mingze Wang and Lei Wu and Weinan E".to_string(),
+                vec![1, 2]
+            ))
+        );
+    }
+
+    #[test]
+    fn dagger_commands_are_marks_like_the_dagger() {
+        for raw in [
+            "Wang\\dag, Mingze",
+            "Wang{\\dag}, Mingze",
+            "Wang\\dag{}, Mingze",
+            "Wang\\textdagger, Mingze",
+            "Wang$\\dagger$, Mingze",
+            "Mingze Wang\\dagger",
+            "Mingze Wang \\dag",
+            "Mingze Wang{\\ast}",
+        ] {
+            let (clean, equal) = strip_equal_marker(raw);
+            assert!(equal, "{raw}");
+            assert_eq!(
+                clean,
+                if raw.starts_with("Wang") {
+                    "Wang, Mingze"
+                } else {
+                    "Mingze Wang"
+                },
+                "{raw}"
+            );
+        }
+        // A name's own math is not a mark.
+        assert!(!strip_equal_marker("Mingze $\\alpha$ Wang").1);
+    }
+
+    #[test]
+    fn footnote_marks_and_spacing_leave_the_name() {
+        for (raw, equal) in [
+            ("Mingze Wang\\footnotemark[1]", false),
+            ("Mingze Wang\\footnotemark", false),
+            ("Mingze Wang\\footnotemark{}", false),
+            ("Mingze Wang\\,$^*$", true),
+            ("Mingze Wang~$^*$", true),
+            ("Mingze Wang\\ $^*$", true),
+            ("Mingze Wang\\,\\textsuperscript{*}", true),
+        ] {
+            let (clean, marked) = strip_equal_marker(raw);
+            assert_eq!(marked, equal, "{raw}");
+            assert_eq!(clean, "Mingze Wang", "{raw}");
+        }
+        // Spacing before a mark inside a name still parts the words.
+        let (clean, _) = strip_equal_marker("Weijie~$^*$Su");
+        assert_eq!(parse_name(&clean).display(), "Weijie Su");
+    }
+
     proptest::proptest! {
         #[test]
         fn ascii_fold_is_the_unicode_fold(text in "[\\t\\n\\r -~]{0,40}") {
@@ -705,5 +940,28 @@ mod tests {
         assert!(id(r#"J{\"o}rg M{\"u}ller"#).matches(&id("Jorg Muller")));
         assert!(!id("Lei Wu").matches(&id("Lin Wu")));
         assert!(!id("Lei Wu").matches(&id("Lei Wang")));
+    }
+
+    #[test]
+    fn queries_match_however_typed() {
+        let finds = |query: &str, name: &str| {
+            let name = parse_name(name);
+            query_identities(query)
+                .iter()
+                .any(|q| q.matches_names(&name.given, &name.full_family()))
+        };
+        for query in ["lei wu", "l. wu", "LEI WU", "wu, lei", "Lei Wu", "wu"] {
+            assert!(finds(query, "Wu, Lei"), "{query}");
+        }
+        assert!(finds("jan van der berg", "van der Berg, Jan"));
+        assert!(finds("Jan van der Berg", "van der Berg, Jan"));
+        assert!(finds("Google DeepMind", "{Google DeepMind}"));
+        assert!(finds("google deepmind", "{Google DeepMind}"));
+        assert!(finds("Paul Erdős", r"Erd\H os, Paul"));
+        assert!(finds("Umut Simsek", r"{\c S}im{\c s}ek, Umut"));
+        assert!(!finds("lei wu", "Wu, Lin"));
+        assert!(!finds("lei wu", "Wang, Lei"));
+        assert!(!finds("wu, lei", "{Lei Wu}"));
+        assert!(!finds("Google DeepMind", "{Google Research}"));
     }
 }

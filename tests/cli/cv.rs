@@ -322,6 +322,29 @@ fn latex_special_characters_compile() {
     assert!(text.contains("Journal articles"), "{text}");
 }
 
+/// Math symbols and Greek letters in titles (`≤`, `−`, `α`, `ℓ′`) compile
+/// as a section `\input` into a bare article, and nested accents come out
+/// as nested commands.
+#[test]
+fn latex_math_symbols_compile_without_packages() {
+    let names = "tests/fixtures/valid/names-and-symbols.bib";
+    let fragment = stdout(&["--bib", names, "cv", "--format", "latex"]);
+    assert!(fragment.contains(r"Nguy\~{\^{e}}n"), "{fragment}");
+    assert!(fragment.contains(r"\ensuremath{\leq}"), "{fragment}");
+    if !require_tool("pdflatex") || !require_tool("pdftotext") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temp dir");
+    std::fs::write(dir.path().join("section.tex"), fragment).unwrap();
+    std::fs::write(
+        dir.path().join("wrapper.tex"),
+        "\\documentclass{article}\n\\begin{document}\n\\input{section}\n\\end{document}\n",
+    )
+    .unwrap();
+    let text = pdflatex_text(dir.path(), "wrapper");
+    assert!(compact(&text).contains("StepSizes"), "{text}");
+}
+
 /// Text without whitespace and hyphens: line breaks and hyphenation vary
 /// with the fonts installed, the characters do not.
 fn compact(text: &str) -> String {

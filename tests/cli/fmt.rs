@@ -230,3 +230,14 @@ fn a_byte_order_mark_stays_first() {
     fs::write(&path, &once).unwrap();
     assert_eq!(fmt(&path), once);
 }
+
+/// Marks with several symbols, dagger commands and footnote marks leave
+/// the names whole; equal ones move to `author+an`.
+#[test]
+fn marks_leave_names_whole() {
+    insta::assert_snapshot!(run(&[
+        "--bib",
+        "tests/fixtures/valid/names-and-symbols.bib",
+        "fmt"
+    ]));
+}

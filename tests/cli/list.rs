@@ -292,3 +292,62 @@ fn table_status_of_a_bare_preprint() {
         .unwrap();
     assert_eq!(bare["status"], "published");
 }
+
+const NAMES: &str = "tests/fixtures/valid/names-and-symbols.bib";
+
+/// Marks typed into names leave them whole, accent commands stay inside
+/// their word, and the owner is found behind any mark.
+#[test]
+fn names_with_marks_and_accent_commands() {
+    insta::assert_snapshot!(run(&["--bib", NAMES, "cv", "--format", "markdown"]));
+}
+
+/// `--author`, `--me` and `--highlight` find a name however it is typed,
+/// and however the library spells it in LaTeX.
+#[test]
+fn author_queries_however_typed() {
+    let keys = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["--bib", NAMES];
+        all.extend(args);
+        all.extend(["--format", "json"]);
+        json(&all)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["key"].as_str().unwrap().to_string())
+            .collect()
+    };
+    for (query, expected) in [
+        ("lei wu", &["marks2024", "daggers2023"][..]),
+        ("l. wu", &["marks2024", "daggers2023"]),
+        ("Yu Chen", &["marks2024"]),
+        ("Chao Ma", &["marks2024", "daggers2023"]),
+        ("Paul Erdős", &["accents2022"]),
+        ("Erdos, P.", &["accents2022"]),
+        ("Umut Simsek", &["accents2022"]),
+        ("José Díaz", &["accents2022"]),
+        ("Juan Peña", &["accents2022"]),
+        ("João Silva", &["accents2022"]),
+        ("Anh Nguyễn", &["accents2022"]),
+        ("google deepmind", &["accents2022"]),
+    ] {
+        assert_eq!(keys(&["list", "--author", query]), expected, "{query}");
+    }
+    let first = keys(&["--me", "mingze wang", "list", "--first"]);
+    assert_eq!(first, ["marks2024", "daggers2023"]);
+    let out = publist()
+        .args([
+            "--bib",
+            NAMES,
+            "cv",
+            "--highlight",
+            "lei wu",
+            "--format",
+            "markdown",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.stderr.is_empty(), "{}", render(&out));
+    assert_eq!(text.matches("**Lei Wu**").count(), 2, "{text}");
+}

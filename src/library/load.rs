@@ -674,17 +674,30 @@ impl Library {
         }
         let text = self.source.text();
         let body = self.raw.items[index].span.of(text);
-        let rest = body.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
-        let name_len = rest
-            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+' | ':')))
-            .unwrap_or(rest.len());
-        if name_len == 0
-            || !rest[name_len..]
-                .trim_start_matches([' ', '\t'])
-                .starts_with('=')
-        {
-            return;
+        fn skip(t: &str) -> &str {
+            t.trim_start_matches(|c: char| c.is_whitespace() || c == ',')
         }
+        // The field right after the `}`, or on the next line when the rest
+        // of the `}`'s line is something else (`@misc{foo}bar,`).
+        let field = |rest: &str| {
+            let name_len = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+' | ':')))
+                .unwrap_or(rest.len());
+            (name_len > 0
+                && rest[name_len..]
+                    .trim_start_matches([' ', '\t'])
+                    .starts_with('='))
+            .then_some(name_len)
+        };
+        let first = skip(body);
+        let next_line = first.split_once('\n').map(|(_, after)| skip(after));
+        let Some((rest, name_len)) = [Some(first), next_line]
+            .into_iter()
+            .flatten()
+            .find_map(|rest| Some((rest, field(rest)?)))
+        else {
+            return;
+        };
         let at = self.raw.items[index].span.end as usize - rest.len();
         let end = self.source.line_col(prev.span.end as usize - 1);
         let d = Diagnostic::new(

@@ -382,7 +382,9 @@ const MARK_COMMANDS: [&[u8]; 8] = [
 pub fn may_hold_equal_marker(raw: &str) -> bool {
     let bytes = raw.as_bytes();
     memchr::memchr2(b'*', b'$', bytes).is_some()
-        || (!raw.is_ascii() && raw.contains(['∗', '†', '‡', '⋆']))
+        // ∗ † ‡ ⋆ all start with the byte 0xE2 in UTF-8: most accented
+        // names have none, and are not searched for four characters.
+        || (memchr::memchr(0xE2, bytes).is_some() && raw.contains(['∗', '†', '‡', '⋆']))
         || memchr::memchr_iter(b'\\', bytes).any(|i| {
             let rest = &bytes[i + 1..];
             MARK_COMMANDS.iter().any(|c| rest.starts_with(c))

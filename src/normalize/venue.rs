@@ -236,18 +236,26 @@ impl Registry {
             (p.whole.as_str(), Reach::Whole),
             (p.outer.as_str(), Reach::Whole),
         ];
+        // The comma segment each candidate comes from, if any.
+        let mut segment_of: Vec<Option<usize>> = vec![None, None];
         if segments.len() > 1 {
             candidates.extend(segments.iter().map(|s| (*s, Reach::Part)));
+            segment_of.extend((0..segments.len()).map(Some));
         }
         candidates.extend(p.parens.iter().map(|s| (s.as_str(), Reach::Paren)));
-        for segment in &segments {
+        segment_of.resize(candidates.len(), None);
+        for (k, segment) in segments.iter().enumerate() {
             let parts = sub_segments(segment);
             if parts.len() > 1 {
                 candidates.push((parts[0], Reach::Part));
                 candidates.extend(parts[1..].iter().map(|s| (*s, Reach::Abbreviation)));
+                segment_of.resize(candidates.len(), Some(k));
             }
         }
-        let found = self.first_match(&candidates, &p.outer)?;
+        let misread = |i: usize, def: usize, key: &str| {
+            segment_of[i].is_some_and(|k| self.segment_misread(&segments, k, def, key, &p.parens))
+        };
+        let found = self.first_match_unless(&candidates, &p.outer, misread)?;
         // A short generic name outside ("Computational Linguistics") yields
         // to an abbreviation inside ("(ACL 2024)").
         let (i, def, key) = found;
@@ -264,6 +272,48 @@ impl Registry {
         Some((def, key))
     }
 
+    /// A comma segment's match (segment `k` of `segments` names `def` by
+    /// `key`) that the rest of the string shows to be another venue: the
+    /// name goes on listing topics ("International Conference on Machine
+    /// Learning, Optimization, and Data Science"), an earlier segment names
+    /// a conference of its own and this one only its publisher ("Sixth
+    /// Conference on Machine Translation, Association for Computational
+    /// Linguistics"), or a parenthetical abbreviation is another venue's
+    /// ("2020 International Conference on Computer Vision, Image Processing
+    /// (CVIP)"; unless a later segment names another event the parenthetical
+    /// may belong to: "ECAI 2023, ... - Including 12th Conference on ...
+    /// (PAIS 2023)").
+    fn segment_misread(
+        &self,
+        segments: &[&str],
+        k: usize,
+        def: usize,
+        key: &str,
+        parens: &[String],
+    ) -> bool {
+        if continues_as_topics(&segments[k + 1..]) {
+            return true;
+        }
+        // An abbreviation ("{ICML} 2023") is evidence enough.
+        if self.index().by_abbr.contains_key(key) {
+            return false;
+        }
+        segments[..k].iter().any(|s| names_an_event(s))
+            || (!segments[k + 1..].iter().any(|s| names_an_event(s))
+                && parens.iter().any(|x| self.contradicts(x, def)))
+    }
+
+    /// Whether a parenthetical is an abbreviation ("COMITCon", "CVIDL
+    /// 2020") none of whose words is one of `def`'s.
+    fn contradicts(&self, paren: &str, def: usize) -> bool {
+        let bare = strip_years(paren);
+        is_abbreviation(&bare)
+            && !bare
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .any(|w| self.index().by_abbr.get(&fold_venue(w)) == Some(&def))
+    }
+
     /// The first candidate that names a venue, trying exact spellings
     /// before abbreviations among filler words: its position, the
     /// definition and the key matched. `outer` is what a parenthetical's
@@ -273,10 +323,22 @@ impl Registry {
         candidates: &[(&str, Reach)],
         outer: &str,
     ) -> Option<(usize, usize, &str)> {
-        let agrees = |reach: Reach, def: usize, key: &str| {
-            reach != Reach::Paren
+        self.first_match_unless(candidates, outer, |_, _, _| false)
+    }
+
+    /// [`Registry::first_match`], skipping matches `misread` (candidate,
+    /// definition, key) rejects.
+    fn first_match_unless(
+        &self,
+        candidates: &[(&str, Reach)],
+        outer: &str,
+        misread: impl Fn(usize, usize, &str) -> bool,
+    ) -> Option<(usize, usize, &str)> {
+        let agrees = |i: usize, reach: Reach, def: usize, key: &str| {
+            (reach != Reach::Paren
                 || key.split(' ').count() >= 3
-                || self.nearest_index().agreement(outer, def) >= AGREEMENT
+                || self.nearest_index().agreement(outer, def) >= AGREEMENT)
+                && !misread(i, def, key)
         };
         // Keys are folded on demand: the first candidate usually matches.
         // A text that repeats (the whole is often its outer part) is folded
@@ -298,7 +360,7 @@ impl Registry {
             .enumerate()
             .find_map(|(i, &(text, reach))| {
                 let (def, matched) = self.match_key(key(i), text, reach)?;
-                agrees(reach, def, matched).then_some((i, def, matched))
+                agrees(i, reach, def, matched).then_some((i, def, matched))
             });
         exact.or_else(|| {
             candidates
@@ -306,7 +368,7 @@ impl Registry {
                 .enumerate()
                 .find_map(|(i, &(text, reach))| {
                     let (def, matched) = self.abbreviation_key(key(i), text)?;
-                    agrees(reach, def, matched).then_some((i, def, matched))
+                    agrees(i, reach, def, matched).then_some((i, def, matched))
                 })
         })
     }
@@ -802,6 +864,39 @@ fn find_workshop(text: &str) -> Option<std::ops::Range<usize>> {
 
 fn is_workshop(text: &str) -> bool {
     find_workshop(text).is_some()
+}
+
+/// Whether the comma segments after a venue's name go on listing topics:
+/// before any with a number or an abbreviation (a year, "ICML 2023", a
+/// date), one joins its topics with a lower-case "and" ("Optimization, and
+/// Data Science", "Cloud and Parallel Computing"). Places and publishers
+/// after DBLP's "{ICML} 2023" never count.
+fn continues_as_topics(rest: &[&str]) -> bool {
+    rest.iter()
+        .take_while(|s| !s.bytes().any(|b| b.is_ascii_digit()) && !has_abbreviation_token(s))
+        .any(|s| {
+            s.split_whitespace()
+                .any(|w| matches!(w, "and" | "&" | "or"))
+        })
+}
+
+/// Whether a segment names an event or a journal of its own ("Sixth
+/// Conference on Machine Translation").
+fn names_an_event(segment: &str) -> bool {
+    scan::find_word(
+        segment,
+        &[
+            "conference",
+            "symposium",
+            "workshop",
+            "congress",
+            "colloquium",
+            "meeting",
+            "journal",
+            "transactions",
+        ],
+    )
+    .is_some()
 }
 
 /// Award words that open a part of a venue string ("Spotlight (Top 3.5%)").

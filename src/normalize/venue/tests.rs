@@ -309,6 +309,17 @@ const TABLE: &[(&str, &str)] = &[
     ("Wiley Interdisciplinary Reviews: Data Mining and Knowledge Discovery", "? | other | -"),
     ("Operations Research Proceedings 2006", "? | other | 2006"),
     ("Operational Research", "? | other | -"),
+    // Other conferences whose names open with a known one's.
+    ("International Conference on Machine Learning, Optimization, and Data Science", "? | other | -"),
+    ("International Conference on Machine Learning, Image Processing, Network Security and Data Sciences", "? | other | -"),
+    ("2019 International Conference on Machine Learning, Big Data, Cloud and Parallel Computing (COMITCon)", "? | other | 2019"),
+    ("2020 International Conference on Computer Vision, Image and Deep Learning (CVIDL)", "? | other | 2020"),
+    ("IEEE International Conference on Computer Vision, Image Processing (CVIP 2021)", "? | other | 2021"),
+    ("Proceedings of the Sixth Conference on Machine Translation, Association for Computational Linguistics", "? | other | -"),
+    // ... but a known name before places, dates and publishers is the venue.
+    ("Proceedings of the 40th International Conference on Machine Learning, Honolulu, Hawaii, USA", "ICML | conference | 2023"),
+    ("International Conference on Machine Learning, PMLR, Baltimore, Maryland", "ICML | conference | -"),
+    ("Proceedings of the 2024 Conference on Empirical Methods in Natural Language Processing, Association for Computational Linguistics", "EMNLP | conference | 2024"),
 ];
 
 #[test]

@@ -1011,9 +1011,18 @@ fn take_awards(outer: &str, parens: Vec<String>) -> (String, Vec<String>, Option
             kept_parens.push(kept.join(", "));
         }
     }
+    // An outer part is an award only when another part names the venue:
+    // "Oral Oncology" and "Oral Surgery, Oral Medicine, ..." are journals.
+    let parts = split_top_level(outer, b",");
+    let named_elsewhere = |i: usize| {
+        parts
+            .iter()
+            .enumerate()
+            .any(|(j, p)| j != i && !opens_with_award(p) && p.contains(char::is_alphabetic))
+    };
     let mut kept_outer = Vec::new();
-    for part in split_top_level(outer, b",") {
-        if award.is_none() && opens_with_award(part) && !is_workshop(part) {
+    for (i, &part) in parts.iter().enumerate() {
+        if award.is_none() && opens_with_award(part) && !is_workshop(part) && named_elsewhere(i) {
             award = Some(part.to_string());
         } else {
             kept_outer.push(part);

@@ -309,6 +309,12 @@ const TABLE: &[(&str, &str)] = &[
     ("Wiley Interdisciplinary Reviews: Data Mining and Knowledge Discovery", "? | other | -"),
     ("Operations Research Proceedings 2006", "? | other | 2006"),
     ("Operational Research", "? | other | -"),
+    // Journals whose names open with an award word.
+    ("Oral Oncology", "? | other | -"),
+    ("Best Practice \\& Research Clinical Rheumatology", "? | other | -"),
+    ("Highlights of Astronomy", "? | other | -"),
+    ("Oral Surgery, Oral Medicine, Oral Pathology and Oral Radiology", "? | other | -"),
+    ("Spotlight, NeurIPS 2023", "NeurIPS | conference | 2023 | award: Spotlight"),
     // Other conferences whose names open with a known one's.
     ("International Conference on Machine Learning, Optimization, and Data Science", "? | other | -"),
     ("International Conference on Machine Learning, Image Processing, Network Security and Data Sciences", "? | other | -"),
@@ -620,4 +626,20 @@ fn text_without_opening_brackets_is_all_outside() {
             vec!["Oral".to_string(), "x".to_string()]
         )
     );
+}
+
+#[test]
+fn journals_named_with_award_words_keep_their_names() {
+    let reg = Registry::default();
+    for text in [
+        "Oral Oncology",
+        "Oral Surgery, Oral Medicine, Oral Pathology and Oral Radiology",
+        "Highlights of Astronomy",
+    ] {
+        let parse = reg.parse(text);
+        assert_eq!((parse.cleaned.as_str(), parse.award), (text, None));
+    }
+    let parse = reg.parse("Journal of Statistical Physics, Best Paper Award");
+    assert_eq!(parse.cleaned, "Journal of Statistical Physics");
+    assert_eq!(parse.award.as_deref(), Some("Best Paper Award"));
 }

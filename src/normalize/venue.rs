@@ -212,8 +212,11 @@ impl Registry {
         let (pieces, track) = self.take_track(outer, parens, &out.cleaned);
         out.track = track;
         let plain = self.match_pieces(&pieces);
-        let named_workshop = plain.is_some_and(|(_, key)| key.split(' ').any(|w| w == "workshop"));
-        let mut edition_text = Some(pieces.whole.as_str());
+        let named_workshop =
+            plain.is_some_and(|(_, key, _)| key.split(' ').any(|w| w == "workshop"));
+        // An ordinal elsewhere is another event's ("Sixth Conference on
+        // Machine Translation, Association for Computational Linguistics").
+        let mut edition_text = Some(plain.and_then(|(.., seg)| seg).unwrap_or(&pieces.whole));
         let host_text;
         if is_workshop(&pieces.whole) && !named_workshop {
             let (host, text, workshop) = self.parse_workshop(&pieces);
@@ -222,15 +225,17 @@ impl Registry {
             out.def = host;
             out.workshop = Some(workshop);
         } else {
-            out.def = plain.and_then(|(def, key)| self.findings_of(&pieces.whole, def, key));
+            out.def = plain.and_then(|(def, key, _)| self.findings_of(&pieces.whole, def, key));
         }
         let volume_ok = out.workshop.is_none() && out.track.is_none();
         out.year = self.year_of(&pieces.whole, out.def, edition_text, volume_ok);
         out
     }
 
-    /// The first piece that names a venue, with the folded key it matched.
-    fn match_pieces(&self, p: &Pieces) -> Option<(usize, &str)> {
+    /// The first piece that names a venue, with the folded key it matched
+    /// and, when the piece is (in) a comma segment, that segment: the text
+    /// whose ordinal is the venue's edition.
+    fn match_pieces<'s>(&'s self, p: &'s Pieces) -> Option<(usize, &'s str, Option<&'s str>)> {
         let segments = split_top_level(&p.outer, b",;");
         let mut candidates: Vec<(&str, Reach)> = vec![
             (p.whole.as_str(), Reach::Whole),
@@ -266,10 +271,10 @@ impl Registry {
                 .map(|x| (x.as_str(), Reach::Abbreviation))
                 .collect();
             if let Some((_, other, other_key)) = self.first_match(&parens, "") {
-                return Some((other, other_key));
+                return Some((other, other_key, None));
             }
         }
-        Some((def, key))
+        Some((def, key, segment_of[i].map(|k| segments[k])))
     }
 
     /// A comma segment's match (segment `k` of `segments` names `def` by
@@ -429,8 +434,8 @@ impl Registry {
     }
 
     /// The year `whole` states: a year, or "AAAI-24"; else the year an
-    /// edition ("36th") in `edition_text` or a proceedings volume
-    /// ("Systems 36") implies.
+    /// edition ("36th") in `edition_text` (the text that named the venue)
+    /// or a proceedings volume in `whole` ("Systems 36") implies.
     fn year_of(
         &self,
         whole: &str,
@@ -452,9 +457,10 @@ impl Registry {
             .zip(fold::edition(text))
             .map(|(base, n)| base + n)
             .filter(|y| def.edition_since.is_none_or(|since| *y >= since));
+        // A volume may stand in a segment of its own ("..., vol. 33").
         let by_volume = || {
             def.volume_base
-                .zip(fold::volume_number(text))
+                .zip(fold::volume_number(whole))
                 .map(|(base, n)| base + n)
                 .filter(|_| volume_ok)
         };
@@ -589,6 +595,9 @@ impl Registry {
         };
         let parts = WorkshopParts::of(primary, self);
         let (host, host_text, host_before) = self.workshop_host(p, primary, &parts);
+        // The ordinal of "5th ACL Workshop on ..." counts the workshop's
+        // editions, not the host's: no edition year from the text before it.
+        let host_text = host_text.filter(|_| !host_before);
         let mut short = parts.short_prefix.clone();
         let mut name = parts.name_after.clone();
         if name.as_deref().is_some_and(is_short_name) {

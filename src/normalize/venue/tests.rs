@@ -272,6 +272,8 @@ const TABLE: &[(&str, &str)] = &[
     ("Mathematics of Modern Machine Learning (NeurIPS 2023 Workshop M3L)", "NeurIPS | workshop | 2023 | Mathematics of Modern Machine Learning | M3L"),
     ("OPT2023: 15th Annual Workshop on Optimization for Machine Learning", "? | workshop | 2023 | Optimization for Machine Learning | OPT"),
     ("Proceedings of the 30th International Conference on Machine Learning, JMLR Workshop and Conference Proceedings", "ICML | conference | 2013"),
+    ("Proceedings of the 5th ACL Workshop on Online Abuse and Harms", "ACL | workshop | - | Online Abuse and Harms | -"),
+    ("Proceedings of the 3rd ACM SIGKDD Workshop on Mining Data Semantics", "KDD | workshop | - | Mining Data Semantics | -"),
     ("Proceedings of the Evaluation Methods for Machine Learning Workshop at the 26th ICML", "ICML | workshop | 2009 | Evaluation Methods for Machine Learning Workshop | -"),
     // Must stay unknown.
     ("International Conference on Machine Learning and Applications (ICMLA)", "? | other | -"),
@@ -322,6 +324,8 @@ const TABLE: &[(&str, &str)] = &[
     ("2020 International Conference on Computer Vision, Image and Deep Learning (CVIDL)", "? | other | 2020"),
     ("IEEE International Conference on Computer Vision, Image Processing (CVIP 2021)", "? | other | 2021"),
     ("Proceedings of the Sixth Conference on Machine Translation, Association for Computational Linguistics", "? | other | -"),
+    // An ordinal in another segment is another event's edition.
+    ("Association for Computational Linguistics, Proceedings of the Sixth Conference on Machine Translation", "ACL | conference | -"),
     // ... but a known name before places, dates and publishers is the venue.
     ("Proceedings of the 40th International Conference on Machine Learning, Honolulu, Hawaii, USA", "ICML | conference | 2023"),
     ("International Conference on Machine Learning, PMLR, Baltimore, Maryland", "ICML | conference | -"),

@@ -213,6 +213,39 @@ pub struct Workshop {
     pub short: Option<String>,
 }
 
+impl Workshop {
+    /// The workshop as a title at its host: "NeurIPS 2023 Workshop on
+    /// Mathematics of Modern Machine Learning". A name that says
+    /// "Workshop(s)" itself is not put after "Workshop on", and the host's
+    /// abbreviation opening it is not repeated: "CVPR 2023 Workshops" (for
+    /// the name "CVPR Workshops"), "ACL 2023 Student Research Workshop".
+    pub fn title(&self, host: &str, year: Option<i32>) -> String {
+        let mut out = host.to_string();
+        if let Some(year) = year {
+            out.push_str(&format!(" {year}"));
+        }
+        let name = self.name.trim();
+        let says_workshop = name
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case("workshop") || w.eq_ignore_ascii_case("workshops"));
+        if !says_workshop {
+            out.push_str(" Workshop");
+            if !name.is_empty() {
+                out.push_str(" on ");
+                out.push_str(name);
+            }
+            return out;
+        }
+        let own = name
+            .strip_prefix(host)
+            .filter(|rest| rest.starts_with(' '))
+            .unwrap_or(name);
+        out.push(' ');
+        out.push_str(own.trim_start());
+        out
+    }
+}
+
 /// Where a paper is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

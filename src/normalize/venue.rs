@@ -600,7 +600,7 @@ impl Registry {
         let host_text = host_text.filter(|_| !host_before);
         let mut short = parts.short_prefix.clone();
         let mut name = parts.name_after.clone();
-        if name.as_deref().is_some_and(is_short_name) {
+        if !parts.after_on && name.as_deref().is_some_and(is_short_name) {
             short = name.take();
         }
         if name.is_none() && !host_before {
@@ -614,7 +614,7 @@ impl Registry {
             name = Some(strip_years(&p.outer)).filter(|n| !n.is_empty());
         }
         let name = name
-            .or_else(|| host.map(|h| format!("{} Workshops", self.index().defs[h].abbr)))
+            .or_else(|| host.map(|h| host_workshops(&self.index().defs[h].abbr)))
             .or_else(|| short.clone())
             .unwrap_or_else(|| strip_years(primary));
         (host, host_text, Workshop { name, short })
@@ -685,12 +685,20 @@ impl Registry {
                     Some(f) if year.is_some_and(|y| y <= f.until) => f.abbr.clone(),
                     _ => def.abbr.clone(),
                 };
+                // A workshop named after its host ("NeurIPS Workshops") is
+                // named after the host as it was then ("NIPS Workshops").
+                let workshop = parse.workshop.clone().map(|mut ws| {
+                    if abbr != def.abbr && ws.name == host_workshops(&def.abbr) {
+                        ws.name = host_workshops(&abbr);
+                    }
+                    ws
+                });
                 Venue {
                     abbr: Some(abbr),
                     name: def.name.clone(),
                     kind: workshop_kind(def.kind),
                     year,
-                    workshop: parse.workshop.clone(),
+                    workshop,
                     track: parse.track.clone(),
                     known: true,
                 }
@@ -777,6 +785,9 @@ struct WorkshopParts {
     before: String,
     /// "X" of "Workshop on X" / "Workshop: X".
     name_after: Option<String>,
+    /// Whether "X" came after "on", "of" or "for": a name even when it is
+    /// one word ("Workshop on GenBio"), where "Workshop M3L" is a short name.
+    after_on: bool,
     /// "X Workshop" as a name ("Student Research Workshop").
     name_before: Option<String>,
     /// "Y" of "... at Y" / "... @ Y".
@@ -819,10 +830,10 @@ impl WorkshopParts {
             }
         }
         let after = after.trim();
-        let after = ["on ", "On ", "of ", "for "]
+        let on = ["on ", "On ", "of ", "for "]
             .iter()
-            .find_map(|p| after.strip_prefix(p))
-            .unwrap_or(after);
+            .find_map(|p| after.strip_prefix(p));
+        let after = on.unwrap_or(after);
         let name_after = Some(strip_years(after.trim_end_matches(['.', ';'])))
             .filter(|n| !fold_venue(n).split(' ').all(|w| FILLER_WORDS.contains(&w)));
         let (short_prefix, before_rest) = match before.split_once(':') {
@@ -837,6 +848,7 @@ impl WorkshopParts {
         WorkshopParts {
             before: before.to_string(),
             name_after,
+            after_on: on.is_some(),
             name_before,
             at_host,
             short_prefix,
@@ -865,6 +877,11 @@ const FILLER_WORDS: &[&str] = &[
     "papers",
     "full",
 ];
+
+/// The name of a workshop known only by its host: "CVPR Workshops".
+fn host_workshops(abbr: &str) -> String {
+    format!("{abbr} Workshops")
+}
 
 /// The word "workshop" or "workshops" in `text`.
 fn find_workshop(text: &str) -> Option<std::ops::Range<usize>> {

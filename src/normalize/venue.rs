@@ -603,8 +603,18 @@ impl Registry {
         if !parts.after_on && name.as_deref().is_some_and(is_short_name) {
             short = name.take();
         }
+        // With its host beside it ("X Workshop at NeurIPS", "NeurIPS X
+        // Workshop", "X Workshop, NeurIPS 2023") the workshop is on X; with
+        // the host elsewhere "Student Research Workshop" is a name.
         if name.is_none() && !host_before {
-            name = parts.name_before.clone();
+            let beside = parts.at_host.is_some() || (host.is_some() && primary == p.outer);
+            name = parts.name_before.as_ref().map(|n| match beside {
+                true => n.clone(),
+                false => format!("{n} {}", parts.word),
+            });
+        }
+        if name.is_none() && host_before {
+            name = parts.name_earlier.clone();
         }
         if let Some(s) = p.parens.iter().find_map(|x| self.short_name_in(x)) {
             short = Some(s);
@@ -788,9 +798,13 @@ struct WorkshopParts {
     /// Whether "X" came after "on", "of" or "for": a name even when it is
     /// one word ("Workshop on GenBio"), where "Workshop M3L" is a short name.
     after_on: bool,
-    /// "X Workshop" as a name ("Student Research Workshop").
+    /// "X" of "X Workshop" ("Student Research").
     name_before: Option<String>,
-    /// "Y" of "... at Y" / "... @ Y".
+    /// "Workshop" or "Workshops" as written, for a name before it.
+    word: String,
+    /// "X" of "X, HOST Workshop": the segments before the workshop's.
+    name_earlier: Option<String>,
+    /// "Y" of "... at Y" / "... @ Y", or of "Y X Workshop".
     at_host: Option<String>,
     /// "OPT" of "OPT2023: Annual Workshop on ...".
     short_prefix: Option<String>,
@@ -803,56 +817,124 @@ impl WorkshopParts {
             .clone()
             .map_or((piece.len(), piece.len()), |m| (m.start, m.end));
         let seg_start = piece[..start].rfind([',', ';']).map_or(0, |i| i + 1);
-        let seg_end = piece[end..]
-            .find([',', ';'])
-            .map_or(piece.len(), |i| end + i);
         let mut before = piece[seg_start..start].trim();
-        let mut after = piece[end..seg_end].trim_start_matches([' ', ':', '-']);
-        // "... at NeurIPS 2023", "... @ ICML2023": only when it is a venue
-        // ("Machine Learning at Scale at NeurIPS" is hosted by NeurIPS).
+        // The name after "Workshop" may go on past a comma ("Spurious
+        // Correlations, Invariance and Stability"), and so may the text
+        // up to "at HOST".
+        let mut after = piece[end..].trim_start_matches([' ', ':', '-']);
         let mut at_host = None;
         for text in [&mut after, &mut before] {
-            if at_host.is_some() {
-                break;
-            }
-            let found = if scan::contains_ci(text, "at") || text.contains('@') {
-                AT_HOST.find_iter(text).collect::<Vec<_>>()
-            } else {
-                Vec::new()
-            };
-            if let Some(at) = found.iter().rev().find(|at| {
-                let host = &text[at.end()..];
-                reg.match_one(host, Reach::Whole).is_some()
-                    || reg.abbreviation_with_filler(host).is_some()
-            }) {
-                at_host = Some(text[at.end()..].trim().to_string());
-                *text = &text[..at.start()];
+            if at_host.is_none()
+                && let Some((host, at)) = at_host_in(text, reg)
+            {
+                at_host = Some(host.to_string());
+                *text = &text[..at];
             }
         }
-        let after = after.trim();
+        // "X Workshop, NeurIPS 2023": nothing after "Workshop" in its segment.
+        let after = if after.starts_with([',', ';']) {
+            String::new()
+        } else {
+            name_segments(after.trim())
+        };
         let on = ["on ", "On ", "of ", "for "]
             .iter()
             .find_map(|p| after.strip_prefix(p));
-        let after = on.unwrap_or(after);
+        let after = on.unwrap_or(&after);
         let name_after = Some(strip_years(after.trim_end_matches(['.', ';'])))
             .filter(|n| !fold_venue(n).split(' ').all(|w| FILLER_WORDS.contains(&w)));
-        let (short_prefix, before_rest) = match before.split_once(':') {
+        let (short_prefix, mut before_rest) = match before.split_once(':') {
             Some((head, rest)) if is_short_name(&strip_years(head)) => {
                 (Some(strip_years(head)), rest)
             }
             _ => (None, before),
         };
-        let name_before = Some(strip_filler(before_rest))
-            .filter(|n| !n.is_empty())
-            .map(|n| format!("{n} {}", m.clone().map_or("Workshop", |m| &piece[m])));
+        // "NeurIPS 2023 Foundation Models for Decision Making Workshop".
+        if at_host.is_none()
+            && name_after.is_none()
+            && let Some((host, rest)) = leading_host(before_rest, reg)
+        {
+            at_host = Some(host.to_string());
+            before_rest = rest;
+        }
+        let name_before = Some(strip_filler(before_rest)).filter(|n| !n.is_empty());
+        // "Machine Learning and the Physical Sciences, NeurIPS 2023 Workshop".
+        let earlier = piece[..seg_start].trim_matches([',', ';', ' ']);
+        let name_earlier = Some(strip_filler(earlier)).filter(|n| {
+            !n.is_empty()
+                && !n.bytes().any(|b| b.is_ascii_digit())
+                && reg.match_one(n, Reach::Whole).is_none()
+        });
         WorkshopParts {
             before: before.to_string(),
             name_after,
             after_on: on.is_some(),
             name_before,
+            word: m.map_or("Workshop", |m| &piece[m]).to_string(),
+            name_earlier,
             at_host,
             short_prefix,
         }
+    }
+}
+
+/// "... at NeurIPS 2023", "... @ ICML2023" in `text`: the host (up to the
+/// next comma) and where "at" starts. Only a venue counts ("Machine
+/// Learning at Scale at NeurIPS" is hosted by NeurIPS).
+fn at_host_in<'t>(text: &'t str, reg: &Registry) -> Option<(&'t str, usize)> {
+    if !scan::contains_ci(text, "at") && !text.contains('@') {
+        return None;
+    }
+    let found: Vec<_> = AT_HOST.find_iter(text).collect();
+    found.iter().rev().find_map(|at| {
+        let rest = &text[at.end()..];
+        let host = rest[..rest.find([',', ';']).unwrap_or(rest.len())].trim();
+        (reg.match_one(host, Reach::Whole).is_some()
+            || reg.abbreviation_with_filler(host).is_some())
+        .then_some((host, at.start()))
+    })
+}
+
+/// A host abbreviation opening the text before "Workshop", with the year
+/// after it, and the rest: "NeurIPS 2023" and "Foundation Models for
+/// Decision Making" in "NeurIPS 2023 Foundation Models for Decision
+/// Making". `None` when nothing follows the host ("CVPR 2023").
+fn leading_host<'t>(text: &'t str, reg: &Registry) -> Option<(&'t str, &'t str)> {
+    // Pieces are tidied: words are one space apart.
+    let text = text.trim();
+    let mut words = text.split(' ');
+    let first = words.next()?;
+    if !has_abbreviation_token(first) || !reg.index().by_abbr.contains_key(&fold_venue(first)) {
+        return None;
+    }
+    let mut host_end = first.len();
+    for word in words.take_while(|w| fold::is_year_token(w)) {
+        host_end += 1 + word.len();
+    }
+    let rest = text[host_end..].trim();
+    (!rest.is_empty()).then_some((&text[..host_end], rest))
+}
+
+/// The comma segments of a workshop's name: the first, and the ones after
+/// it that go on listing topics ("Spurious Correlations, Invariance and
+/// Stability"), not places, dates or an abbreviation ("RepL4NLP@ACL 2023").
+fn name_segments(text: &str) -> String {
+    let segments = split_top_level(text, b",;");
+    let Some(first) = segments.first() else {
+        return String::new();
+    };
+    let plain = segments[1..]
+        .iter()
+        .take_while(|s| !s.bytes().any(|b| b.is_ascii_digit()) && !has_abbreviation_token(s))
+        .count();
+    let topics = (1..=plain)
+        .rev()
+        .find(|&j| continues_as_topics(&segments[j..=j]))
+        .unwrap_or(0);
+    if topics == 0 {
+        first.to_string()
+    } else {
+        segments[..=topics].join(", ")
     }
 }
 

@@ -594,26 +594,37 @@ impl Registry {
                 .map_or(p.outer.as_str(), String::as_str)
         };
         let parts = WorkshopParts::of(primary, self);
-        let (host, host_text, host_before) = self.workshop_host(p, primary, &parts);
+        let (host, host_text, place) = self.workshop_host(p, primary, &parts);
         // The ordinal of "5th ACL Workshop on ..." counts the workshop's
         // editions, not the host's: no edition year from the text before it.
-        let host_text = host_text.filter(|_| !host_before);
+        let host_text = host_text.filter(|_| place != HostPlace::Before);
         let mut short = parts.short_prefix.clone();
         let mut name = parts.name_after.clone();
         if !parts.after_on && name.as_deref().is_some_and(is_short_name) {
             short = name.take();
         }
+        // "... Computational Linguistics: Student Research Workshop": the
+        // last part, after the host's, names the workshop.
+        if let HostPlace::BeforePart(k) = place
+            && name.is_none()
+        {
+            let before_parts = sub_segments(&parts.before);
+            let last = before_parts[k + 1..].last().copied().unwrap_or_default();
+            name = Some(strip_filler(last))
+                .filter(|n| !n.is_empty())
+                .map(|n| format!("{n} {}", parts.word));
+        }
         // With its host beside it ("X Workshop at NeurIPS", "NeurIPS X
         // Workshop", "X Workshop, NeurIPS 2023") the workshop is on X; with
         // the host elsewhere "Student Research Workshop" is a name.
-        if name.is_none() && !host_before {
+        if name.is_none() && place == HostPlace::Elsewhere {
             let beside = parts.at_host.is_some() || (host.is_some() && primary == p.outer);
             name = parts.name_before.as_ref().map(|n| match beside {
                 true => n.clone(),
                 false => format!("{n} {}", parts.word),
             });
         }
-        if name.is_none() && host_before {
+        if name.is_none() && place != HostPlace::Elsewhere {
             name = parts.name_earlier.clone();
         }
         if let Some(s) = p.parens.iter().find_map(|x| self.short_name_in(x)) {
@@ -631,20 +642,26 @@ impl Registry {
     }
 
     /// The host of a workshop: after "at"/"@", before "Workshop", in another
-    /// segment, or in a parenthetical; and whether it was the text before
-    /// "Workshop".
+    /// segment, or in a parenthetical; and where it was.
     fn workshop_host(
         &self,
         p: &Pieces,
         primary: &str,
         parts: &WorkshopParts,
-    ) -> (Option<usize>, Option<String>, bool) {
+    ) -> (Option<usize>, Option<String>, HostPlace) {
         let mut candidates: Vec<(&str, Reach)> = Vec::new();
         if let Some(at) = &parts.at_host {
             candidates.push((at, Reach::Whole));
         }
         let before_at = candidates.len();
         candidates.push((&parts.before, Reach::Part));
+        // "Computer Vision - ECCV 2022 Workshops": the host in a part.
+        let before_parts = sub_segments(&parts.before);
+        if before_parts.len() > 1 {
+            candidates.push((before_parts[0], Reach::Part));
+            candidates.extend(before_parts[1..].iter().map(|s| (*s, Reach::Abbreviation)));
+        }
+        let after_before = candidates.len();
         if primary != p.outer {
             candidates.push((&p.outer, Reach::Whole));
         }
@@ -662,8 +679,15 @@ impl Registry {
         // The outer text of a workshop string is the workshop's name, so
         // parentheticals need not agree with it.
         match self.first_match(&candidates, "") {
-            Some((i, def, _)) => (Some(def), Some(candidates[i].0.to_string()), i == before_at),
-            None => (None, None, false),
+            Some((i, def, _)) => {
+                let place = match i {
+                    i if i == before_at => HostPlace::Before,
+                    i if i < before_at || i >= after_before => HostPlace::Elsewhere,
+                    i => HostPlace::BeforePart(i - before_at - 1),
+                };
+                (Some(def), Some(candidates[i].0.to_string()), place)
+            }
+            None => (None, None, HostPlace::Elsewhere),
         }
     }
 
@@ -789,6 +813,18 @@ fn merge_override(new: &mut VenueDef, old: VenueDef) {
     new.volume_base = new.volume_base.or(old.volume_base);
 }
 
+/// Where a workshop's host is named.
+#[derive(Clone, Copy, PartialEq)]
+enum HostPlace {
+    /// The text before "Workshop" in its segment ("5th ACL Workshop").
+    Before,
+    /// One of that text's colon or dash parts ("Computer Vision - ECCV
+    /// 2022 Workshops"), by its position.
+    BeforePart(usize),
+    /// After "at", in another segment or in a parenthetical.
+    Elsewhere,
+}
+
 /// The text around the word "workshop" in one piece.
 struct WorkshopParts {
     /// Text before "Workshop" in its segment ("NeurIPS 2023").
@@ -841,7 +877,13 @@ impl WorkshopParts {
             .iter()
             .find_map(|p| after.strip_prefix(p));
         let after = on.unwrap_or(&after);
+        // After "Workshops" only "on X" names one: "ECCV 2022 Workshops:
+        // Glasgow, UK, ..." goes on with a place.
+        let plural = m
+            .as_ref()
+            .is_some_and(|m| piece[m.clone()].len() > "workshop".len());
         let name_after = Some(strip_years(after.trim_end_matches(['.', ';'])))
+            .filter(|_| on.is_some() || !plural)
             .filter(|n| !fold_venue(n).split(' ').all(|w| FILLER_WORDS.contains(&w)));
         let (short_prefix, mut before_rest) = match before.split_once(':') {
             Some((head, rest)) if is_short_name(&strip_years(head)) => {

@@ -256,6 +256,10 @@ impl Registry {
                 candidates.extend(parts[1..].iter().map(|s| (*s, Reach::Abbreviation)));
                 segment_of.resize(candidates.len(), Some(k));
             }
+            if let Some(head) = joint_head(segment) {
+                candidates.push((head, Reach::Part));
+                segment_of.push(Some(k));
+            }
         }
         let misread = |i: usize, def: usize, key: &str| {
             segment_of[i].is_some_and(|k| self.segment_misread(&segments, k, def, key, &p.parens))
@@ -1028,6 +1032,20 @@ fn continues_as_topics(rest: &[&str]) -> bool {
             s.split_whitespace()
                 .any(|w| matches!(w, "and" | "&" | "or"))
         })
+}
+
+/// The first of joint events in one title: "Proceedings of the
+/// Thirty-Seventh AAAI Conference on Artificial Intelligence" in "... and
+/// Thirty-Fifth Conference on Innovative Applications ...", where "and"
+/// (or "and the") is followed by another edition or a year.
+fn joint_head(segment: &str) -> Option<&str> {
+    segment.match_indices(" and ").find_map(|(i, and)| {
+        let next = segment[i + and.len()..]
+            .split(' ')
+            .find(|w| !w.eq_ignore_ascii_case("the"))?;
+        let word = fold::raw_words(next).next()?;
+        (fold::is_ordinal_token(&word) || fold::is_year_token(&word)).then(|| segment[..i].trim())
+    })
 }
 
 /// Whether a segment names an event or a journal of its own ("Sixth

@@ -719,10 +719,15 @@ impl Registry {
         };
         match parse.def.map(|i| &self.index().defs[i]) {
             Some(def) => {
-                let abbr = match &def.former {
-                    Some(f) if year.is_some_and(|y| y <= f.until) => f.abbr.clone(),
-                    _ => def.abbr.clone(),
-                };
+                let former = def
+                    .former
+                    .as_ref()
+                    .filter(|f| year.is_some_and(|y| y <= f.until));
+                let abbr = former.map_or(&def.abbr, |f| &f.abbr).clone();
+                let name = former
+                    .and_then(|f| f.name.as_ref())
+                    .unwrap_or(&def.name)
+                    .clone();
                 // A workshop named after its host ("NeurIPS Workshops") is
                 // named after the host as it was then ("NIPS Workshops").
                 let workshop = parse.workshop.clone().map(|mut ws| {
@@ -733,7 +738,7 @@ impl Registry {
                 });
                 Venue {
                     abbr: Some(abbr),
-                    name: def.name.clone(),
+                    name,
                     kind: workshop_kind(def.kind),
                     year,
                     workshop,

@@ -670,3 +670,28 @@ fn journals_named_with_award_words_keep_their_names() {
     assert_eq!(parse.cleaned, "Journal of Statistical Physics");
     assert_eq!(parse.award.as_deref(), Some("Best Paper Award"));
 }
+
+#[test]
+fn a_renamed_venue_has_its_old_name_and_abbreviation_before_the_change() {
+    let reg = Registry::default();
+    let parse = reg.parse("IEEE Transactions on Neural Networks");
+    let old = reg.venue(&parse, Kind::Other, Some(1998));
+    assert_eq!(
+        (old.abbr.as_deref(), old.name.as_str()),
+        (Some("TNN"), "IEEE Transactions on Neural Networks")
+    );
+    let new = reg.venue(&parse, Kind::Other, Some(2015));
+    assert_eq!(
+        (new.abbr.as_deref(), new.name.as_str()),
+        (
+            Some("TNNLS"),
+            "IEEE Transactions on Neural Networks and Learning Systems"
+        )
+    );
+    // A former abbreviation alone is only an abbreviation (NIPS).
+    let nips = reg.venue(&reg.parse("NIPS"), Kind::Other, Some(2016));
+    assert_eq!(
+        nips.name,
+        "Conference on Neural Information Processing Systems"
+    );
+}

@@ -434,6 +434,9 @@ fn nearest_suggests_the_venue_meant() {
         ("Pattern Recognition Letters", None),
         ("Cognitive Linguistics", None),
         ("Journal of Irreproducible Results", None),
+        // Spelled right, a name that is not a known one cut short.
+        ("SIAM Journal on Computing", None),
+        ("Science Robotics", None),
         ("", None),
     ] {
         assert_eq!(near(text), expected, "{text}");

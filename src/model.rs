@@ -182,6 +182,8 @@ pub struct Venue {
 
 impl Venue {
     /// A short label: "NeurIPS 2024", "NeurIPS 2023 Workshop M3L", "arXiv".
+    /// An unknown venue's name is not followed by the year or the word
+    /// "Workshop" it already says ("ICALP 2023", "ML Safety Workshop").
     pub fn label(&self) -> String {
         let base = self.abbr.as_deref().unwrap_or(&self.name);
         if base.is_empty() {
@@ -190,6 +192,7 @@ impl Venue {
         let mut out = base.to_string();
         if self.kind != Kind::Preprint
             && let Some(year) = self.year
+            && !(self.abbr.is_none() && says_number(base, year))
         {
             if !out.is_empty() {
                 out.push(' ');
@@ -197,6 +200,9 @@ impl Venue {
             out.push_str(&year.to_string());
         }
         if let Some(ws) = &self.workshop {
+            if self.abbr.is_none() && says_workshop(base) {
+                return out;
+            }
             out.push_str(" Workshop");
             if let Some(short) = ws.short.as_deref().filter(|_| self.abbr.is_some()) {
                 out.push(' ');
@@ -207,6 +213,24 @@ impl Venue {
     }
 }
 
+/// Whether `text` has `n` as a number of its own (not inside a longer
+/// one): "2023" in "ICALP 2023" and "OPT2023", not in "20231".
+fn says_number(text: &str, n: i32) -> bool {
+    let n = n.to_string();
+    let bytes = text.as_bytes();
+    text.match_indices(&n).any(|(i, _)| {
+        let end = i + n.len();
+        (i == 0 || !bytes[i - 1].is_ascii_digit())
+            && bytes.get(end).is_none_or(|b| !b.is_ascii_digit())
+    })
+}
+
+/// Whether `text` has the word "workshop" or "workshops", in any case.
+fn says_workshop(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.eq_ignore_ascii_case("workshop") || w.eq_ignore_ascii_case("workshops"))
+}
+
 /// A workshop held at a host venue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Workshop {
@@ -214,6 +238,36 @@ pub struct Workshop {
     pub name: String,
     /// Its short name ("M3L").
     pub short: Option<String>,
+}
+
+impl Workshop {
+    /// The workshop as a title at its host: "NeurIPS 2023 Workshop on
+    /// Mathematics of Modern Machine Learning". A name that says
+    /// "Workshop(s)" itself is not put after "Workshop on", and the host's
+    /// abbreviation opening it is not repeated: "CVPR 2023 Workshops" (for
+    /// the name "CVPR Workshops"), "ACL 2023 Student Research Workshop".
+    pub fn title(&self, host: &str, year: Option<i32>) -> String {
+        let mut out = host.to_string();
+        if let Some(year) = year {
+            out.push_str(&format!(" {year}"));
+        }
+        let name = self.name.trim();
+        if !says_workshop(name) {
+            out.push_str(" Workshop");
+            if !name.is_empty() {
+                out.push_str(" on ");
+                out.push_str(name);
+            }
+            return out;
+        }
+        let own = name
+            .strip_prefix(host)
+            .filter(|rest| rest.starts_with(' '))
+            .unwrap_or(name);
+        out.push(' ');
+        out.push_str(own.trim_start());
+        out
+    }
 }
 
 /// Where a paper is in its life.
@@ -268,5 +322,51 @@ impl Status {
 impl fmt::Display for Status {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unknown(name: &str, kind: Kind, year: i32, workshop: bool) -> Venue {
+        Venue {
+            abbr: None,
+            name: name.to_string(),
+            kind,
+            year: Some(year),
+            workshop: workshop.then(|| Workshop {
+                name: name.to_string(),
+                short: None,
+            }),
+            track: None,
+            known: false,
+        }
+    }
+
+    #[test]
+    fn labels_of_unknown_venues_say_year_and_workshop_once() {
+        let conference = |name| unknown(name, Kind::Conference, 2023, false);
+        let workshop = |name| unknown(name, Kind::Workshop, 2022, true);
+        for (venue, label) in [
+            (
+                conference("50th Colloquium on Automata (ICALP 2023)"),
+                "50th Colloquium on Automata (ICALP 2023)",
+            ),
+            (
+                conference("2023 25th Conference on Pattern Recognition"),
+                "2023 25th Conference on Pattern Recognition",
+            ),
+            (conference("OPT2023"), "OPT2023"),
+            (conference("Colloquium 20231"), "Colloquium 20231 2023"),
+            (conference("Conference on X"), "Conference on X 2023"),
+            (
+                workshop("NeurIPS ML Safety Workshop"),
+                "NeurIPS ML Safety Workshop 2022",
+            ),
+            (workshop("Trustworthy NLP"), "Trustworthy NLP 2022 Workshop"),
+        ] {
+            assert_eq!(venue.label(), label);
+        }
     }
 }

@@ -184,11 +184,7 @@ fn venue_variables(p: &Publication) -> Vec<(&'static str, String)> {
         Kind::Conference | Kind::Workshop => {
             let (container, short) = match (&v.workshop, v.abbr.as_deref()) {
                 (Some(ws), Some(host)) if !ws.name.is_empty() => {
-                    let year = v.year.map_or(String::new(), |y| format!(" {y}"));
-                    (
-                        format!("{host}{year} Workshop on {}", ws.name),
-                        ws.short.clone(),
-                    )
+                    (ws.title(host, v.year), ws.short.clone())
                 }
                 (Some(ws), _) => (v.name.clone(), ws.short.clone()),
                 (None, abbr) => (v.name.clone(), abbr.map(str::to_string)),

@@ -431,17 +431,7 @@ fn venue_phrase(p: &Publication, with_award: bool) -> Option<String> {
     extras.extend(p.award.clone().filter(|_| with_award));
     let (main, label): (String, Option<String>) = match (v.kind, v.abbr.as_deref(), &v.workshop) {
         (Kind::Preprint, _, _) if p.arxiv.is_some() => return None,
-        (_, Some(host), Some(ws)) => {
-            let mut head = host.to_string();
-            if let Some(year) = v.year {
-                head.push_str(&format!(" {year}"));
-            }
-            head.push_str(" Workshop");
-            if !ws.name.is_empty() {
-                head.push_str(&format!(" on {}", ws.name));
-            }
-            (head, ws.short.as_ref().map(|_| v.label()))
-        }
+        (_, Some(host), Some(ws)) => (ws.title(host, v.year), ws.short.as_ref().map(|_| v.label())),
         (_, Some(abbr), None) if !name.is_empty() && !name.eq_ignore_ascii_case(abbr) => {
             (name.to_string(), Some(v.label()))
         }

@@ -37,7 +37,7 @@ pub struct VenueDef {
     pub volume_base: Option<i32>,
 }
 
-/// A venue's former abbreviation.
+/// A venue's former abbreviation, and name when that changed too.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Former {
@@ -45,6 +45,10 @@ pub struct Former {
     pub abbr: String,
     /// The last year it was used (2017).
     pub until: i32,
+    /// The old full name ("IEEE Transactions on Neural Networks"), when
+    /// the venue was renamed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 impl VenueDef {
@@ -129,7 +133,8 @@ struct Def {
     name: &'static str,
     kind: Kind,
     aliases: &'static [&'static str],
-    former: Option<(&'static str, i32)>,
+    /// Abbreviation, last year and (when renamed) name.
+    former: Option<(&'static str, i32, Option<&'static str>)>,
     edition_base: Option<i32>,
     edition_since: Option<i32>,
     volume_base: Option<i32>,
@@ -183,7 +188,7 @@ const fn preprint(abbr: &'static str, name: &'static str, aliases: &'static [&'s
 const BUILTIN: &[Def] = &[
     // Machine learning conferences.
     Def {
-        former: Some(("NIPS", 2017)),
+        former: Some(("NIPS", 2017, None)),
         volume_base: Some(1987),
         ..edition(
             conf(
@@ -620,11 +625,15 @@ const BUILTIN: &[Def] = &[
     journal("TMLR", "Transactions on Machine Learning Research", &[]),
     journal("MLJ", "Machine Learning", &[]),
     journal("JML", "Journal of Machine Learning", &[]),
-    journal(
-        "TNNLS",
-        "IEEE Transactions on Neural Networks and Learning Systems",
-        &["IEEE Transactions on Neural Networks"],
-    ),
+    // Renamed in 2012 (volume 23).
+    Def {
+        former: Some(("TNN", 2011, Some("IEEE Transactions on Neural Networks"))),
+        ..journal(
+            "TNNLS",
+            "IEEE Transactions on Neural Networks and Learning Systems",
+            &["IEEE Transactions on Neural Networks"],
+        )
+    },
     journal("Neural Comput.", "Neural Computation", &[]),
     journal("Neural Netw.", "Neural Networks", &[]),
     journal("AIJ", "Artificial Intelligence", &[]),
@@ -813,9 +822,10 @@ pub fn builtin() -> Vec<VenueDef> {
             name: d.name.to_string(),
             kind: d.kind,
             aliases: d.aliases.iter().map(|a| a.to_string()).collect(),
-            former: d.former.map(|(abbr, until)| Former {
+            former: d.former.map(|(abbr, until, name)| Former {
                 abbr: abbr.to_string(),
                 until,
+                name: name.map(str::to_string),
             }),
             edition_base: d.edition_base,
             edition_since: d.edition_since,

@@ -212,8 +212,11 @@ impl Registry {
         let (pieces, track) = self.take_track(outer, parens, &out.cleaned);
         out.track = track;
         let plain = self.match_pieces(&pieces);
-        let named_workshop = plain.is_some_and(|(_, key)| key.split(' ').any(|w| w == "workshop"));
-        let mut edition_text = Some(pieces.whole.as_str());
+        let named_workshop =
+            plain.is_some_and(|(_, key, _)| key.split(' ').any(|w| w == "workshop"));
+        // An ordinal elsewhere is another event's ("Sixth Conference on
+        // Machine Translation, Association for Computational Linguistics").
+        let mut edition_text = Some(plain.and_then(|(.., seg)| seg).unwrap_or(&pieces.whole));
         let host_text;
         if is_workshop(&pieces.whole) && !named_workshop {
             let (host, text, workshop) = self.parse_workshop(&pieces);
@@ -222,32 +225,46 @@ impl Registry {
             out.def = host;
             out.workshop = Some(workshop);
         } else {
-            out.def = plain.and_then(|(def, key)| self.findings_of(&pieces.whole, def, key));
+            out.def = plain.and_then(|(def, key, _)| self.findings_of(&pieces.whole, def, key));
         }
         let volume_ok = out.workshop.is_none() && out.track.is_none();
         out.year = self.year_of(&pieces.whole, out.def, edition_text, volume_ok);
         out
     }
 
-    /// The first piece that names a venue, with the folded key it matched.
-    fn match_pieces(&self, p: &Pieces) -> Option<(usize, &str)> {
+    /// The first piece that names a venue, with the folded key it matched
+    /// and, when the piece is (in) a comma segment, that segment: the text
+    /// whose ordinal is the venue's edition.
+    fn match_pieces<'s>(&'s self, p: &'s Pieces) -> Option<(usize, &'s str, Option<&'s str>)> {
         let segments = split_top_level(&p.outer, b",;");
         let mut candidates: Vec<(&str, Reach)> = vec![
             (p.whole.as_str(), Reach::Whole),
             (p.outer.as_str(), Reach::Whole),
         ];
+        // The comma segment each candidate comes from, if any.
+        let mut segment_of: Vec<Option<usize>> = vec![None, None];
         if segments.len() > 1 {
             candidates.extend(segments.iter().map(|s| (*s, Reach::Part)));
+            segment_of.extend((0..segments.len()).map(Some));
         }
         candidates.extend(p.parens.iter().map(|s| (s.as_str(), Reach::Paren)));
-        for segment in &segments {
+        segment_of.resize(candidates.len(), None);
+        for (k, segment) in segments.iter().enumerate() {
             let parts = sub_segments(segment);
             if parts.len() > 1 {
                 candidates.push((parts[0], Reach::Part));
                 candidates.extend(parts[1..].iter().map(|s| (*s, Reach::Abbreviation)));
+                segment_of.resize(candidates.len(), Some(k));
+            }
+            if let Some(head) = joint_head(segment) {
+                candidates.push((head, Reach::Part));
+                segment_of.push(Some(k));
             }
         }
-        let found = self.first_match(&candidates, &p.outer)?;
+        let misread = |i: usize, def: usize, key: &str| {
+            segment_of[i].is_some_and(|k| self.segment_misread(&segments, k, def, key, &p.parens))
+        };
+        let found = self.first_match_unless(&candidates, &p.outer, misread)?;
         // A short generic name outside ("Computational Linguistics") yields
         // to an abbreviation inside ("(ACL 2024)").
         let (i, def, key) = found;
@@ -258,10 +275,52 @@ impl Registry {
                 .map(|x| (x.as_str(), Reach::Abbreviation))
                 .collect();
             if let Some((_, other, other_key)) = self.first_match(&parens, "") {
-                return Some((other, other_key));
+                return Some((other, other_key, None));
             }
         }
-        Some((def, key))
+        Some((def, key, segment_of[i].map(|k| segments[k])))
+    }
+
+    /// A comma segment's match (segment `k` of `segments` names `def` by
+    /// `key`) that the rest of the string shows to be another venue: the
+    /// name goes on listing topics ("International Conference on Machine
+    /// Learning, Optimization, and Data Science"), an earlier segment names
+    /// a conference of its own and this one only its publisher ("Sixth
+    /// Conference on Machine Translation, Association for Computational
+    /// Linguistics"), or a parenthetical abbreviation is another venue's
+    /// ("2020 International Conference on Computer Vision, Image Processing
+    /// (CVIP)"; unless a later segment names another event the parenthetical
+    /// may belong to: "ECAI 2023, ... - Including 12th Conference on ...
+    /// (PAIS 2023)").
+    fn segment_misread(
+        &self,
+        segments: &[&str],
+        k: usize,
+        def: usize,
+        key: &str,
+        parens: &[String],
+    ) -> bool {
+        if continues_as_topics(&segments[k + 1..]) {
+            return true;
+        }
+        // An abbreviation ("{ICML} 2023") is evidence enough.
+        if self.index().by_abbr.contains_key(key) {
+            return false;
+        }
+        segments[..k].iter().any(|s| names_an_event(s))
+            || (!segments[k + 1..].iter().any(|s| names_an_event(s))
+                && parens.iter().any(|x| self.contradicts(x, def)))
+    }
+
+    /// Whether a parenthetical is an abbreviation ("COMITCon", "CVIDL
+    /// 2020") none of whose words is one of `def`'s.
+    fn contradicts(&self, paren: &str, def: usize) -> bool {
+        let bare = strip_years(paren);
+        is_abbreviation(&bare)
+            && !bare
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .any(|w| self.index().by_abbr.get(&fold_venue(w)) == Some(&def))
     }
 
     /// The first candidate that names a venue, trying exact spellings
@@ -273,10 +332,22 @@ impl Registry {
         candidates: &[(&str, Reach)],
         outer: &str,
     ) -> Option<(usize, usize, &str)> {
-        let agrees = |reach: Reach, def: usize, key: &str| {
-            reach != Reach::Paren
+        self.first_match_unless(candidates, outer, |_, _, _| false)
+    }
+
+    /// [`Registry::first_match`], skipping matches `misread` (candidate,
+    /// definition, key) rejects.
+    fn first_match_unless(
+        &self,
+        candidates: &[(&str, Reach)],
+        outer: &str,
+        misread: impl Fn(usize, usize, &str) -> bool,
+    ) -> Option<(usize, usize, &str)> {
+        let agrees = |i: usize, reach: Reach, def: usize, key: &str| {
+            (reach != Reach::Paren
                 || key.split(' ').count() >= 3
-                || self.nearest_index().agreement(outer, def) >= AGREEMENT
+                || self.nearest_index().agreement(outer, def) >= AGREEMENT)
+                && !misread(i, def, key)
         };
         // Keys are folded on demand: the first candidate usually matches.
         // A text that repeats (the whole is often its outer part) is folded
@@ -298,7 +369,7 @@ impl Registry {
             .enumerate()
             .find_map(|(i, &(text, reach))| {
                 let (def, matched) = self.match_key(key(i), text, reach)?;
-                agrees(reach, def, matched).then_some((i, def, matched))
+                agrees(i, reach, def, matched).then_some((i, def, matched))
             });
         exact.or_else(|| {
             candidates
@@ -306,7 +377,7 @@ impl Registry {
                 .enumerate()
                 .find_map(|(i, &(text, reach))| {
                     let (def, matched) = self.abbreviation_key(key(i), text)?;
-                    agrees(reach, def, matched).then_some((i, def, matched))
+                    agrees(i, reach, def, matched).then_some((i, def, matched))
                 })
         })
     }
@@ -367,8 +438,8 @@ impl Registry {
     }
 
     /// The year `whole` states: a year, or "AAAI-24"; else the year an
-    /// edition ("36th") in `edition_text` or a proceedings volume
-    /// ("Systems 36") implies.
+    /// edition ("36th") in `edition_text` (the text that named the venue)
+    /// or a proceedings volume in `whole` ("Systems 36") implies.
     fn year_of(
         &self,
         whole: &str,
@@ -390,9 +461,10 @@ impl Registry {
             .zip(fold::edition(text))
             .map(|(base, n)| base + n)
             .filter(|y| def.edition_since.is_none_or(|since| *y >= since));
+        // A volume may stand in a segment of its own ("..., vol. 33").
         let by_volume = || {
             def.volume_base
-                .zip(fold::volume_number(text))
+                .zip(fold::volume_number(whole))
                 .map(|(base, n)| base + n)
                 .filter(|_| volume_ok)
         };
@@ -526,14 +598,38 @@ impl Registry {
                 .map_or(p.outer.as_str(), String::as_str)
         };
         let parts = WorkshopParts::of(primary, self);
-        let (host, host_text, host_before) = self.workshop_host(p, primary, &parts);
+        let (host, host_text, place) = self.workshop_host(p, primary, &parts);
+        // The ordinal of "5th ACL Workshop on ..." counts the workshop's
+        // editions, not the host's: no edition year from the text before it.
+        let host_text = host_text.filter(|_| place != HostPlace::Before);
         let mut short = parts.short_prefix.clone();
         let mut name = parts.name_after.clone();
-        if name.as_deref().is_some_and(is_short_name) {
+        if !parts.after_on && name.as_deref().is_some_and(is_short_name) {
             short = name.take();
         }
-        if name.is_none() && !host_before {
-            name = parts.name_before.clone();
+        // "... Computational Linguistics: Student Research Workshop": the
+        // last part, after the host's, names the workshop.
+        if let HostPlace::BeforePart(k) = place
+            && name.is_none()
+        {
+            let before_parts = sub_segments(&parts.before);
+            let last = before_parts[k + 1..].last().copied().unwrap_or_default();
+            name = Some(strip_filler(last))
+                .filter(|n| !n.is_empty())
+                .map(|n| format!("{n} {}", parts.word));
+        }
+        // With its host beside it ("X Workshop at NeurIPS", "NeurIPS X
+        // Workshop", "X Workshop, NeurIPS 2023") the workshop is on X; with
+        // the host elsewhere "Student Research Workshop" is a name.
+        if name.is_none() && place == HostPlace::Elsewhere {
+            let beside = parts.at_host.is_some() || (host.is_some() && primary == p.outer);
+            name = parts.name_before.as_ref().map(|n| match beside {
+                true => n.clone(),
+                false => format!("{n} {}", parts.word),
+            });
+        }
+        if name.is_none() && place != HostPlace::Elsewhere {
+            name = parts.name_earlier.clone();
         }
         if let Some(s) = p.parens.iter().find_map(|x| self.short_name_in(x)) {
             short = Some(s);
@@ -543,27 +639,33 @@ impl Registry {
             name = Some(strip_years(&p.outer)).filter(|n| !n.is_empty());
         }
         let name = name
-            .or_else(|| host.map(|h| format!("{} Workshops", self.index().defs[h].abbr)))
+            .or_else(|| host.map(|h| host_workshops(&self.index().defs[h].abbr)))
             .or_else(|| short.clone())
             .unwrap_or_else(|| strip_years(primary));
         (host, host_text, Workshop { name, short })
     }
 
     /// The host of a workshop: after "at"/"@", before "Workshop", in another
-    /// segment, or in a parenthetical; and whether it was the text before
-    /// "Workshop".
+    /// segment, or in a parenthetical; and where it was.
     fn workshop_host(
         &self,
         p: &Pieces,
         primary: &str,
         parts: &WorkshopParts,
-    ) -> (Option<usize>, Option<String>, bool) {
+    ) -> (Option<usize>, Option<String>, HostPlace) {
         let mut candidates: Vec<(&str, Reach)> = Vec::new();
         if let Some(at) = &parts.at_host {
             candidates.push((at, Reach::Whole));
         }
         let before_at = candidates.len();
         candidates.push((&parts.before, Reach::Part));
+        // "Computer Vision - ECCV 2022 Workshops": the host in a part.
+        let before_parts = sub_segments(&parts.before);
+        if before_parts.len() > 1 {
+            candidates.push((before_parts[0], Reach::Part));
+            candidates.extend(before_parts[1..].iter().map(|s| (*s, Reach::Abbreviation)));
+        }
+        let after_before = candidates.len();
         if primary != p.outer {
             candidates.push((&p.outer, Reach::Whole));
         }
@@ -581,8 +683,15 @@ impl Registry {
         // The outer text of a workshop string is the workshop's name, so
         // parentheticals need not agree with it.
         match self.first_match(&candidates, "") {
-            Some((i, def, _)) => (Some(def), Some(candidates[i].0.to_string()), i == before_at),
-            None => (None, None, false),
+            Some((i, def, _)) => {
+                let place = match i {
+                    i if i == before_at => HostPlace::Before,
+                    i if i < before_at || i >= after_before => HostPlace::Elsewhere,
+                    i => HostPlace::BeforePart(i - before_at - 1),
+                };
+                (Some(def), Some(candidates[i].0.to_string()), place)
+            }
+            None => (None, None, HostPlace::Elsewhere),
         }
     }
 
@@ -610,16 +719,29 @@ impl Registry {
         };
         match parse.def.map(|i| &self.index().defs[i]) {
             Some(def) => {
-                let abbr = match &def.former {
-                    Some(f) if year.is_some_and(|y| y <= f.until) => f.abbr.clone(),
-                    _ => def.abbr.clone(),
-                };
+                let former = def
+                    .former
+                    .as_ref()
+                    .filter(|f| year.is_some_and(|y| y <= f.until));
+                let abbr = former.map_or(&def.abbr, |f| &f.abbr).clone();
+                let name = former
+                    .and_then(|f| f.name.as_ref())
+                    .unwrap_or(&def.name)
+                    .clone();
+                // A workshop named after its host ("NeurIPS Workshops") is
+                // named after the host as it was then ("NIPS Workshops").
+                let workshop = parse.workshop.clone().map(|mut ws| {
+                    if abbr != def.abbr && ws.name == host_workshops(&def.abbr) {
+                        ws.name = host_workshops(&abbr);
+                    }
+                    ws
+                });
                 Venue {
                     abbr: Some(abbr),
-                    name: def.name.clone(),
+                    name,
                     kind: workshop_kind(def.kind),
                     year,
-                    workshop: parse.workshop.clone(),
+                    workshop,
                     track: parse.track.clone(),
                     known: true,
                 }
@@ -700,15 +822,34 @@ fn merge_override(new: &mut VenueDef, old: VenueDef) {
     new.volume_base = new.volume_base.or(old.volume_base);
 }
 
+/// Where a workshop's host is named.
+#[derive(Clone, Copy, PartialEq)]
+enum HostPlace {
+    /// The text before "Workshop" in its segment ("5th ACL Workshop").
+    Before,
+    /// One of that text's colon or dash parts ("Computer Vision - ECCV
+    /// 2022 Workshops"), by its position.
+    BeforePart(usize),
+    /// After "at", in another segment or in a parenthetical.
+    Elsewhere,
+}
+
 /// The text around the word "workshop" in one piece.
 struct WorkshopParts {
     /// Text before "Workshop" in its segment ("NeurIPS 2023").
     before: String,
     /// "X" of "Workshop on X" / "Workshop: X".
     name_after: Option<String>,
-    /// "X Workshop" as a name ("Student Research Workshop").
+    /// Whether "X" came after "on", "of" or "for": a name even when it is
+    /// one word ("Workshop on GenBio"), where "Workshop M3L" is a short name.
+    after_on: bool,
+    /// "X" of "X Workshop" ("Student Research").
     name_before: Option<String>,
-    /// "Y" of "... at Y" / "... @ Y".
+    /// "Workshop" or "Workshops" as written, for a name before it.
+    word: String,
+    /// "X" of "X, HOST Workshop": the segments before the workshop's.
+    name_earlier: Option<String>,
+    /// "Y" of "... at Y" / "... @ Y", or of "Y X Workshop".
     at_host: Option<String>,
     /// "OPT" of "OPT2023: Annual Workshop on ...".
     short_prefix: Option<String>,
@@ -721,55 +862,130 @@ impl WorkshopParts {
             .clone()
             .map_or((piece.len(), piece.len()), |m| (m.start, m.end));
         let seg_start = piece[..start].rfind([',', ';']).map_or(0, |i| i + 1);
-        let seg_end = piece[end..]
-            .find([',', ';'])
-            .map_or(piece.len(), |i| end + i);
         let mut before = piece[seg_start..start].trim();
-        let mut after = piece[end..seg_end].trim_start_matches([' ', ':', '-']);
-        // "... at NeurIPS 2023", "... @ ICML2023": only when it is a venue
-        // ("Machine Learning at Scale at NeurIPS" is hosted by NeurIPS).
+        // The name after "Workshop" may go on past a comma ("Spurious
+        // Correlations, Invariance and Stability"), and so may the text
+        // up to "at HOST".
+        let mut after = piece[end..].trim_start_matches([' ', ':', '-']);
         let mut at_host = None;
         for text in [&mut after, &mut before] {
-            if at_host.is_some() {
-                break;
-            }
-            let found = if scan::contains_ci(text, "at") || text.contains('@') {
-                AT_HOST.find_iter(text).collect::<Vec<_>>()
-            } else {
-                Vec::new()
-            };
-            if let Some(at) = found.iter().rev().find(|at| {
-                let host = &text[at.end()..];
-                reg.match_one(host, Reach::Whole).is_some()
-                    || reg.abbreviation_with_filler(host).is_some()
-            }) {
-                at_host = Some(text[at.end()..].trim().to_string());
-                *text = &text[..at.start()];
+            if at_host.is_none()
+                && let Some((host, at)) = at_host_in(text, reg)
+            {
+                at_host = Some(host.to_string());
+                *text = &text[..at];
             }
         }
-        let after = after.trim();
-        let after = ["on ", "On ", "of ", "for "]
+        // "X Workshop, NeurIPS 2023": nothing after "Workshop" in its segment.
+        let after = if after.starts_with([',', ';']) {
+            String::new()
+        } else {
+            name_segments(after.trim())
+        };
+        let on = ["on ", "On ", "of ", "for "]
             .iter()
-            .find_map(|p| after.strip_prefix(p))
-            .unwrap_or(after);
+            .find_map(|p| after.strip_prefix(p));
+        let after = on.unwrap_or(&after);
+        // After "Workshops" only "on X" names one: "ECCV 2022 Workshops:
+        // Glasgow, UK, ..." goes on with a place.
+        let plural = m
+            .as_ref()
+            .is_some_and(|m| piece[m.clone()].len() > "workshop".len());
         let name_after = Some(strip_years(after.trim_end_matches(['.', ';'])))
+            .filter(|_| on.is_some() || !plural)
             .filter(|n| !fold_venue(n).split(' ').all(|w| FILLER_WORDS.contains(&w)));
-        let (short_prefix, before_rest) = match before.split_once(':') {
+        let (short_prefix, mut before_rest) = match before.split_once(':') {
             Some((head, rest)) if is_short_name(&strip_years(head)) => {
                 (Some(strip_years(head)), rest)
             }
             _ => (None, before),
         };
-        let name_before = Some(strip_filler(before_rest))
-            .filter(|n| !n.is_empty())
-            .map(|n| format!("{n} {}", m.clone().map_or("Workshop", |m| &piece[m])));
+        // "NeurIPS 2023 Foundation Models for Decision Making Workshop".
+        if at_host.is_none()
+            && name_after.is_none()
+            && let Some((host, rest)) = leading_host(before_rest, reg)
+        {
+            at_host = Some(host.to_string());
+            before_rest = rest;
+        }
+        let name_before = Some(strip_filler(before_rest)).filter(|n| !n.is_empty());
+        // "Machine Learning and the Physical Sciences, NeurIPS 2023 Workshop".
+        let earlier = piece[..seg_start].trim_matches([',', ';', ' ']);
+        let name_earlier = Some(strip_filler(earlier)).filter(|n| {
+            !n.is_empty()
+                && !n.bytes().any(|b| b.is_ascii_digit())
+                && reg.match_one(n, Reach::Whole).is_none()
+        });
         WorkshopParts {
             before: before.to_string(),
             name_after,
+            after_on: on.is_some(),
             name_before,
+            word: m.map_or("Workshop", |m| &piece[m]).to_string(),
+            name_earlier,
             at_host,
             short_prefix,
         }
+    }
+}
+
+/// "... at NeurIPS 2023", "... @ ICML2023" in `text`: the host (up to the
+/// next comma) and where "at" starts. Only a venue counts ("Machine
+/// Learning at Scale at NeurIPS" is hosted by NeurIPS).
+fn at_host_in<'t>(text: &'t str, reg: &Registry) -> Option<(&'t str, usize)> {
+    if !scan::contains_ci(text, "at") && !text.contains('@') {
+        return None;
+    }
+    let found: Vec<_> = AT_HOST.find_iter(text).collect();
+    found.iter().rev().find_map(|at| {
+        let rest = &text[at.end()..];
+        let host = rest[..rest.find([',', ';']).unwrap_or(rest.len())].trim();
+        (reg.match_one(host, Reach::Whole).is_some()
+            || reg.abbreviation_with_filler(host).is_some())
+        .then_some((host, at.start()))
+    })
+}
+
+/// A host abbreviation opening the text before "Workshop", with the year
+/// after it, and the rest: "NeurIPS 2023" and "Foundation Models for
+/// Decision Making" in "NeurIPS 2023 Foundation Models for Decision
+/// Making". `None` when nothing follows the host ("CVPR 2023").
+fn leading_host<'t>(text: &'t str, reg: &Registry) -> Option<(&'t str, &'t str)> {
+    // Pieces are tidied: words are one space apart.
+    let text = text.trim();
+    let mut words = text.split(' ');
+    let first = words.next()?;
+    if !has_abbreviation_token(first) || !reg.index().by_abbr.contains_key(&fold_venue(first)) {
+        return None;
+    }
+    let mut host_end = first.len();
+    for word in words.take_while(|w| fold::is_year_token(w)) {
+        host_end += 1 + word.len();
+    }
+    let rest = text[host_end..].trim();
+    (!rest.is_empty()).then_some((&text[..host_end], rest))
+}
+
+/// The comma segments of a workshop's name: the first, and the ones after
+/// it that go on listing topics ("Spurious Correlations, Invariance and
+/// Stability"), not places, dates or an abbreviation ("RepL4NLP@ACL 2023").
+fn name_segments(text: &str) -> String {
+    let segments = split_top_level(text, b",;");
+    let Some(first) = segments.first() else {
+        return String::new();
+    };
+    let plain = segments[1..]
+        .iter()
+        .take_while(|s| !s.bytes().any(|b| b.is_ascii_digit()) && !has_abbreviation_token(s))
+        .count();
+    let topics = (1..=plain)
+        .rev()
+        .find(|&j| continues_as_topics(&segments[j..=j]))
+        .unwrap_or(0);
+    if topics == 0 {
+        first.to_string()
+    } else {
+        segments[..=topics].join(", ")
     }
 }
 
@@ -795,6 +1011,11 @@ const FILLER_WORDS: &[&str] = &[
     "full",
 ];
 
+/// The name of a workshop known only by its host: "CVPR Workshops".
+fn host_workshops(abbr: &str) -> String {
+    format!("{abbr} Workshops")
+}
+
 /// The word "workshop" or "workshops" in `text`.
 fn find_workshop(text: &str) -> Option<std::ops::Range<usize>> {
     scan::find_word(text, &["workshop", "workshops"])
@@ -802,6 +1023,53 @@ fn find_workshop(text: &str) -> Option<std::ops::Range<usize>> {
 
 fn is_workshop(text: &str) -> bool {
     find_workshop(text).is_some()
+}
+
+/// Whether the comma segments after a venue's name go on listing topics:
+/// before any with a number or an abbreviation (a year, "ICML 2023", a
+/// date), one joins its topics with a lower-case "and" ("Optimization, and
+/// Data Science", "Cloud and Parallel Computing"). Places and publishers
+/// after DBLP's "{ICML} 2023" never count.
+fn continues_as_topics(rest: &[&str]) -> bool {
+    rest.iter()
+        .take_while(|s| !s.bytes().any(|b| b.is_ascii_digit()) && !has_abbreviation_token(s))
+        .any(|s| {
+            s.split_whitespace()
+                .any(|w| matches!(w, "and" | "&" | "or"))
+        })
+}
+
+/// The first of joint events in one title: "Proceedings of the
+/// Thirty-Seventh AAAI Conference on Artificial Intelligence" in "... and
+/// Thirty-Fifth Conference on Innovative Applications ...", where "and"
+/// (or "and the") is followed by another edition or a year.
+fn joint_head(segment: &str) -> Option<&str> {
+    segment.match_indices(" and ").find_map(|(i, and)| {
+        let next = segment[i + and.len()..]
+            .split(' ')
+            .find(|w| !w.eq_ignore_ascii_case("the"))?;
+        let word = fold::raw_words(next).next()?;
+        (fold::is_ordinal_token(&word) || fold::is_year_token(&word)).then(|| segment[..i].trim())
+    })
+}
+
+/// Whether a segment names an event or a journal of its own ("Sixth
+/// Conference on Machine Translation").
+fn names_an_event(segment: &str) -> bool {
+    scan::find_word(
+        segment,
+        &[
+            "conference",
+            "symposium",
+            "workshop",
+            "congress",
+            "colloquium",
+            "meeting",
+            "journal",
+            "transactions",
+        ],
+    )
+    .is_some()
 }
 
 /// Award words that open a part of a venue string ("Spotlight (Top 3.5%)").
@@ -916,9 +1184,18 @@ fn take_awards(outer: &str, parens: Vec<String>) -> (String, Vec<String>, Option
             kept_parens.push(kept.join(", "));
         }
     }
+    // An outer part is an award only when another part names the venue:
+    // "Oral Oncology" and "Oral Surgery, Oral Medicine, ..." are journals.
+    let parts = split_top_level(outer, b",");
+    let named_elsewhere = |i: usize| {
+        parts
+            .iter()
+            .enumerate()
+            .any(|(j, p)| j != i && !opens_with_award(p) && p.contains(char::is_alphabetic))
+    };
     let mut kept_outer = Vec::new();
-    for part in split_top_level(outer, b",") {
-        if award.is_none() && opens_with_award(part) && !is_workshop(part) {
+    for (i, &part) in parts.iter().enumerate() {
+        if award.is_none() && opens_with_award(part) && !is_workshop(part) && named_elsewhere(i) {
             award = Some(part.to_string());
         } else {
             kept_outer.push(part);

@@ -142,3 +142,52 @@ fn invalid_venues_json_names_the_place_and_exits_2() {
     let shown = render(&out).replace(dir.path().to_str().expect("UTF-8"), "[TMP]");
     insta::assert_snapshot!(shown);
 }
+
+const WORKSHOPS: &str = r"
+@inproceedings{cvprw, author = {Doe, Jane}, title = {One}, year = 2023,
+  booktitle = {Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR) Workshops}}
+@inproceedings{iccvw, author = {Doe, Jane}, title = {Two}, year = 2021,
+  booktitle = {ICCV Workshops}}
+@inproceedings{genbio, author = {Doe, Jane}, title = {Three}, year = 2023,
+  booktitle = {NeurIPS 2023 Workshop on GenBio}}
+@inproceedings{nipsw, author = {Doe, Jane}, title = {Four}, year = 2016,
+  booktitle = {NIPS Workshops}}
+@inproceedings{srw, author = {Doe, Jane}, title = {Five}, year = 2023,
+  booktitle = {Proceedings of the 61st Annual Meeting of the Association for Computational Linguistics (Volume 4: Student Research Workshop)}}
+";
+
+/// Workshops known only by their host are "CVPR 2023 Workshops", not
+/// "CVPR 2023 Workshop on CVPR Workshops", in the CV and in CSL-JSON; a
+/// one-word name after "Workshop on" is the workshop's name.
+#[test]
+fn workshops_without_a_name_of_their_own() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let bib = dir.path().join("papers.bib");
+    fs::write(&bib, WORKSHOPS).expect("written");
+    let bib = bib.to_str().expect("a UTF-8 path");
+    let out = publist()
+        .args(["--bib", bib, "cv", "--format", "text"])
+        .output()
+        .expect("the binary runs");
+    let cv = String::from_utf8(out.stdout).expect("UTF-8");
+    for expected in [
+        "CVPR 2023 Workshops.",
+        "ICCV 2021 Workshops.",
+        "NeurIPS 2023 Workshop on GenBio.",
+        "NIPS 2016 Workshops.",
+        "ACL 2023 Student Research Workshop.",
+    ] {
+        assert!(cv.contains(expected), "{expected} in\n{cv}");
+    }
+    assert!(!cv.contains("Workshop on CVPR"), "{cv}");
+    let csl = json(&["--bib", bib, "export", "--format", "csl-json"]);
+    let containers: Vec<&str> = csl
+        .as_array()
+        .expect("an array")
+        .iter()
+        .filter_map(|item| item["container-title"].as_str())
+        .collect();
+    for expected in ["CVPR 2023 Workshops", "NeurIPS 2023 Workshop on GenBio"] {
+        assert!(containers.contains(&expected), "{expected}: {containers:?}");
+    }
+}

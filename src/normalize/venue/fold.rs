@@ -319,6 +319,10 @@ pub fn fold_venue(text: &str) -> String {
         {
             continue;
         }
+        // "Robotics: Science and Systems XIX": an edition in Roman numerals.
+        if !out.is_empty() && words.peek().is_none() && is_roman_edition(word) {
+            continue;
+        }
         if let Some(s) = stem(&lower) {
             if !out.is_empty() {
                 out.push(' ');
@@ -327,6 +331,25 @@ pub fn fold_venue(text: &str) -> String {
         }
     }
     out
+}
+
+/// Whether `word` is an edition written as capital Roman numerals, II to
+/// XCIX ("XIX"); one letter ("I", "C") may be a name's.
+fn is_roman_edition(word: &str) -> bool {
+    word.len() >= 2 && word.bytes().all(|b| b"IVXLC".contains(&b)) && roman_value(word).is_some()
+}
+
+/// The value of a Roman numeral below 100 written canonically ("XIX" →
+/// 19), else `None` ("IIII", "VX").
+fn roman_value(word: &str) -> Option<u32> {
+    const TENS: [&str; 10] = ["", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC"];
+    const UNITS: [&str; 10] = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
+    let (tens, rest) = (1..10)
+        .rev()
+        .find_map(|t| word.strip_prefix(TENS[t]).map(|r| (t, r)))
+        .unwrap_or((0, word));
+    let units = (0..10).rev().find(|&u| UNITS[u] == rest)?;
+    u32::try_from(tens * 10 + units).ok().filter(|&n| n > 0)
 }
 
 /// The first plausible year (1950–2099) written in `text`, or a two-digit
@@ -419,6 +442,22 @@ pub(super) fn volume_number(text: &str) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn roman_editions_at_the_end_are_dropped() {
+        assert_eq!(
+            fold_venue("Robotics: Science and Systems XIX"),
+            fold_venue("Robotics: Science and Systems")
+        );
+        assert_eq!(roman_value("XIX"), Some(19));
+        assert_eq!(roman_value("XLIV"), Some(44));
+        for not_roman in ["IIII", "VX", "IC", ""] {
+            assert_eq!(roman_value(not_roman), None, "{not_roman}");
+        }
+        // A numeral alone, or one letter, is a name.
+        assert_eq!(fold_venue("IV"), "iv");
+        assert_eq!(fold_venue("Journal of Physics C"), "j physics c");
+    }
 
     #[test]
     fn iso4_and_full_names_fold_alike() {

@@ -173,8 +173,18 @@ impl NearestIndex {
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
+        // Spelled right, the query is another venue unless it is a known
+        // name cut short ("Conference on Neural Information Processing"):
+        // "SIAM Journal on Computing" is not "SIAM Journal on Scientific
+        // Computing", nor "Science Robotics" "Robotics: Science and Systems".
+        let exact = query
+            .iter()
+            .all(|q| q.id.is_some() && q.known.as_ref().is_some_and(|(_, sim)| *sim >= 1.0));
         let mut best: Option<(f64, usize)> = None;
         for id in candidates {
+            if exact && !self.begins_with(id, &query) {
+                continue;
+            }
             let def = &self.aliases[id].def;
             let score = self.score(&query, total, id);
             if best.is_none_or(|(b, d)| score > b + 1e-9 || (score > b - 1e-9 && *def < d)) {
@@ -183,6 +193,12 @@ impl NearestIndex {
         }
         best.filter(|(score, _)| *score >= THRESHOLD)
             .map(|(_, def)| def)
+    }
+
+    /// Whether alias `id` opens with the query's stems, in order.
+    fn begins_with(&self, id: usize, query: &[QueryStem]) -> bool {
+        let alias = &self.aliases[id].ids;
+        query.len() <= alias.len() && query.iter().zip(alias).all(|(q, a)| q.id == Some(*a))
     }
 
     /// How well `text` agrees with definition `def`: its best score against

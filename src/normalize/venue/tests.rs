@@ -119,6 +119,10 @@ const TABLE: &[(&str, &str)] = &[
     ("Proceedings of the AAAI Conference on Artificial Intelligence", "AAAI | conference | -"),
     ("Proceedings of the Thirty-Eighth AAAI Conference on Artificial Intelligence", "AAAI | conference | 2024"),
     ("AAAI-24", "AAAI | conference | 2024"),
+    ("Proceedings of the Thirty-Seventh AAAI Conference on Artificial Intelligence and Thirty-Fifth Conference on Innovative Applications of Artificial Intelligence and Thirteenth Symposium on Educational Advances in Artificial Intelligence", "AAAI | conference | 2023"),
+    ("Proceedings of the 2nd Conference of the Asia-Pacific Chapter of the Association for Computational Linguistics and the 12th International Joint Conference on Natural Language Processing (Volume 1: Long Papers)", "AACL | conference | -"),
+    ("Robotics: Science and Systems XIX", "RSS | conference | -"),
+    ("Robotics: Science and Systems XIX, Daegu, Republic of Korea, July 10-14, 2023", "RSS | conference | 2023"),
     ("Proceedings of the Sixteenth National Conference on Artificial Intelligence", "AAAI | conference | -"),
     ("Proceedings of the Thirty-Second International Joint Conference on Artificial Intelligence, {IJCAI} 2023, 19th-25th August 2023, Macao, SAR, China", "IJCAI | conference | 2023"),
     ("Proceedings of the Thirty-Second International Joint Conference on Artificial Intelligence, {IJCAI-23}", "IJCAI | conference | 2023"),
@@ -259,20 +263,41 @@ const TABLE: &[(&str, &str)] = &[
     ("ICML 2023 Workshop on High-dimensional Learning Dynamics", "ICML | workshop | 2023 | High-dimensional Learning Dynamics | -"),
     ("NeurIPS 2022 Workshop on Optimization for Machine Learning (OPT 2022)", "NeurIPS | workshop | 2022 | Optimization for Machine Learning | OPT"),
     ("Workshop on Efficient Systems for Foundation Models @ ICML2023", "ICML | workshop | 2023 | Efficient Systems for Foundation Models | -"),
-    ("Mathematics of Modern Machine Learning Workshop at NeurIPS 2023", "NeurIPS | workshop | 2023 | Mathematics of Modern Machine Learning Workshop | -"),
+    ("Mathematics of Modern Machine Learning Workshop at NeurIPS 2023", "NeurIPS | workshop | 2023 | Mathematics of Modern Machine Learning | -"),
+    ("ICML 2023 Workshop on Spurious Correlations, Invariance and Stability", "ICML | workshop | 2023 | Spurious Correlations, Invariance and Stability | -"),
+    ("Workshop on Spurious Correlations, Invariance and Stability at ICML 2023", "ICML | workshop | 2023 | Spurious Correlations, Invariance and Stability | -"),
+    ("Workshop on Spurious Correlations, Invariance and Stability, ICML 2023, Honolulu, Hawaii", "ICML | workshop | 2023 | Spurious Correlations, Invariance and Stability | -"),
+    ("Proceedings of the 8th Workshop on Representation Learning for NLP, RepL4NLP@ACL 2023, Toronto, Canada, July 13, 2023", "ACL | workshop | 2023 | Representation Learning for NLP | -"),
+    ("NeurIPS ML Safety Workshop", "NeurIPS | workshop | - | ML Safety | -"),
+    ("NeurIPS 2023 Foundation Models for Decision Making Workshop", "NeurIPS | workshop | 2023 | Foundation Models for Decision Making | -"),
+    ("Machine Learning and the Physical Sciences, NeurIPS 2023 Workshop", "NeurIPS | workshop | 2023 | Machine Learning and the Physical Sciences | -"),
+    ("Machine Learning and the Physical Sciences Workshop, NeurIPS 2023", "NeurIPS | workshop | 2023 | Machine Learning and the Physical Sciences | -"),
+    ("ICML Computational Biology Workshop", "ICML | workshop | - | Computational Biology | -"),
+    ("Machine Learning and the Physical Sciences Workshop at NeurIPS 2022", "NeurIPS | workshop | 2022 | Machine Learning and the Physical Sciences | -"),
     ("ICLR 2024 Workshop on Bridging the Gap Between Practice and Theory in Deep Learning", "ICLR | workshop | 2024 | Bridging the Gap Between Practice and Theory in Deep Learning | -"),
     ("NeurIPS 2022 Workshop on Distribution Shifts: Connecting Methods and Applications", "NeurIPS | workshop | 2022 | Distribution Shifts: Connecting Methods and Applications | -"),
     ("ICML Workshop on Theoretical Foundations of Foundation Models (TF2M)", "ICML | workshop | - | Theoretical Foundations of Foundation Models | TF2M"),
     ("Workshop on Machine Learning at Scale, NeurIPS 2023", "NeurIPS | workshop | 2023 | Machine Learning at Scale | -"),
     ("Workshop on Machine Learning at Scale at NeurIPS 2023", "NeurIPS | workshop | 2023 | Machine Learning at Scale | -"),
     ("ICLR (Workshop)", "ICLR | workshop | - | ICLR Workshops | -"),
+    ("Proceedings of the 17th Conference of the European Chapter of the Association for Computational Linguistics: Student Research Workshop", "EACL | workshop | - | Student Research Workshop | -"),
+    ("Proceedings of the 2022 Conference of the North American Chapter of the Association for Computational Linguistics: Human Language Technologies: Student Research Workshop", "NAACL | workshop | 2022 | Student Research Workshop | -"),
+    ("Computer Vision -- ECCV 2022 Workshops", "ECCV | workshop | 2022 | ECCV Workshops | -"),
+    ("Computer Vision - {ECCV} 2022 Workshops - Tel Aviv, Israel, October 23-27, 2022, Proceedings, Part {I}", "ECCV | workshop | 2022 | ECCV Workshops | -"),
+    ("Computer Vision – ECCV 2020 Workshops: Glasgow, UK, August 23–28, 2020, Proceedings, Part I", "ECCV | workshop | 2020 | ECCV Workshops | -"),
+    ("Computer Vision – ACCV 2020 Workshops", "ACCV | workshop | 2020 | ACCV Workshops | -"),
+    ("NeurIPS 2023 Workshop on GenBio", "NeurIPS | workshop | 2023 | GenBio | -"),
+    ("NeurIPS 2023 Workshop GenBio", "NeurIPS | workshop | 2023 | NeurIPS Workshops | GenBio"),
+    ("NIPS 2016 Workshops", "NIPS | workshop | 2016 | NIPS Workshops | -"),
     ("6th International Conference on Learning Representations, {ICLR} 2018, Vancouver, BC, Canada, April 30 - May 3, 2018, Workshop Track Proceedings", "ICLR | workshop | 2018 | ICLR Workshops | -"),
     ("Proceedings of the 3rd Workshop on Trustworthy Natural Language Processing (TrustNLP 2023)", "? | workshop | 2023 | Trustworthy Natural Language Processing | TrustNLP"),
     ("Proceedings of the 4th Workshop on Representation Learning for NLP (RepL4NLP-2019)", "? | workshop | 2019 | Representation Learning for NLP | RepL4NLP"),
     ("Mathematics of Modern Machine Learning (NeurIPS 2023 Workshop M3L)", "NeurIPS | workshop | 2023 | Mathematics of Modern Machine Learning | M3L"),
     ("OPT2023: 15th Annual Workshop on Optimization for Machine Learning", "? | workshop | 2023 | Optimization for Machine Learning | OPT"),
     ("Proceedings of the 30th International Conference on Machine Learning, JMLR Workshop and Conference Proceedings", "ICML | conference | 2013"),
-    ("Proceedings of the Evaluation Methods for Machine Learning Workshop at the 26th ICML", "ICML | workshop | 2009 | Evaluation Methods for Machine Learning Workshop | -"),
+    ("Proceedings of the 5th ACL Workshop on Online Abuse and Harms", "ACL | workshop | - | Online Abuse and Harms | -"),
+    ("Proceedings of the 3rd ACM SIGKDD Workshop on Mining Data Semantics", "KDD | workshop | - | Mining Data Semantics | -"),
+    ("Proceedings of the Evaluation Methods for Machine Learning Workshop at the 26th ICML", "ICML | workshop | 2009 | Evaluation Methods for Machine Learning | -"),
     // Must stay unknown.
     ("International Conference on Machine Learning and Applications (ICMLA)", "? | other | -"),
     ("2023 International Conference on Machine Learning and Applications (ICMLA)", "? | other | 2023"),
@@ -309,6 +334,25 @@ const TABLE: &[(&str, &str)] = &[
     ("Wiley Interdisciplinary Reviews: Data Mining and Knowledge Discovery", "? | other | -"),
     ("Operations Research Proceedings 2006", "? | other | 2006"),
     ("Operational Research", "? | other | -"),
+    // Journals whose names open with an award word.
+    ("Oral Oncology", "? | other | -"),
+    ("Best Practice \\& Research Clinical Rheumatology", "? | other | -"),
+    ("Highlights of Astronomy", "? | other | -"),
+    ("Oral Surgery, Oral Medicine, Oral Pathology and Oral Radiology", "? | other | -"),
+    ("Spotlight, NeurIPS 2023", "NeurIPS | conference | 2023 | award: Spotlight"),
+    // Other conferences whose names open with a known one's.
+    ("International Conference on Machine Learning, Optimization, and Data Science", "? | other | -"),
+    ("International Conference on Machine Learning, Image Processing, Network Security and Data Sciences", "? | other | -"),
+    ("2019 International Conference on Machine Learning, Big Data, Cloud and Parallel Computing (COMITCon)", "? | other | 2019"),
+    ("2020 International Conference on Computer Vision, Image and Deep Learning (CVIDL)", "? | other | 2020"),
+    ("IEEE International Conference on Computer Vision, Image Processing (CVIP 2021)", "? | other | 2021"),
+    ("Proceedings of the Sixth Conference on Machine Translation, Association for Computational Linguistics", "? | other | -"),
+    // An ordinal in another segment is another event's edition.
+    ("Association for Computational Linguistics, Proceedings of the Sixth Conference on Machine Translation", "ACL | conference | -"),
+    // ... but a known name before places, dates and publishers is the venue.
+    ("Proceedings of the 40th International Conference on Machine Learning, Honolulu, Hawaii, USA", "ICML | conference | 2023"),
+    ("International Conference on Machine Learning, PMLR, Baltimore, Maryland", "ICML | conference | -"),
+    ("Proceedings of the 2024 Conference on Empirical Methods in Natural Language Processing, Association for Computational Linguistics", "EMNLP | conference | 2024"),
 ];
 
 #[test]
@@ -390,6 +434,9 @@ fn nearest_suggests_the_venue_meant() {
         ("Pattern Recognition Letters", None),
         ("Cognitive Linguistics", None),
         ("Journal of Irreproducible Results", None),
+        // Spelled right, a name that is not a known one cut short.
+        ("SIAM Journal on Computing", None),
+        ("Science Robotics", None),
         ("", None),
     ] {
         assert_eq!(near(text), expected, "{text}");
@@ -608,5 +655,46 @@ fn text_without_opening_brackets_is_all_outside() {
             "ICML    ".to_string(),
             vec!["Oral".to_string(), "x".to_string()]
         )
+    );
+}
+
+#[test]
+fn journals_named_with_award_words_keep_their_names() {
+    let reg = Registry::default();
+    for text in [
+        "Oral Oncology",
+        "Oral Surgery, Oral Medicine, Oral Pathology and Oral Radiology",
+        "Highlights of Astronomy",
+    ] {
+        let parse = reg.parse(text);
+        assert_eq!((parse.cleaned.as_str(), parse.award), (text, None));
+    }
+    let parse = reg.parse("Journal of Statistical Physics, Best Paper Award");
+    assert_eq!(parse.cleaned, "Journal of Statistical Physics");
+    assert_eq!(parse.award.as_deref(), Some("Best Paper Award"));
+}
+
+#[test]
+fn a_renamed_venue_has_its_old_name_and_abbreviation_before_the_change() {
+    let reg = Registry::default();
+    let parse = reg.parse("IEEE Transactions on Neural Networks");
+    let old = reg.venue(&parse, Kind::Other, Some(1998));
+    assert_eq!(
+        (old.abbr.as_deref(), old.name.as_str()),
+        (Some("TNN"), "IEEE Transactions on Neural Networks")
+    );
+    let new = reg.venue(&parse, Kind::Other, Some(2015));
+    assert_eq!(
+        (new.abbr.as_deref(), new.name.as_str()),
+        (
+            Some("TNNLS"),
+            "IEEE Transactions on Neural Networks and Learning Systems"
+        )
+    );
+    // A former abbreviation alone is only an abbreviation (NIPS).
+    let nips = reg.venue(&reg.parse("NIPS"), Kind::Other, Some(2016));
+    assert_eq!(
+        nips.name,
+        "Conference on Neural Information Processing Systems"
     );
 }

@@ -492,18 +492,7 @@ fn latex_definitions_have_argument_counts_not_tags() {
 
     ----- stderr -----
     ");
-    let dir = tempfile::tempdir().unwrap();
-    let new = library_with_an_older_paper(dir.path());
-    let out = publist()
-        .args(["--bib", new.to_str().unwrap(), "tags", path])
-        .args(["--renumber-from", "bib/publications.bib"])
-        .output()
-        .unwrap();
-    let source = fs::read_to_string(root().join(path)).unwrap();
-    let expected = source.replace("[8][12]", "[9][13]");
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), expected);
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.starts_with("renumbered 2 of 2 tags"), "{stderr}");
+    renumbers_only_8_and_12(path);
 }
 
 #[test]
@@ -517,6 +506,12 @@ fn reference_link_labels_are_not_tags() {
 
     ----- stderr -----
     ");
+    renumbers_only_8_and_12(path);
+}
+
+/// Renumbering `path` against a library with one older paper rewrites its
+/// `[8][12]` to `[9][13]` and nothing else.
+fn renumbers_only_8_and_12(path: &str) {
     let dir = tempfile::tempdir().unwrap();
     let new = library_with_an_older_paper(dir.path());
     let out = publist()

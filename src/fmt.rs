@@ -816,7 +816,18 @@ pub fn check_format(lib: &Library, formatted: &str) -> FmtReport {
     }
     let canonical = canonical_entries(lib);
     report.rewritten = (0..lib.len()).filter(|&p| !canonical[p]).collect();
-    report.reordered = lib.numbers.windows(2).any(|w| w[0] < w[1]);
+    // The entries' keys in the canonical form's order against the file's:
+    // what `fmt` does (newest first, but crossref targets after their
+    // children, entries sharing a key in file order, no reordering when a
+    // macro is defined twice), read off its output.
+    let keys = |text: &str, raw: &crate::syntax::RawBib| -> Vec<String> {
+        raw.items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Entry)
+            .map(|i| i.key.of(text).to_string())
+            .collect()
+    };
+    report.reordered = keys(text, &lib.raw) != keys(formatted, &crate::syntax::parse(formatted));
     report
 }
 

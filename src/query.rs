@@ -446,6 +446,23 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_name_with_a_particle_finds_only_its_person() {
+        for (query, raw, expected) in [
+            ("Nando de Freitas", "de Freitas, Nando", true),
+            ("Nando de Freitas", "Freitas, N.", false),
+            ("Nando de Freitas", "Freitas, Nando", false),
+            ("nando de freitas", "de Freitas, Nando", true),
+            ("nando de freitas", "Freitas, N.", false),
+            ("Jan van der Berg", "Berg, Jan", false),
+            ("jan van der berg", "van der Berg, J.", true),
+        ] {
+            let mut q = Query::default();
+            q.add_author(query);
+            assert_eq!(finally_matches(&q, raw), expected, "{query} in {raw}");
+        }
+    }
+
     /// [`rough_fold`] a character at a time, as it was written first.
     fn rough_fold_by_char(raw: &str) -> Option<String> {
         let bytes = raw.as_bytes();

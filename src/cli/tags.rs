@@ -72,8 +72,10 @@ enum TagsFormat {
 /// `--syntax`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SyntaxArg {
-    /// Markdown or plain text
+    /// Markdown
     Markdown,
+    /// Plain text: Markdown's lists and headings, but indented lines are prose, not code
+    Text,
     /// LaTeX
     Latex,
 }
@@ -102,6 +104,7 @@ pub(crate) fn read_statement(
     let statement = match syntax {
         None => Statement::parse(path, text),
         Some(SyntaxArg::Markdown) => Statement::with_syntax(path, text, Syntax::Markdown),
+        Some(SyntaxArg::Text) => Statement::with_syntax(path, text, Syntax::Text),
         Some(SyntaxArg::Latex) => Statement::with_syntax(path, text, Syntax::Latex),
     };
     Ok((statement, bytes))

@@ -555,20 +555,25 @@ impl Library {
         let at = item.span.start as usize;
         let items = &self.raw.items;
         let macros = &mut self.macros;
-        if let Some((first, defined)) = macros.map.get(&name) {
-            let first_at = items[*defined].span.start as usize;
-            macros
+        // The same value again (libraries joined from exports that share
+        // `@string`s) changes nothing; another value is noted.
+        if let Some((before, defined)) = macros.map.get(&name) {
+            if *before == value {
+                return;
+            }
+            let defs = macros
                 .redefined
                 .entry(name.clone())
-                .or_insert_with(|| vec![(first_at, first.clone())])
-                .push((at, value.clone()));
+                .or_insert_with(|| vec![(items[*defined].span.start as usize, before.clone())]);
+            let first_at = defs[0].0;
+            defs.push((at, value.clone()));
             let previous = self.source.line_col(first_at).line;
             let shown = field.name.of(self.source.text());
             self.diagnostics.push(
                 Diagnostic::new(
                     Severity::Warning,
                     "macro-redefined",
-                    format!("`@string` `{shown}` is defined twice (first at line {previous})"),
+                    format!("`@string` `{shown}` is defined again with another value (first at line {previous})"),
                 )
                 .at(Location::at(
                     &self.source,
@@ -690,7 +695,11 @@ impl Library {
             .then_some(name_len)
         };
         let first = skip(body);
-        let next_line = first.split_once('\n').map(|(_, after)| skip(after));
+        // The next line only when the `}`'s own line goes on with something.
+        let on_its_line = body.split('\n').next().unwrap_or_default();
+        let next_line = (!skip(on_its_line).is_empty())
+            .then(|| body.split_once('\n').map(|(_, after)| skip(after)))
+            .flatten();
         let Some((rest, name_len)) = [Some(first), next_line]
             .into_iter()
             .flatten()

@@ -114,17 +114,25 @@ impl Identity {
 
 /// The identities a name typed by a person may mean (`--author`, `--me`,
 /// `--highlight`, the owner line): BibTeX's reading, and when the name has
-/// no comma, every split of its words into given names and family name.
-/// People type names in lower case ("lei wu", which BibTeX reads as a
-/// `von` part) and without BibTeX's braces ("Google DeepMind"); any split
-/// still asks for all the words, in order.
+/// no comma, the whole name as one family name (a corporate author typed
+/// without BibTeX's braces: "Google DeepMind"). A name typed all in lower
+/// case ("lei wu", which BibTeX reads as a `von` part) also tries every
+/// split of its words into given names and family name, except those that
+/// end the given names with a particle ("nando de | freitas"): given names
+/// are compared only as far as both are written, so such a split would
+/// find "Freitas, N.".
 pub fn query_identities(name: &str) -> Vec<Identity> {
     let mut out = vec![parse_name(name).identity()];
     if comma_parts(name).len() > 1 {
         return out;
     }
     let ws = words(name.trim());
+    let lower_case = !name.chars().any(char::is_uppercase);
     for k in 0..ws.len() {
+        let ends_with_particle = k > 0 && PARTICLES.contains(&ws[k - 1].text);
+        if k > 0 && (!lower_case || ends_with_particle) {
+            continue;
+        }
         let id = Identity::of(&join(&ws[..k]), &join(&ws[k..]));
         if !out.contains(&id) {
             out.push(id);
@@ -132,6 +140,13 @@ pub fn query_identities(name: &str) -> Vec<Identity> {
     }
     out
 }
+
+/// Words that begin a family name in many languages ("de Freitas", "van
+/// der Berg"), which BibTeX knows by their lower case.
+const PARTICLES: &[&str] = &[
+    "al", "bin", "da", "das", "de", "del", "della", "den", "der", "des", "di", "do", "dos", "du",
+    "el", "ibn", "la", "le", "st", "te", "ten", "ter", "van", "von", "y", "zu",
+];
 
 /// Folded given-name tokens ("Weijie J." → "weijie", "j").
 fn given_tokens(given: &str) -> Vec<String> {

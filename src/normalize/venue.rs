@@ -307,7 +307,7 @@ impl Registry {
         if self.index().by_abbr.contains_key(key) {
             return false;
         }
-        segments[..k].iter().any(|s| names_an_event(s))
+        segments[..k].iter().any(|s| names_an_event_of_its_own(s))
             || (!segments[k + 1..].iter().any(|s| names_an_event(s))
                 && parens.iter().any(|x| self.contradicts(x, def)))
     }
@@ -1034,10 +1034,51 @@ fn continues_as_topics(rest: &[&str]) -> bool {
     rest.iter()
         .take_while(|s| !s.bytes().any(|b| b.is_ascii_digit()) && !has_abbreviation_token(s))
         .any(|s| {
-            s.split_whitespace()
-                .any(|w| matches!(w, "and" | "&" | "or"))
+            let words = || {
+                s.split_whitespace()
+                    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'))
+            };
+            words().any(|w| matches!(w, "and" | "&" | "or"))
+                && !words().any(|w| NOT_TOPICS.iter().any(|n| w.eq_ignore_ascii_case(n)))
         })
 }
+
+/// Words that make a segment joined with "and" something other than more
+/// topics of a venue's name: a part of the event or the publication
+/// ("Student Abstract and Poster Program", "Special Issue on Learning and
+/// Optimization"), how it was held ("Virtual and Online"), or a phrase
+/// with a preposition (topics are listed bare).
+const NOT_TOPICS: &[&str] = &[
+    "abstract",
+    "abstracts",
+    "at",
+    "companion",
+    "demo",
+    "demos",
+    "demonstration",
+    "for",
+    "hybrid",
+    "in",
+    "issue",
+    "of",
+    "on",
+    "online",
+    "part",
+    "poster",
+    "posters",
+    "proceedings",
+    "program",
+    "programme",
+    "session",
+    "sessions",
+    "special",
+    "student",
+    "supplement",
+    "track",
+    "virtual",
+    "volume",
+    "with",
+];
 
 /// The first of joint events in one title: "Proceedings of the
 /// Thirty-Seventh AAAI Conference on Artificial Intelligence" in "... and
@@ -1051,6 +1092,34 @@ fn joint_head(segment: &str) -> Option<&str> {
         let word = fold::raw_words(next).next()?;
         (fold::is_ordinal_token(&word) || fold::is_year_token(&word)).then(|| segment[..i].trim())
     })
+}
+
+/// [`names_an_event`], with a name besides the generic words: "Sixth
+/// Conference on Machine Translation", not "Proceedings of the Conference".
+fn names_an_event_of_its_own(segment: &str) -> bool {
+    const GENERIC: &[&str] = &[
+        "a",
+        "an",
+        "annual",
+        "colloquium",
+        "conference",
+        "congress",
+        "international",
+        "journal",
+        "meeting",
+        "of",
+        "on",
+        "proceedings",
+        "symposium",
+        "the",
+        "transactions",
+        "workshop",
+    ];
+    names_an_event(segment)
+        && segment
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .any(|w| !GENERIC.iter().any(|g| w.eq_ignore_ascii_case(g)))
 }
 
 /// Whether a segment names an event or a journal of its own ("Sixth

@@ -36,14 +36,15 @@ pub fn mask(text: &str, syntax: Syntax) -> Masked {
         hide(&mut hidden, 0, 3);
     }
     match syntax {
-        Syntax::Markdown => mask_markdown(text, &mut hidden, &mut link_labels),
+        Syntax::Markdown => mask_markdown(text, &mut hidden, &mut link_labels, true),
+        Syntax::Text => mask_markdown(text, &mut hidden, &mut link_labels, false),
         Syntax::Latex => mask_latex_hard(text, &mut hidden),
     }
     hide_matches(text, &URL, &mut hidden);
     let structure = apply(text, &hidden);
     match syntax {
         Syntax::Latex => mask_latex_commands(text, &mut hidden),
-        Syntax::Markdown => hide_matches(text, &FOOTNOTE, &mut hidden),
+        Syntax::Markdown | Syntax::Text => hide_matches(text, &FOOTNOTE, &mut hidden),
     }
     Masked {
         structure,
@@ -97,10 +98,19 @@ static FOOTNOTE: LazyLock<Regex> =
 static DISPLAY_MATH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?s)\$\$.+?\$\$").expect("valid regex"));
 
-fn mask_markdown(text: &str, hidden: &mut [bool], link_labels: &mut HashSet<String>) {
+/// Hides what Markdown does not show as prose; `indented_code` says whether
+/// indented blocks are code (in Markdown, not in plain text).
+fn mask_markdown(
+    text: &str,
+    hidden: &mut [bool],
+    link_labels: &mut HashSet<String>,
+    indented_code: bool,
+) {
     mask_fences(text, hidden);
     hide_matches(text, &HTML, hidden);
-    mask_indented_code(text, hidden);
+    if indented_code {
+        mask_indented_code(text, hidden);
+    }
     mask_reference_definitions(text, hidden, link_labels);
     mask_code_spans(text, hidden);
     mask_link_targets(text, hidden);

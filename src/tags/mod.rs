@@ -27,8 +27,11 @@ use crate::source::{LineCol, SourceFile};
 /// How a statement is written. Plain text reads as Markdown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Syntax {
-    /// Markdown or plain text: bullets, `#` headings, code spans, links.
+    /// Markdown: bullets, `#` headings, code spans and blocks, links.
     Markdown,
+    /// Plain text, read as Markdown except that indentation is layout: an
+    /// indented paragraph is prose, not a code block.
+    Text,
     /// LaTeX: `\item`s in `itemize`, `\section`s, `%` comments.
     Latex,
 }
@@ -42,7 +45,8 @@ impl Syntax {
             .map(|e| e.to_string_lossy().to_ascii_lowercase());
         match ext.as_deref() {
             Some("tex" | "ltx" | "latex" | "sty" | "cls") => Syntax::Latex,
-            Some("md" | "markdown" | "mdown" | "txt" | "text" | "rst") => Syntax::Markdown,
+            Some("md" | "markdown" | "mdown") => Syntax::Markdown,
+            Some("txt" | "text" | "rst") => Syntax::Text,
             _ if ["\\begin{", "\\item", "\\section", "\\textbf{"]
                 .iter()
                 .any(|m| text.contains(m)) =>
@@ -190,6 +194,7 @@ mod tests {
             Syntax::Markdown
         );
         assert_eq!(Syntax::detect(Path::new("a"), "- x [1]"), Syntax::Markdown);
+        assert_eq!(Syntax::detect(Path::new("a.txt"), "- x [1]"), Syntax::Text);
     }
 
     #[test]

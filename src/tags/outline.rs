@@ -90,7 +90,7 @@ struct Block {
 /// hidden, `plain` the prose with tags blanked; `tags` are tag starts.
 pub fn build(structure: &str, plain: &str, syntax: Syntax, tags: &[usize]) -> Outline {
     let blocks = match syntax {
-        Syntax::Markdown => markdown_blocks(structure),
+        Syntax::Markdown | Syntax::Text => markdown_blocks(structure),
         Syntax::Latex => latex_blocks(structure),
     };
     let mut outline = Outline::default();

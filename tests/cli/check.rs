@@ -91,3 +91,27 @@ fn a_byte_order_mark_does_not_shift_columns() {
     assert!(plain.starts_with("lib.bib:1:23:"), "{plain}");
     assert_eq!(place(&format!("\u{feff}{entry}")), plain);
 }
+
+/// Neither the same `@string` again (libraries joined from exports that
+/// share them) nor text two lines after an entry (an entry disabled by
+/// deleting its `@`) is a finding.
+#[test]
+fn a_repeated_string_and_a_disabled_entry_are_fine() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.bib");
+    let text = "@string{j = {Journal A}}\n@string{J = {Journal A}}\n\n@article{a, title = {T}, author = {A, B}, year = 2020, journal = j}\n\nxarticle{b,\n  author = {Roe, Richard},\n}\n";
+    std::fs::write(&path, text).unwrap();
+    let out = publist()
+        .args(["--bib", path.to_str().unwrap(), "check", "--format", "json"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert!(!codes.contains(&"macro-redefined"), "{codes:?}");
+    assert!(!codes.contains(&"text-after-entry"), "{codes:?}");
+}

@@ -731,3 +731,25 @@ fn topics_json_errors_have_one_based_character_columns() {
         "error: DIR/topics.json:1:14: invalid topics file: data did not match any variant of untagged enum Keywords"
     );
 }
+
+/// In a plain-text statement indentation is layout: an indented paragraph
+/// keeps its tags (in Markdown it would be a code block).
+#[test]
+fn plain_text_reads_indented_paragraphs() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Research\n\n    My research studies Transformers [9][12].\n";
+    for (name, tags) in [("s.txt", 2), ("s.md", 0)] {
+        let path = dir.path().join(name);
+        fs::write(&path, text).unwrap();
+        let out = publist()
+            .args(["tags", path.to_str().unwrap(), "--format", "json"])
+            .output()
+            .unwrap();
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(
+            report["tags"].as_array().map_or(0, Vec::len),
+            tags,
+            "{name}"
+        );
+    }
+}

@@ -182,7 +182,7 @@ impl NearestIndex {
             .all(|q| q.id.is_some() && q.known.as_ref().is_some_and(|(_, sim)| *sim >= 1.0));
         let mut best: Option<(f64, usize)> = None;
         for id in candidates {
-            if exact && !self.begins_with(id, &query) {
+            if exact && !self.cut_short_or_reordered(id, &query) {
                 continue;
             }
             let def = &self.aliases[id].def;
@@ -195,10 +195,25 @@ impl NearestIndex {
             .map(|(_, def)| def)
     }
 
-    /// Whether alias `id` opens with the query's stems, in order.
-    fn begins_with(&self, id: usize, query: &[QueryStem]) -> bool {
+    /// Whether alias `id` holds the query's stems in a row ("Conference on
+    /// Neural Information Processing", "Machine Learning Research": a name
+    /// cut short), or the same stems in another order ("Pattern Analysis
+    /// and Machine Intelligence, IEEE Transactions on", as IEEE Xplore
+    /// writes its titles).
+    fn cut_short_or_reordered(&self, id: usize, query: &[QueryStem]) -> bool {
         let alias = &self.aliases[id].ids;
-        query.len() <= alias.len() && query.iter().zip(alias).all(|(q, a)| q.id == Some(*a))
+        let in_a_row = query.len() <= alias.len()
+            && alias
+                .windows(query.len())
+                .any(|w| w.iter().zip(query).all(|(a, q)| q.id == Some(*a)));
+        let reordered = || {
+            let mut a = alias.clone();
+            let mut q: Vec<u32> = query.iter().filter_map(|q| q.id).collect();
+            a.sort_unstable();
+            q.sort_unstable();
+            a == q
+        };
+        in_a_row || reordered()
     }
 
     /// How well `text` agrees with definition `def`: its best score against

@@ -106,6 +106,7 @@ fn mask_markdown(
     link_labels: &mut HashSet<String>,
     indented_code: bool,
 ) {
+    mask_front_matter(text, hidden);
     mask_fences(text, hidden);
     hide_matches(text, &HTML, hidden);
     if indented_code {
@@ -140,6 +141,24 @@ pub fn link_label(label: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// A YAML metadata block (pandoc, Jekyll): a first line `---`, up to the
+/// next line `---` or `...`. Its closing `---` is no heading underline.
+fn mask_front_matter(text: &str, hidden: &mut [bool]) {
+    let start = usize::from(text.starts_with('\u{feff}')) * 3;
+    let mut lines = text[start..].split_inclusive('\n');
+    if lines.next().map(str::trim_end) != Some("---") {
+        return;
+    }
+    let mut end = start + 4;
+    for line in lines {
+        end += line.len();
+        if matches!(line.trim_end(), "---" | "...") {
+            hide(hidden, start, end);
+            return;
+        }
+    }
 }
 
 /// Fenced code blocks: from a ``` or ~~~ line to the matching fence.
@@ -523,6 +542,15 @@ mod tests {
     #[test]
     fn a_byte_order_mark_is_not_text() {
         assert_eq!(prose("\u{feff}- a", Syntax::Markdown), "   - a");
+        let meta = "---\ntitle: Statement [1]\n---\nText [2]\n";
+        assert_eq!(
+            prose(meta, Syntax::Markdown),
+            format!("   \n{}\n   \nText [2]\n", " ".repeat(20))
+        );
+        assert_eq!(
+            prose("---\nno end [1]\n", Syntax::Markdown),
+            "---\nno end [1]\n"
+        );
     }
 
     #[test]

@@ -433,7 +433,7 @@ impl<'a> Checker<'a> {
         // `colliding`).
         let mut by_title: FastMap<u64, usize> = FastMap::default();
         let mut colliding: FastMap<String, usize> = FastMap::default();
-        let mut by_arxiv: FastMap<&str, usize> = FastMap::default();
+        let mut by_arxiv: FastMap<Cow<'_, str>, usize> = FastMap::default();
         let mut arxiv = arxiv.iter().peekable();
         for (i, &(hash, len)) in title_hashes.iter().enumerate() {
             let mut first = None;
@@ -442,6 +442,9 @@ impl<'a> Checker<'a> {
                     None => {
                         by_title.insert(hash, i);
                     }
+                    // One word ("Rejoinder", "Introduction", "Preface")
+                    // titles many publications: it does not make two one.
+                    Some(_) if self.lib.title_of(i).split_whitespace().count() < 2 => {}
                     Some(&j) => {
                         let title = title_key(&self.lib.title_of(i));
                         if title == title_key(&self.lib.title_of(j)) {
@@ -458,8 +461,16 @@ impl<'a> Checker<'a> {
                 }
             }
             if let Some((_, id)) = arxiv.next_if(|(e, _)| *e == i) {
-                let id = id.split('v').next().unwrap_or(id);
-                match by_arxiv.get(id) {
+                let id = without_version(id);
+                // `math.GT/0612345` is `math/0612345`: the subject class is
+                // not part of the paper's id.
+                let id = match (id.find('.'), id.find('/')) {
+                    (Some(dot), Some(slash)) if dot < slash => {
+                        Cow::Owned(format!("{}{}", &id[..dot], &id[slash..]))
+                    }
+                    _ => Cow::Borrowed(id),
+                };
+                match by_arxiv.get(&id) {
                     Some(&j) if first.is_none() => first = Some((j, "arXiv id")),
                     Some(_) => {}
                     None => {
@@ -566,6 +577,17 @@ fn bibtex_reads_differently(value: &[u8]) -> Option<(usize, bool)> {
         }
     }
     (depth != 0).then_some((1 + first_escape, false))
+}
+
+/// An arXiv id without its version (`2401.01234v2` → `2401.01234`); a `v`
+/// elsewhere belongs to the id (`solv-int/9901001`).
+fn without_version(id: &str) -> &str {
+    match id.rfind('v') {
+        Some(at) if at + 1 < id.len() && id[at + 1..].bytes().all(|b| b.is_ascii_digit()) => {
+            &id[..at]
+        }
+        _ => id,
+    }
 }
 
 /// Above this many entries to reformat, `check` reports them as one finding.
@@ -740,6 +762,20 @@ mod tests {
             let folded: String = fold(&title).chars().filter(|c| c.is_alphanumeric()).collect();
             proptest::prop_assert_eq!(title_key(&title), folded);
         }
+    }
+
+    #[test]
+    fn arxiv_versions_and_archives_with_a_v() {
+        assert_eq!(without_version("2401.01234v2"), "2401.01234");
+        assert_eq!(without_version("2401.01234"), "2401.01234");
+        assert_eq!(without_version("solv-int/9901001"), "solv-int/9901001");
+        assert_eq!(without_version("solv-int/9901001v3"), "solv-int/9901001");
+        let two = "@article{a, title = {Toda Lattices}, author = {A, B}, year = 1999, eprint = {solv-int/9901001}}\n@article{b, title = {KdV Solitons}, author = {A, B}, year = 1998, eprint = {solv-int/9805012}}";
+        assert!(!codes(two).contains(&"same-paper"));
+        let rejoinders = "@article{a, title = {Rejoinder}, author = {A, B}, year = 2015, journal = {Statistical Science}}\n@article{b, title = {Rejoinder}, author = {A, B}, year = 2019, journal = {JASA}}";
+        assert!(!codes(rejoinders).contains(&"same-paper"));
+        let classes = "@article{a, title = {Stripes}, author = {A, B}, year = 2006, eprint = {cond-mat.str-el/0601234}}\n@misc{b, title = {Stripes in Cuprates}, author = {A, B}, year = 2006, journal = {arXiv preprint cond-mat/0601234}}";
+        assert!(codes(classes).contains(&"same-paper"));
     }
 
     #[test]

@@ -130,8 +130,6 @@ pub fn write_library<E>(
     let mut entries: Vec<(usize, Block)> = Vec::new();
     let mut pending = String::new();
     let mut seen_entry = false;
-    // Item index → CV number, for the entries in file order.
-    let mut entry_numbers: Vec<(usize, usize)> = Vec::new();
     for (index, item) in lib.raw.items.iter().enumerate() {
         match item.kind {
             ItemKind::Text | ItemKind::Comment => {
@@ -197,10 +195,6 @@ pub fn write_library<E>(
             }
             ItemKind::Entry => {
                 seen_entry = true;
-                entry_numbers.push((
-                    index,
-                    lib.numbers[lib.items.partition_point(|&i| i < index)],
-                ));
                 let leading = std::mem::take(&mut pending);
                 entries.push((
                     index,
@@ -230,9 +224,10 @@ pub fn write_library<E>(
     // Newest first, as the CV reads; never reorder when a macro is defined
     // twice, since hoisting `@string`s would change what entries mean.
     if !redefined_macros && lib.raw.errors.is_empty() {
-        // Item index → CV number (0 for items that are not entries).
+        // Item index → CV number (0 for items that are not entries);
+        // crossref containers keep the place a number would give them.
         let mut number = vec![0; lib.raw.items.len()];
-        for (i, n) in entry_numbers {
+        for (i, n) in lib.numbers_with_containers() {
             number[i] = n;
         }
         // Sorts (key, position) pairs and then moves each block once.
@@ -796,7 +791,8 @@ fn move_equal_marks<'t>(
 /// whether their order would.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct FmtReport {
-    /// Indexes (into `lib.items`) of entries that would be rewritten.
+    /// Item indexes (into `lib.raw.items`) of entries that would be
+    /// rewritten, crossref containers included.
     pub rewritten: Vec<usize>,
     /// Whether entries would move to put the newest first.
     pub reordered: bool,
@@ -815,7 +811,15 @@ pub fn check_format(lib: &Library, formatted: &str) -> FmtReport {
         return report;
     }
     let canonical = canonical_entries(lib);
-    report.rewritten = (0..lib.len()).filter(|&p| !canonical[p]).collect();
+    let mut rendered = String::new();
+    report.rewritten = (0..lib.raw.items.len())
+        .filter(|&i| lib.raw.items[i].kind == ItemKind::Entry)
+        .filter(|&i| match lib.items.binary_search(&i) {
+            Ok(p) => !canonical[p],
+            // A container, which is no publication.
+            Err(_) => !item_is_canonical(lib, &lib.raw.items[i], &mut rendered),
+        })
+        .collect();
     // The entries' keys in the canonical form's order against the file's:
     // what `fmt` does (newest first, but crossref targets after their
     // children, entries sharing a key in file order, no reordering when a
@@ -834,20 +838,23 @@ pub fn check_format(lib: &Library, formatted: &str) -> FmtReport {
 /// For each entry (publication index), whether it is already canonical.
 /// Cores share the entries; each renders into one buffer it reuses.
 pub fn canonical_entries(lib: &Library) -> Vec<bool> {
-    let text = lib.source.text();
     crate::par::concat(crate::par::run(crate::par::ranges(lib.len(), 500), |r| {
         let mut rendered = String::new();
-        r.map(|p| {
-            let item = lib.item_of(p);
-            if !item.inner_comments && !laid_out_as_canonical(text, item, lib.raw.fields_of(item)) {
-                return false;
-            }
-            rendered.clear();
-            render_entry_into(lib, item, &mut rendered);
-            rendered == without_cr(item.span.of(text))
-        })
-        .collect()
+        r.map(|p| item_is_canonical(lib, lib.item_of(p), &mut rendered))
+            .collect()
     }))
+}
+
+/// Whether entry `item` is written as `fmt` writes it; `rendered` is a
+/// buffer to reuse.
+fn item_is_canonical(lib: &Library, item: &Item, rendered: &mut String) -> bool {
+    let text = lib.source.text();
+    if !item.inner_comments && !laid_out_as_canonical(text, item, lib.raw.fields_of(item)) {
+        return false;
+    }
+    rendered.clear();
+    render_entry_into(lib, item, rendered);
+    *rendered == without_cr(item.span.of(text))
 }
 
 /// What an entry written as [`render_entry_into`] writes it must show,

@@ -72,6 +72,7 @@ impl YearRange {
 /// use publist::query::parse_numbers;
 /// assert_eq!(parse_numbers("[8][12]").unwrap(), [8, 12]);
 /// assert_eq!(parse_numbers("3-5, 9").unwrap(), [3, 4, 5, 9]);
+/// assert_eq!(parse_numbers("[3--5]").unwrap(), [3, 4, 5]);
 /// ```
 pub fn parse_numbers(text: &str) -> Result<Vec<usize>, String> {
     let mut out = Vec::new();
@@ -84,7 +85,9 @@ pub fn parse_numbers(text: &str) -> Result<Vec<usize>, String> {
         match piece.split_once(['-', '–', '—']) {
             Some((a, b)) => {
                 let a: usize = a.trim().parse().map_err(|_| bad())?;
-                let b: usize = b.trim().parse().map_err(|_| bad())?;
+                // LaTeX writes a range with `--` (`[3--5]`).
+                let b = b.trim_start_matches(['-', '–', '—']).trim();
+                let b: usize = b.parse().map_err(|_| bad())?;
                 if a > b || b - a > 10_000 {
                     return Err(bad());
                 }

@@ -101,7 +101,8 @@ fn coauthors(pubs: &[&Publication]) -> Vec<Coauthor> {
         for a in p
             .authors
             .iter()
-            .filter(|a| !a.owner && !a.family.is_empty())
+            // `and others` (shown "et al.") is nobody to count.
+            .filter(|a| !a.owner && !a.family.is_empty() && a.name != "et al.")
         {
             let writing = (a.given.as_str(), a.family.as_str(), a.name.as_str());
             let person = match seen.get(&writing) {
@@ -200,6 +201,19 @@ mod tests {
             .collect();
         assert_eq!(names, [("Lei Wu", 2), ("Lin Wu", 1)]);
         assert_eq!(stats.coauthors[0].also_written, ["L. Wu"]);
+    }
+
+    #[test]
+    fn others_is_no_coauthor() {
+        let bib = "@misc{a, author = {Wu, Lei and others}, title = {A}, year = 2020}";
+        let lib = Library::from_text(Path::new("s.bib"), bib.into(), LoadOptions::default());
+        let pubs: Vec<&Publication> = lib.publications().iter().collect();
+        let names: Vec<String> = compute(&pubs)
+            .coauthors
+            .into_iter()
+            .map(|c| c.name)
+            .collect();
+        assert_eq!(names, ["Lei Wu"]);
     }
 
     #[test]

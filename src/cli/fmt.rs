@@ -53,13 +53,14 @@ pub fn run(args: &FmtArgs, ctx: &Context, out: &mut dyn Write) -> Result<ExitCod
             eprintln!("{} is formatted", path.display());
             return Ok(ExitCode::SUCCESS);
         }
-        for &p in &report.rewritten {
+        for &i in &report.rewritten {
+            let item = &lib.raw.items[i];
             writeln!(
                 out,
                 "{}:{}: entry `{}` would be rewritten",
                 path.display(),
-                lib.line_of(p),
-                lib.item_of(p).key.of(lib.source.text())
+                lib.source.line_col(item.span.start as usize).line,
+                item.key.of(lib.source.text())
             )
             .map_err(stdout_err)?;
         }

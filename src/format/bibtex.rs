@@ -57,7 +57,7 @@ pub fn write_bib(
             if n > 0 {
                 piece.bytes.push(b'\n');
             }
-            write_entry(&mut piece.bytes, &Entry::of(lib, &index, i, p, dialect))
+            write_entry(&mut piece.bytes, &Entry::of(lib, i, p, dialect))
         },
     )
 }
@@ -83,7 +83,7 @@ pub fn write_selected_bib(
             };
             // A blank line between entries; the first one's is dropped.
             piece.bytes.push(b'\n');
-            write_entry(&mut piece.bytes, &Entry::of(lib, &index, i, p, dialect))
+            write_entry(&mut piece.bytes, &Entry::of(lib, i, p, dialect))
         },
     )
 }
@@ -112,22 +112,14 @@ const ENTRIES_PER_PIECE: usize = 64;
 /// Below twice this many entries, they are rendered on one core.
 const PARALLEL_ENTRIES: usize = 1000;
 
-/// Entry indexes by CV number (unique in a library) and by lower-case key,
-/// so a large export stays linear and needs no normalized copy of the library.
+/// Entry indexes by CV number (unique in a library), so a large export
+/// stays linear and needs no normalized copy of the library.
 struct Index {
     by_number: HashMap<usize, usize>,
-    by_key: HashMap<String, usize>,
 }
 
 impl Index {
     fn new(lib: &Library) -> Index {
-        let text = lib.source.text();
-        let mut by_key = HashMap::with_capacity(lib.len());
-        for (i, &item) in lib.items.iter().enumerate() {
-            by_key
-                .entry(lib.raw.items[item].key.of(text).to_lowercase())
-                .or_insert(i);
-        }
         Index {
             by_number: lib
                 .numbers
@@ -135,7 +127,6 @@ impl Index {
                 .enumerate()
                 .map(|(i, &n)| (n, i))
                 .collect(),
-            by_key,
         }
     }
 }
@@ -156,13 +147,13 @@ enum Value {
 }
 
 impl Entry {
-    fn of(lib: &Library, idx: &Index, index: usize, p: &Publication, dialect: Dialect) -> Entry {
+    fn of(lib: &Library, index: usize, p: &Publication, dialect: Dialect) -> Entry {
         let mut e = Entry {
             entry_type: p.entry_type.clone(),
             key: p.key.clone(),
             fields: Vec::new(),
         };
-        for (name, value) in inherited_fields(lib, idx, index) {
+        for (name, value) in inherited_fields(lib, index) {
             let value = if name == "month" {
                 month_macro(&value).map_or(Value::Braced(value), Value::Macro)
             } else {
@@ -424,16 +415,15 @@ fn month_macro(value: &str) -> Option<&'static str> {
 /// The entry's own fields (first of each name), plus what it inherits from
 /// its `crossref` parent, with the parent's `title` as `booktitle` as
 /// biblatex does; `crossref` itself is dropped so the entry stands alone.
-fn inherited_fields(lib: &Library, idx: &Index, index: usize) -> Vec<(String, String)> {
+fn inherited_fields(lib: &Library, index: usize) -> Vec<(String, String)> {
     let mut fields = first_of_each(lib.field_values(index));
-    let parent = fields
-        .iter()
-        .find(|(n, _)| n == "crossref" || n == "xref")
-        .and_then(|(_, key)| idx.by_key.get(&key.trim().to_lowercase()).copied())
-        .filter(|&i| i != index);
+    // The loader's parent (the first entry with the key), a container
+    // that is no publication included.
+    let item = lib.items[index];
+    let parent = lib.crossref_parent(item).filter(|&p| p != item);
     fields.retain(|(n, _)| n != "crossref" && n != "xref");
     if let Some(parent) = parent {
-        let inherited = first_of_each(lib.field_values(parent));
+        let inherited = first_of_each(lib.item_field_values(parent));
         // Same-named fields first (BibTeX), so a parent's own `booktitle`
         // wins over its `title` (biblatex), as when the library was loaded.
         for (name, value) in &inherited {

@@ -245,7 +245,15 @@ impl Library {
 
     /// Lower-case key → item index, when no two entries share a key.
     pub(crate) fn items_by_unique_key(&self) -> Option<&FastMap<String, usize>> {
-        (self.keys.len() == self.items.len()).then_some(&self.keys)
+        // Every entry item counts, crossref containers too (they are keyed
+        // but are no publications).
+        let entries = self
+            .raw
+            .items
+            .iter()
+            .filter(|i| i.kind == crate::syntax::ItemKind::Entry)
+            .count();
+        (self.keys.len() == entries).then_some(&self.keys)
     }
 
     /// The raw author (else editor) value of entry `i`, macros expanded.
@@ -305,8 +313,15 @@ impl Library {
 
     /// Every field of entry `index` as (name, resolved LaTeX value).
     pub fn field_values(&self, index: usize) -> Vec<(String, String)> {
+        self.item_field_values(self.items[index])
+    }
+
+    /// [`Library::field_values`] of raw item `item`: also of a crossref
+    /// container, which is no publication.
+    pub(crate) fn item_field_values(&self, item: usize) -> Vec<(String, String)> {
         let text = self.source.text();
-        self.fields_of(index)
+        self.raw
+            .fields_of(&self.raw.items[item])
             .iter()
             .map(|f| {
                 (

@@ -655,15 +655,30 @@ fn comma_parts(raw: &str) -> Vec<&str> {
     parts
 }
 
+/// Whether a name's last word is a generational suffix ("Jr.", "III").
+fn is_suffix(word: &str) -> bool {
+    const SUFFIXES: &[&str] = &["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"];
+    SUFFIXES.iter().any(|s| word.eq_ignore_ascii_case(s))
+}
+
 /// Parses one raw name (LaTeX, no equal-contribution marks) by BibTeX's rules.
 pub fn parse_name(raw: &str) -> Name {
     let parts = comma_parts(raw);
     match parts.as_slice() {
         [single] => {
-            let ws = words(single);
+            let mut ws = words(single);
             if ws.is_empty() {
                 return Name::default();
             }
+            // "John Smith Jr." (as arXiv and Google Scholar write it): BibTeX
+            // would make "Jr." the family name; it is the suffix.
+            let jr = match ws.last() {
+                Some(w) if ws.len() >= 3 && is_suffix(w.text) => {
+                    let w = ws.pop().map_or("", |w| w.text);
+                    to_unicode(w).into_owned()
+                }
+                _ => String::new(),
+            };
             let last = ws.len() - 1;
             // von: from the first lower-case word (not the last word) to the
             // last lower-case word before the family name.
@@ -678,14 +693,14 @@ pub fn parse_name(raw: &str) -> Name {
                         given: join(&ws[..vs]),
                         von: join(&ws[vs..von_end]),
                         family: join(&ws[von_end..]),
-                        jr: String::new(),
+                        jr,
                     }
                 }
                 None => Name {
                     given: join(&ws[..last]),
                     von: String::new(),
                     family: join(&ws[last..]),
-                    jr: String::new(),
+                    jr,
                 },
             }
         }
@@ -747,6 +762,20 @@ mod tests {
         names.push(raw[start..].trim());
         names.retain(|n| !n.is_empty());
         names
+    }
+
+    #[test]
+    fn a_suffix_written_last_is_the_suffix() {
+        let name = parse_name("John Smith Jr.");
+        assert_eq!(
+            (name.given.as_str(), name.family.as_str(), name.jr.as_str()),
+            ("John", "Smith", "Jr.")
+        );
+        let name = parse_name("Martin Luther King III");
+        assert_eq!((name.family.as_str(), name.jr.as_str()), ("King", "III"));
+        // Two words are a given and a family name, whatever they are.
+        assert_eq!(parse_name("Smith Jr").family, "Jr");
+        assert_eq!(parse_name("Smith, Jr., John").jr, "Jr.");
     }
 
     proptest::proptest! {

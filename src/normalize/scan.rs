@@ -179,6 +179,22 @@ pub(crate) fn find_old_arxiv(text: &str) -> Option<(&str, &str)> {
             .iter()
             .rposition(|b| !(b.is_ascii_lowercase() || *b == b'-'))
             .map_or(0, |p| p + 1);
+        // A physics subject class is lower case (`cond-mat.str-el/0601234`):
+        // the run is then the class, and the archive comes before its dot.
+        if archive_end == slash && run_start >= 3 && bytes[run_start - 1] == b'.' {
+            let dot = run_start - 1;
+            let archive = bytes[..dot]
+                .iter()
+                .rposition(|b| !(b.is_ascii_lowercase() || *b == b'-'))
+                .map_or(0, |p| p + 1);
+            if dot - archive >= 2
+                && bytes[archive].is_ascii_lowercase()
+                && slash - run_start >= 2
+                && boundary_before(text, archive)
+            {
+                return Some((&text[archive..id_end], &text[id_end..end]));
+            }
+        }
         // The leftmost start at a word boundary, on a letter, two or more long.
         let start = (run_start..archive_end).find(|&s| {
             bytes[s].is_ascii_lowercase() && archive_end - s >= 2 && boundary_before(text, s)

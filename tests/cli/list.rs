@@ -351,3 +351,32 @@ fn author_queries_however_typed() {
     assert!(out.stderr.is_empty(), "{}", render(&out));
     assert_eq!(text.matches("**Lei Wu**").count(), 2, "{text}");
 }
+
+/// A `@proceedings` that entries `crossref` (DBLP exports one beside each
+/// paper) is their container, not a paper: it is not numbered, listed or
+/// counted, unless the owner edited it.
+#[test]
+fn crossref_containers_are_not_papers() {
+    let list = super::json(&[
+        "--bib",
+        "tests/fixtures/valid/dblp-crossref.bib",
+        "list",
+        "--format",
+        "json",
+    ]);
+    let keys: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "DBLP:conf/nips/KowalskaN23",
+            "DBLP:conf/icml/2022",
+            "DBLP:conf/icml/Nguyen22"
+        ]
+    );
+    assert_eq!(super::numbers(&list), [3, 2, 1]);
+}

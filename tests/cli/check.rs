@@ -52,12 +52,7 @@ fn json_reports_a_library_where_nothing_loads() {
     assert_eq!(out.status.code(), Some(2), "{}", super::render(&out));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
     assert_eq!(report["entries"], 2);
-    let codes: Vec<&str> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["code"].as_str().unwrap())
-        .collect();
+    let codes = finding_codes(&report);
     assert!(codes.contains(&"syntax"), "{codes:?}");
 }
 
@@ -106,12 +101,17 @@ fn a_repeated_string_and_a_disabled_entry_are_fine() {
         .output()
         .unwrap();
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let codes: Vec<&str> = report["findings"]
+    let codes = finding_codes(&report);
+    assert!(!codes.contains(&"macro-redefined"), "{codes:?}");
+    assert!(!codes.contains(&"text-after-entry"), "{codes:?}");
+}
+
+/// The codes of a `check --format json` report's findings, in order.
+fn finding_codes(report: &serde_json::Value) -> Vec<&str> {
+    report["findings"]
         .as_array()
         .unwrap()
         .iter()
         .map(|f| f["code"].as_str().unwrap())
-        .collect();
-    assert!(!codes.contains(&"macro-redefined"), "{codes:?}");
-    assert!(!codes.contains(&"text-after-entry"), "{codes:?}");
+        .collect()
 }

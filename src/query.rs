@@ -250,10 +250,16 @@ fn venue_matches(query: &str, venue: &Venue, registry: &Registry) -> bool {
     {
         return true;
     }
-    if let (Some(qi), Some(abbr)) = (registry.lookup(q), venue.abbr.as_deref())
+    let known = registry.lookup(q);
+    if let (Some(qi), Some(abbr)) = (known, venue.abbr.as_deref())
         && registry.lookup(abbr) == Some(qi)
     {
         return true;
+    }
+    // A query that names a known venue means that venue, not every name
+    // holding its words ("Machine Learning" is the journal MLJ, not ICML).
+    if known.is_some() {
+        return false;
     }
     let lower = q.to_lowercase();
     q.len() >= 4 && venue.name.to_lowercase().contains(&lower)

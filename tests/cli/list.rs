@@ -380,3 +380,30 @@ fn crossref_containers_are_not_papers() {
     );
     assert_eq!(super::numbers(&list), [3, 2, 1]);
 }
+
+/// `--venue` with a known venue's name finds that venue only, not every
+/// venue whose name holds the words.
+#[test]
+fn a_known_venue_name_is_that_venue() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.bib");
+    std::fs::write(
+        &path,
+        "@article{mlj, title = {A}, author = {A, B}, year = 2020, journal = {Machine Learning}}\n\
+         @article{jmlr, title = {B}, author = {A, B}, year = 2021, journal = {Journal of Machine Learning Research}}\n\
+         @inproceedings{icml, title = {C}, author = {A, B}, year = 2022, booktitle = {International Conference on Machine Learning}}\n",
+    )
+    .unwrap();
+    let bib = path.to_str().unwrap();
+    let keys = |venue: &str| -> Vec<String> {
+        let list = super::json(&["--bib", bib, "list", "--venue", venue, "--format", "json"]);
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["key"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(keys("Machine Learning"), ["mlj"]);
+    assert_eq!(keys("machine learning research"), ["jmlr"]);
+    assert_eq!(keys("Learning"), ["icml", "jmlr", "mlj"]);
+}

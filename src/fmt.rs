@@ -221,20 +221,7 @@ pub fn write_library<E>(
     }
     let trailer = pending;
 
-    // Newest first, as the CV reads; never reorder when a macro is defined
-    // twice, since hoisting `@string`s would change what entries mean.
-    if !redefined_macros && lib.raw.errors.is_empty() {
-        // Item index → CV number (0 for items that are not entries);
-        // crossref containers keep the place a number would give them.
-        let mut number = vec![0; lib.raw.items.len()];
-        for (i, n) in lib.numbers_with_containers() {
-            number[i] = n;
-        }
-        // Sorts (key, position) pairs and then moves each block once.
-        entries.sort_by_cached_key(|(i, _)| std::cmp::Reverse(number[*i]));
-        keep_duplicate_keys_in_file_order(lib, &mut entries);
-        keep_crossref_targets_after_children(lib, &mut entries);
-    }
+    order_entries(lib, redefined_macros, &mut entries);
 
     let blocks: Vec<&Block> = header
         .iter()
@@ -299,11 +286,33 @@ fn render_block(lib: &Library, block: &Block, out: &mut String) {
     out.push('\n');
 }
 
+/// Puts `entries` (item index, and what goes with it), in file order, in
+/// the order `fmt` writes them: newest first, as the CV reads, with
+/// entries sharing a key in file order and crossref targets after their
+/// children. Nothing moves in a file with a syntax error, or when a macro
+/// is defined twice (`redefined_macros`): hoisting `@string`s would change
+/// what entries mean.
+fn order_entries<T>(lib: &Library, redefined_macros: bool, entries: &mut Vec<(usize, T)>) {
+    if redefined_macros || !lib.raw.errors.is_empty() {
+        return;
+    }
+    // Item index → CV number (0 for items that are not entries); crossref
+    // containers keep the place a number would give them.
+    let mut number = vec![0; lib.raw.items.len()];
+    for (i, n) in lib.numbers_with_containers() {
+        number[i] = n;
+    }
+    // Sorts (key, position) pairs and then moves each block once.
+    entries.sort_by_cached_key(|(i, _)| std::cmp::Reverse(number[*i]));
+    keep_duplicate_keys_in_file_order(lib, entries);
+    keep_crossref_targets_after_children(lib, entries);
+}
+
 /// BibTeX and biber use the first of two entries with one key (in any
 /// case) and skip the rest: entries sharing a key keep their file order
 /// among the places the newest-first order gives them, so the key still
 /// names the paper it named.
-fn keep_duplicate_keys_in_file_order(lib: &Library, entries: &mut Vec<(usize, Block)>) {
+fn keep_duplicate_keys_in_file_order<T>(lib: &Library, entries: &mut Vec<(usize, T)>) {
     if lib.items_by_unique_key().is_some() {
         return;
     }
@@ -323,7 +332,7 @@ fn keep_duplicate_keys_in_file_order(lib: &Library, entries: &mut Vec<(usize, Bl
             from[at] = source;
         }
     }
-    let mut slots: Vec<Option<(usize, Block)>> =
+    let mut slots: Vec<Option<(usize, T)>> =
         std::mem::take(entries).into_iter().map(Some).collect();
     *entries = from
         .iter()
@@ -335,7 +344,7 @@ fn keep_duplicate_keys_in_file_order(lib: &Library, entries: &mut Vec<(usize, Bl
 /// that name it; moves each such target just after its last child. The
 /// newest-first order already satisfies this unless a child is older than
 /// its target, so numbers change only for files BibTeX could not read.
-fn keep_crossref_targets_after_children(lib: &Library, entries: &mut Vec<(usize, Block)>) {
+fn keep_crossref_targets_after_children<T>(lib: &Library, entries: &mut Vec<(usize, T)>) {
     let text = lib.source.text();
     // Target key → item indexes of the entries naming it.
     let mut children: FastMap<String, Vec<usize>> = FastMap::default();
@@ -810,37 +819,34 @@ pub fn check_format(lib: &Library, formatted: &str) -> FmtReport {
     if !report.changed {
         return report;
     }
-    let canonical = canonical_entries(lib);
-    let mut rendered = String::new();
-    report.rewritten = (0..lib.raw.items.len())
-        .filter(|&i| lib.raw.items[i].kind == ItemKind::Entry)
-        .filter(|&i| match lib.items.binary_search(&i) {
-            Ok(p) => !canonical[p],
-            // A container, which is no publication.
-            Err(_) => !item_is_canonical(lib, &lib.raw.items[i], &mut rendered),
-        })
+    // Every entry item, crossref containers (no publications) included.
+    let items: Vec<usize> = lib.entry_items().collect();
+    let canonical = canonical_items(lib, &items);
+    report.rewritten = items
+        .iter()
+        .zip(canonical)
+        .filter(|&(_, canonical)| !canonical)
+        .map(|(&i, _)| i)
         .collect();
-    // The entries' keys in the canonical form's order against the file's:
-    // what `fmt` does (newest first, but crossref targets after their
-    // children, entries sharing a key in file order, no reordering when a
-    // macro is defined twice), read off its output.
-    let keys = |text: &str, raw: &crate::syntax::RawBib| -> Vec<String> {
-        raw.items
-            .iter()
-            .filter(|i| i.kind == ItemKind::Entry)
-            .map(|i| i.key.of(text).to_string())
-            .collect()
-    };
-    report.reordered = keys(text, &lib.raw) != keys(formatted, &crate::syntax::parse(formatted));
+    let mut order: Vec<(usize, ())> = items.iter().map(|&i| (i, ())).collect();
+    order_entries(lib, lib.redefines_a_macro(), &mut order);
+    report.reordered = order.iter().map(|&(i, ())| i).ne(items.iter().copied());
     report
 }
 
 /// For each entry (publication index), whether it is already canonical.
-/// Cores share the entries; each renders into one buffer it reuses.
 pub fn canonical_entries(lib: &Library) -> Vec<bool> {
-    crate::par::concat(crate::par::run(crate::par::ranges(lib.len(), 500), |r| {
+    canonical_items(lib, &lib.items)
+}
+
+/// For each of the entry items `items`, whether it is already canonical.
+/// Cores share them; each renders into one buffer it reuses.
+fn canonical_items(lib: &Library, items: &[usize]) -> Vec<bool> {
+    crate::par::concat(crate::par::run(crate::par::ranges(items.len(), 500), |r| {
         let mut rendered = String::new();
-        r.map(|p| item_is_canonical(lib, lib.item_of(p), &mut rendered))
+        items[r]
+            .iter()
+            .map(|&i| item_is_canonical(lib, &lib.raw.items[i], &mut rendered))
             .collect()
     }))
 }

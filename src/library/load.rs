@@ -544,9 +544,7 @@ impl Library {
     /// crossref containers were papers too: the order `fmt` keeps, so that
     /// taking containers out of the list does not move them in the file.
     pub(crate) fn numbers_with_containers(&self) -> Vec<(usize, usize)> {
-        let entries: Vec<usize> = (0..self.raw.items.len())
-            .filter(|&i| self.raw.items[i].kind == ItemKind::Entry)
-            .collect();
+        let entries: Vec<usize> = self.entry_items().collect();
         if entries.len() == self.items.len() {
             return self
                 .items

@@ -247,13 +247,14 @@ impl Library {
     pub(crate) fn items_by_unique_key(&self) -> Option<&FastMap<String, usize>> {
         // Every entry item counts, crossref containers too (they are keyed
         // but are no publications).
-        let entries = self
-            .raw
-            .items
-            .iter()
-            .filter(|i| i.kind == crate::syntax::ItemKind::Entry)
-            .count();
-        (self.keys.len() == entries).then_some(&self.keys)
+        (self.keys.len() == self.entry_items().count()).then_some(&self.keys)
+    }
+
+    /// The item indexes of every entry in the file, in file order: the
+    /// publications and the crossref containers that are none.
+    pub(crate) fn entry_items(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.raw.items.len())
+            .filter(|&i| self.raw.items[i].kind == crate::syntax::ItemKind::Entry)
     }
 
     /// The raw author (else editor) value of entry `i`, macros expanded.

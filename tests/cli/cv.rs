@@ -226,6 +226,18 @@ fn tex_errors(dir: &Path, name: &str) -> String {
         .join("\n")
 }
 
+/// Compiles a CV `fragment` `\input` into a bare article in `dir` and
+/// returns the PDF's text.
+fn input_into_an_article(dir: &Path, fragment: &str) -> String {
+    std::fs::write(dir.join("section.tex"), fragment).unwrap();
+    std::fs::write(
+        dir.join("wrapper.tex"),
+        "\\documentclass{article}\n\\begin{document}\n\\input{section}\n\\end{document}\n",
+    )
+    .unwrap();
+    pdflatex_text(dir, "wrapper")
+}
+
 /// Compiles `name.tex` in `dir` and returns the PDF's text.
 fn pdflatex_text(dir: &Path, name: &str) -> String {
     let out = client(
@@ -312,13 +324,7 @@ fn latex_special_characters_compile() {
         "--group-by",
         "kind",
     ]);
-    std::fs::write(dir.path().join("section.tex"), fragment).unwrap();
-    std::fs::write(
-        dir.path().join("wrapper.tex"),
-        "\\documentclass{article}\n\\begin{document}\n\\input{section}\n\\end{document}\n",
-    )
-    .unwrap();
-    let text = pdflatex_text(dir.path(), "wrapper");
+    let text = input_into_an_article(dir.path(), &fragment);
     assert!(text.contains("Journal articles"), "{text}");
 }
 
@@ -335,13 +341,7 @@ fn latex_math_symbols_compile_without_packages() {
         return;
     }
     let dir = tempfile::tempdir().expect("a temp dir");
-    std::fs::write(dir.path().join("section.tex"), fragment).unwrap();
-    std::fs::write(
-        dir.path().join("wrapper.tex"),
-        "\\documentclass{article}\n\\begin{document}\n\\input{section}\n\\end{document}\n",
-    )
-    .unwrap();
-    let text = pdflatex_text(dir.path(), "wrapper");
+    let text = input_into_an_article(dir.path(), &fragment);
     assert!(compact(&text).contains("StepSizes"), "{text}");
 }
 
